@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gb-model-enums.h"
+#include "gb-types.h"
+
+G_BEGIN_DECLS
+
+#define GB_TYPE_DATE (gb_date_get_type ())
+#define GB_DATE_ERROR (gb_date_error_quark ())
+
+typedef enum
+{
+  GB_DATE_ERROR_SYNTAX,
+  GB_DATE_ERROR_RANGE,
+  GB_DATE_ERROR_ZONE,
+  GB_DATE_ERROR_ORDER,
+} GbDateError;
+
+/* One end of a date: only the fields down to @precision are meaningful.
+ * A minute-precision part always has its UTC offset. */
+typedef struct
+{
+  GbDatePrecision precision;
+  int             year;
+  int             month;
+  int             day;
+  int             hour;
+  int             minute;
+  int             utc_offset;   /* seconds east of UTC, for minute precision */
+} GbDatePart;
+
+GQuark           gb_date_error_quark          (void);
+GType            gb_date_get_type             (void) G_GNUC_CONST;
+GbDate          *gb_date_parse                (const char    *start,
+                                               const char    *end,
+                                               const char    *zone,
+                                               GError       **error);
+GbDate          *gb_date_ref                  (GbDate        *date);
+void             gb_date_unref                (GbDate        *date);
+const GbDatePart *gb_date_get_start           (const GbDate  *date);
+const GbDatePart *gb_date_get_end             (const GbDate  *date);
+gboolean         gb_date_has_end              (const GbDate  *date);
+GbDatePrecision  gb_date_get_precision        (const GbDate  *date);
+const char      *gb_date_get_zone             (const GbDate  *date);
+GDateTime       *gb_date_part_to_date_time    (const GbDatePart *part);
+GDateTime       *gb_date_part_to_date_time_in (const GbDatePart *part,
+                                               GTimeZone        *zone);
+gint64           gb_date_part_to_unix         (const GbDatePart *part);
+gint64           gb_date_get_sort_key         (const GbDate  *date);
+int              gb_date_compare              (const GbDate  *a,
+                                               const GbDate  *b);
+char            *gb_date_format               (const GbDate  *date);
+char            *gb_date_part_format          (const GbDatePart *part,
+                                               const char       *zone);
+char            *gb_date_to_string            (const GbDate  *date);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GbDate, gb_date_unref)
+
+G_END_DECLS
