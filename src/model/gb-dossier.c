@@ -1,0 +1,477 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gb-dossier"
+
+#include "config.h"
+
+#include "gb-agreement.h"
+#include "gb-dossier.h"
+#include "gb-event.h"
+#include "gb-figure.h"
+#include "gb-model-private.h"
+#include "gb-organisation.h"
+#include "gb-person.h"
+#include "gb-place.h"
+#include "gb-route.h"
+#include "gb-source.h"
+
+#define N_KINDS (GB_ITEM_KIND_ORGANISATION + 1)
+
+struct _GbDossier
+{
+  GObject      parent_instance;
+
+  char        *id;
+  GbText      *title;
+  GbText      *summary;
+  GbDate      *period;
+  char       **languages;
+  GFile       *file;
+
+  GListStore  *lists[N_KINDS];
+  GHashTable  *by_id;       /* id → GbItem (borrowed from the lists) */
+  GHashTable  *referrers;   /* GbItem → GPtrArray of GbItem referring to it */
+};
+
+G_DEFINE_FINAL_TYPE (GbDossier, gb_dossier, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_SUMMARY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const GType *
+item_types (void)
+{
+  static GType types[N_KINDS];
+
+  if (types[0] == 0)
+    {
+      types[GB_ITEM_KIND_SOURCE] = GB_TYPE_SOURCE;
+      types[GB_ITEM_KIND_EVENT] = GB_TYPE_EVENT;
+      types[GB_ITEM_KIND_PLACE] = GB_TYPE_PLACE;
+      types[GB_ITEM_KIND_ROUTE] = GB_TYPE_ROUTE;
+      types[GB_ITEM_KIND_AGREEMENT] = GB_TYPE_AGREEMENT;
+      types[GB_ITEM_KIND_FIGURE] = GB_TYPE_FIGURE;
+      types[GB_ITEM_KIND_PERSON] = GB_TYPE_PERSON;
+      types[GB_ITEM_KIND_ORGANISATION] = GB_TYPE_ORGANISATION;
+    }
+
+  return types;
+}
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  GbItem *ea = *(GbItem * const *) a;
+  GbItem *eb = *(GbItem * const *) b;
+
+  return gb_date_compare (gb_item_get_date (ea), gb_item_get_date (eb));
+}
+
+static void
+gb_dossier_dispose (GObject *object)
+{
+  GbDossier *self = (GbDossier *) object;
+
+  g_clear_pointer (&self->referrers, g_hash_table_unref);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  for (guint i = 0; i < N_KINDS; i++)
+    g_clear_object (&self->lists[i]);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (gb_dossier_parent_class)->dispose (object);
+}
+
+static void
+gb_dossier_finalize (GObject *object)
+{
+  GbDossier *self = (GbDossier *) object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->title, gb_text_unref);
+  g_clear_pointer (&self->summary, gb_text_unref);
+  g_clear_pointer (&self->period, gb_date_unref);
+  g_clear_pointer (&self->languages, g_strfreev);
+
+  G_OBJECT_CLASS (gb_dossier_parent_class)->finalize (object);
+}
+
+static void
+gb_dossier_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  GbDossier *self = GB_DOSSIER (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, gb_dossier_get_title (self));
+      break;
+
+    case PROP_SUMMARY:
+      g_value_set_string (value, gb_dossier_get_summary (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gb_dossier_class_init (GbDossierClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = gb_dossier_dispose;
+  object_class->finalize = gb_dossier_finalize;
+  object_class->get_property = gb_dossier_get_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SUMMARY] =
+    g_param_spec_string ("summary", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+gb_dossier_init (GbDossier *self)
+{
+  const GType *types = item_types ();
+
+  for (guint i = 0; i < N_KINDS; i++)
+    self->lists[i] = g_list_store_new (types[i]);
+
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->referrers = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+}
+
+GbDossier *
+gb_dossier_new (const char *id)
+{
+  GbDossier *self;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  self = g_object_new (GB_TYPE_DOSSIER, NULL);
+  self->id = g_strdup (id);
+  return self;
+}
+
+const char *
+gb_dossier_get_id (GbDossier *self)
+{
+  g_return_val_if_fail (GB_IS_DOSSIER (self), NULL);
+
+  return self->id;
+}
+
+const char *
+gb_dossier_get_title (GbDossier *self)
+{
+  g_return_val_if_fail (GB_IS_DOSSIER (self), NULL);
+
+  return self->title != NULL ? gb_text_get (self->title) : self->id;
+}
+
+void
+gb_dossier_set_title (GbDossier *self,
+                      GbText    *title)
+{
+  g_return_if_fail (GB_IS_DOSSIER (self));
+
+  g_clear_pointer (&self->title, gb_text_unref);
+  self->title = title != NULL ? gb_text_ref (title) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+/**
+ * gb_dossier_get_summary:
+ *
+ * Returns: (nullable): the story in a few sentences
+ */
+const char *
+gb_dossier_get_summary (GbDossier *self)
+{
+  g_return_val_if_fail (GB_IS_DOSSIER (self), NULL);
+
+  return self->summary != NULL ? gb_text_get (self->summary) : NULL;
+}
+
+void
+gb_dossier_set_summary (GbDossier *self,
+                        GbText    *summary)
+{
+  g_return_if_fail (GB_IS_DOSSIER (self));
+
+  g_clear_pointer (&self->summary, gb_text_unref);
+  self->summary = summary != NULL ? gb_text_ref (summary) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
+}
+
+/**
+ * gb_dossier_get_period:
+ *
+ * Returns: (nullable) (transfer none): the span of the story's own events
+ */
+GbDate *
+gb_dossier_get_period (GbDossier *self)
+{
+  g_return_val_if_fail (GB_IS_DOSSIER (self), NULL);
+
+  return self->period;
+}
+
+void
+gb_dossier_set_period (GbDossier *self,
+                       GbDate    *period)
+{
+  g_return_if_fail (GB_IS_DOSSIER (self));
+
+  g_clear_pointer (&self->period, gb_date_unref);
+  self->period = period != NULL ? gb_date_ref (period) : NULL;
+}
+
+/**
+ * gb_dossier_get_languages:
+ *
+ * Returns: (nullable) (array zero-terminated=1): the languages the texts
+ *   are offered in
+ */
+const char * const *
+gb_dossier_get_languages (GbDossier *self)
+{
+  g_return_val_if_fail (GB_IS_DOSSIER (self), NULL);
+
+  return (const char * const *) self->languages;
+}
+
+void
+gb_dossier_set_languages (GbDossier          *self,
+                          const char * const *languages)
+{
+  g_return_if_fail (GB_IS_DOSSIER (self));
+
+  g_strfreev (self->languages);
+  self->languages = g_strdupv ((char **) languages);
+}
+
+/**
+ * gb_dossier_get_file:
+ *
+ * Returns: (nullable) (transfer none): the file it was loaded from; %NULL
+ *   for the bundled story
+ */
+GFile *
+gb_dossier_get_file (GbDossier *self)
+{
+  g_return_val_if_fail (GB_IS_DOSSIER (self), NULL);
+
+  return self->file;
+}
+
+void
+gb_dossier_set_file (GbDossier *self,
+                     GFile     *file)
+{
+  g_return_if_fail (GB_IS_DOSSIER (self));
+  g_return_if_fail (!file || G_IS_FILE (file));
+
+  g_set_object (&self->file, file);
+}
+
+/**
+ * gb_dossier_get_items_of_kind:
+ *
+ * Returns: (transfer none): a #GListModel of the items of @kind
+ */
+GListModel *
+gb_dossier_get_items_of_kind (GbDossier  *self,
+                              GbItemKind  kind)
+{
+  g_return_val_if_fail (GB_IS_DOSSIER (self), NULL);
+  g_return_val_if_fail (kind < N_KINDS, NULL);
+
+  return G_LIST_MODEL (self->lists[kind]);
+}
+
+GListModel *
+gb_dossier_get_sources (GbDossier *self)
+{
+  return gb_dossier_get_items_of_kind (self, GB_ITEM_KIND_SOURCE);
+}
+
+GListModel *
+gb_dossier_get_events (GbDossier *self)
+{
+  return gb_dossier_get_items_of_kind (self, GB_ITEM_KIND_EVENT);
+}
+
+GListModel *
+gb_dossier_get_places (GbDossier *self)
+{
+  return gb_dossier_get_items_of_kind (self, GB_ITEM_KIND_PLACE);
+}
+
+GListModel *
+gb_dossier_get_routes (GbDossier *self)
+{
+  return gb_dossier_get_items_of_kind (self, GB_ITEM_KIND_ROUTE);
+}
+
+GListModel *
+gb_dossier_get_agreements (GbDossier *self)
+{
+  return gb_dossier_get_items_of_kind (self, GB_ITEM_KIND_AGREEMENT);
+}
+
+GListModel *
+gb_dossier_get_figures (GbDossier *self)
+{
+  return gb_dossier_get_items_of_kind (self, GB_ITEM_KIND_FIGURE);
+}
+
+GListModel *
+gb_dossier_get_people (GbDossier *self)
+{
+  return gb_dossier_get_items_of_kind (self, GB_ITEM_KIND_PERSON);
+}
+
+GListModel *
+gb_dossier_get_organisations (GbDossier *self)
+{
+  return gb_dossier_get_items_of_kind (self, GB_ITEM_KIND_ORGANISATION);
+}
+
+/**
+ * gb_dossier_add_item:
+ *
+ * Returns: %FALSE, adding nothing, when another item has the same id
+ */
+gboolean
+gb_dossier_add_item (GbDossier *self,
+                     GbItem    *item)
+{
+  const char *id;
+
+  g_return_val_if_fail (GB_IS_DOSSIER (self), FALSE);
+  g_return_val_if_fail (GB_IS_ITEM (item), FALSE);
+
+  id = gb_item_get_id (item);
+  if (g_hash_table_contains (self->by_id, id))
+    return FALSE;
+
+  g_list_store_append (self->lists[gb_item_get_kind (item)], item);
+  g_hash_table_insert (self->by_id, (char *) id, item);
+  return TRUE;
+}
+
+/**
+ * gb_dossier_lookup:
+ *
+ * Returns: (nullable) (transfer none): the item with @id
+ */
+GbItem *
+gb_dossier_lookup (GbDossier  *self,
+                   const char *id)
+{
+  g_return_val_if_fail (GB_IS_DOSSIER (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->by_id, id);
+}
+
+void
+gb_dossier_seal (GbDossier *self)
+{
+  GListModel *events;
+  g_autoptr(GPtrArray) sorted = gb_object_array_new ();
+  guint n;
+
+  g_return_if_fail (GB_IS_DOSSIER (self));
+
+  /* Stable sort: equal dates keep the file's order. */
+  events = G_LIST_MODEL (self->lists[GB_ITEM_KIND_EVENT]);
+  n = g_list_model_get_n_items (events);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (sorted, g_list_model_get_item (events, i));
+  g_ptr_array_sort (sorted, compare_events);
+  g_list_store_splice (self->lists[GB_ITEM_KIND_EVENT], 0, n, sorted->pdata, n);
+
+  g_hash_table_remove_all (self->referrers);
+  for (guint k = 0; k < N_KINDS; k++)
+    {
+      GListModel *list = G_LIST_MODEL (self->lists[k]);
+      guint n_items = g_list_model_get_n_items (list);
+
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(GbItem) item = g_list_model_get_item (list, i);
+          g_autoptr(GPtrArray) refs = gb_item_dup_references (item);
+
+          for (guint r = 0; r < refs->len; r++)
+            {
+              GPtrArray *back = g_hash_table_lookup (self->referrers, refs->pdata[r]);
+
+              if (back == NULL)
+                {
+                  back = g_ptr_array_new ();
+                  g_hash_table_insert (self->referrers, refs->pdata[r], back);
+                }
+              if (!g_ptr_array_find (back, item, NULL))
+                g_ptr_array_add (back, item);
+            }
+        }
+    }
+}
+
+static void
+add_unique (GPtrArray *out,
+            gpointer   item,
+            gpointer   except)
+{
+  if (item != except && !g_ptr_array_find (out, item, NULL))
+    g_ptr_array_add (out, g_object_ref (item));
+}
+
+/**
+ * gb_dossier_dup_linked:
+ *
+ * Returns: (transfer full) (element-type GbItem): what @item refers to
+ *   and what refers to it, each once, not @item itself
+ */
+GPtrArray *
+gb_dossier_dup_linked (GbDossier *self,
+                       GbItem    *item)
+{
+  g_autoptr(GPtrArray) refs = NULL;
+  GPtrArray *back;
+  GPtrArray *out;
+
+  g_return_val_if_fail (GB_IS_DOSSIER (self), NULL);
+  g_return_val_if_fail (GB_IS_ITEM (item), NULL);
+
+  out = gb_object_array_new ();
+
+  refs = gb_item_dup_references (item);
+  for (guint i = 0; i < refs->len; i++)
+    add_unique (out, refs->pdata[i], item);
+
+  if ((back = g_hash_table_lookup (self->referrers, item)))
+    for (guint i = 0; i < back->len; i++)
+      add_unique (out, back->pdata[i], item);
+
+  return out;
+}

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gb-item.h"
+
+G_BEGIN_DECLS
+
+#define GB_TYPE_DOSSIER (gb_dossier_get_type ())
+
+G_DECLARE_FINAL_TYPE (GbDossier, gb_dossier, GB, DOSSIER, GObject)
+
+GbDossier   *gb_dossier_new                (const char  *id);
+const char  *gb_dossier_get_id             (GbDossier   *self);
+const char  *gb_dossier_get_title          (GbDossier   *self);
+void         gb_dossier_set_title          (GbDossier   *self,
+                                            GbText      *title);
+const char  *gb_dossier_get_summary        (GbDossier   *self);
+void         gb_dossier_set_summary        (GbDossier   *self,
+                                            GbText      *summary);
+GbDate      *gb_dossier_get_period         (GbDossier   *self);
+void         gb_dossier_set_period         (GbDossier   *self,
+                                            GbDate      *period);
+const char * const *gb_dossier_get_languages (GbDossier *self);
+void         gb_dossier_set_languages      (GbDossier   *self,
+                                            const char * const *languages);
+GFile       *gb_dossier_get_file           (GbDossier   *self);
+void         gb_dossier_set_file           (GbDossier   *self,
+                                            GFile       *file);
+
+/* Each a GListModel of the item type named; events sorted by date. */
+GListModel  *gb_dossier_get_sources        (GbDossier   *self);
+GListModel  *gb_dossier_get_events         (GbDossier   *self);
+GListModel  *gb_dossier_get_places         (GbDossier   *self);
+GListModel  *gb_dossier_get_routes         (GbDossier   *self);
+GListModel  *gb_dossier_get_agreements     (GbDossier   *self);
+GListModel  *gb_dossier_get_figures        (GbDossier   *self);
+GListModel  *gb_dossier_get_people         (GbDossier   *self);
+GListModel  *gb_dossier_get_organisations  (GbDossier   *self);
+GListModel  *gb_dossier_get_items_of_kind  (GbDossier   *self,
+                                            GbItemKind   kind);
+
+/* Adds to the list of its kind; fails if the id is taken. */
+gboolean     gb_dossier_add_item           (GbDossier   *self,
+                                            GbItem      *item);
+GbItem      *gb_dossier_lookup             (GbDossier   *self,
+                                            const char  *id);
+/* Call once every item is added: sorts events, builds reverse links. */
+void         gb_dossier_seal               (GbDossier   *self);
+
+/* Items that refer to @item or that @item refers to, each once. */
+GPtrArray   *gb_dossier_dup_linked         (GbDossier   *self,
+                                            GbItem      *item);
+
+G_END_DECLS
