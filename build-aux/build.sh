@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Install missing dependencies, configure _build if it is not yet, and compile.
+# Shared by run.sh and test.sh.
+
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+./build-aux/deps.sh
+
+if [[ ! -f _build/build.ninja ]]; then
+  meson setup _build
+fi
+meson compile -C _build
