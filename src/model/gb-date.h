@@ -28,6 +28,7 @@ typedef struct
   int             hour;
   int             minute;
   int             utc_offset;   /* seconds east of UTC, for minute precision */
+  int             second;       /* 0 unless written ("T14:00:30"); precision stays minute */
 } GbDatePart;
 
 GQuark           gb_date_error_quark          (void);
@@ -54,6 +55,10 @@ char            *gb_date_format               (const GbDate  *date);
 char            *gb_date_part_format          (const GbDatePart *part,
                                                const char       *zone);
 char            *gb_date_to_string            (const GbDate  *date);
+char            *gb_date_part_to_string       (const GbDatePart *part);
+/* Julian day numbers (0001-01-01 is 1) of the first and last local day covered. */
+guint32          gb_date_part_get_first_day   (const GbDatePart *part);
+guint32          gb_date_part_get_last_day    (const GbDatePart *part);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GbDate, gb_date_unref)
 

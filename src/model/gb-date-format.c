@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gb-date-format"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "gb-date-format.h"
+
+/* Word order differs by language more than month names do: "4 November 2024",
+ * "4 ноября 2024", "2024 ж. 4 қараша", "2024년 11월 4일". GLib takes the names from
+ * the C library's LC_TIME locale, so the order is chosen from that same locale. */
+typedef struct
+{
+  const char *lang;
+  const char *year;
+  const char *month;     /* standalone month name: %OB */
+  const char *day;
+  const char *time;
+  gboolean    lower;     /* glibc capitalises Kazakh month names; the prose does not */
+} DateFormats;
+
+static const DateFormats formats[] = {
+  { "en", "%Y",   "%B %Y",      "%-d %B %Y",       "%H:%M", FALSE },
+  { "ru", "%Y",   "%OB %Y",     "%-d %B %Y",       "%H:%M", FALSE },
+  { "kk", "%Y",   "%Y ж. %OB",  "%Y ж. %-d %B",    "%H:%M", TRUE },
+  { "ko", "%Y년", "%Y년 %B",    "%Y년 %B %-d일",   "%H:%M", FALSE },
+};
+
+static const DateFormats *
+current_formats (void)
+{
+  const char *locale = setlocale (LC_TIME, NULL);
+
+  if (locale != NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+        {
+          gsize len = strlen (formats[i].lang);
+
+          if (strncmp (locale, formats[i].lang, len) == 0 &&
+              (locale[len] == '\0' || locale[len] == '_' || locale[len] == '.' ||
+               locale[len] == '@'))
+            return &formats[i];
+        }
+    }
+  return &formats[0];
+}
+
+char *
+gb_date_time_zone_label (GDateTime *date_time)
+{
+  const char *abbrev;
+  GTimeSpan offset;
+  int minutes;
+
+  g_return_val_if_fail (date_time != NULL, NULL);
+
+  abbrev = g_date_time_get_timezone_abbreviation (date_time);
+  if (abbrev != NULL && g_ascii_isalpha (abbrev[0]))
+    return g_strdup (abbrev);
+
+  offset = g_date_time_get_utc_offset (date_time) / G_TIME_SPAN_MINUTE;
+  if (offset == 0)
+    return g_strdup ("UTC");
+  minutes = (int) ABS (offset);
+  if (minutes % 60 != 0)
+    return g_strdup_printf ("UTC%c%d:%02d", offset < 0 ? '-' : '+', minutes / 60, minutes % 60);
+  return g_strdup_printf ("UTC%c%d", offset < 0 ? '-' : '+', minutes / 60);
+}
+
+static GTimeZone *
+date_zone (const GbDatePart *part,
+           const char       *zone)
+{
+  GTimeZone *tz = NULL;
+
+  /* The zone was validated when the date was parsed. */
+  if (zone != NULL)
+    tz = g_time_zone_new_identifier (zone);
+  if (tz == NULL)
+    tz = g_time_zone_new_offset (part->precision == GB_DATE_PRECISION_MINUTE ?
+                                 part->utc_offset : 0);
+  return tz;
+}
+
+static char *
+format_time (GDateTime *dt)
+{
+  g_autofree char *clock = g_date_time_format (dt, current_formats ()->time);
+  g_autofree char *zone = gb_date_time_zone_label (dt);
+
+  /* TRANSLATORS: a time of day and its zone, e.g. “14:00 KST” */
+  return g_strdup_printf (C_("time and zone", "%s %s"), clock, zone);
+}
+
+static char *
+format_with_case (GDateTime  *dt,
+                  const char *format,
+                  gboolean    lower)
+{
+  g_autofree char *text = g_date_time_format (dt, format);
+
+  if (!lower || text == NULL)
+    return g_steal_pointer (&text);
+  return g_utf8_strdown (text, -1);
+}
+
+static char *
+format_part (const GbDatePart *part,
+             const char       *zone,
+             GbDatePrecision   max_precision)
+{
+  const DateFormats *f = current_formats ();
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *time = NULL;
+  GbDatePrecision precision = MIN (part->precision, max_precision);
+
+  tz = date_zone (part, zone);
+  dt = gb_date_part_to_date_time_in (part, tz);
+  if (dt == NULL)
+    return gb_date_part_to_string (part);   /* at the calendar's limits */
+
+  switch (precision)
+    {
+    case GB_DATE_PRECISION_YEAR:
+      return g_date_time_format (dt, f->year);
+    case GB_DATE_PRECISION_MONTH:
+      return format_with_case (dt, f->month, f->lower);
+    case GB_DATE_PRECISION_DAY:
+      return format_with_case (dt, f->day, f->lower);
+    case GB_DATE_PRECISION_MINUTE:
+      day = format_with_case (dt, f->day, f->lower);
+      time = format_time (dt);
+      /* TRANSLATORS: a day and a time, e.g. “4 November 2024, 14:00 KST” */
+      return g_strdup_printf (C_("day and time", "%s, %s"), day, time);
+    case GB_DATE_PRECISION_NONE:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static char *
+format_range (const GbDate    *date,
+              GbDatePrecision  max_precision,
+              gboolean         words)
+{
+  const char *zone = gb_date_get_zone (date);
+  g_autofree char *start = format_part (gb_date_get_start (date), zone, max_precision);
+  g_autofree char *end = NULL;
+
+  if (!gb_date_has_end (date))
+    return g_steal_pointer (&start);
+
+  end = format_part (gb_date_get_end (date), zone, max_precision);
+  if (words)
+    /* TRANSLATORS: a span of time read aloud, e.g. “from 2025 to 2027” */
+    return g_strdup_printf (_("from %s to %s"), start, end);
+  if (g_strcmp0 (start, end) == 0)
+    return g_steal_pointer (&start);
+  /* Short forms close up ("2025–2027"); forms with spaces get spaced dashes. */
+  if (strchr (start, ' ') == NULL && strchr (end, ' ') == NULL)
+    return g_strdup_printf ("%s–%s", start, end);
+  return g_strdup_printf ("%s – %s", start, end);
+}
+
+/**
+ * gb_date_format:
+ * @date: a #GbDate
+ *
+ * Returns: (transfer full): the date for display at its precision, in the user's
+ *   locale: "2023", "June 2024", "2025–2027", "4 November 2024, 14:00 KST"
+ */
+char *
+gb_date_format (const GbDate *date)
+{
+  g_return_val_if_fail (date != NULL, NULL);
+
+  return format_range (date, GB_DATE_PRECISION_MINUTE, FALSE);
+}
+
+/**
+ * gb_date_part_format:
+ * @part: one end of a date
+ * @zone: (nullable): the IANA zone to show a time in
+ *
+ * Returns: (transfer full): the part for display at its precision
+ */
+char *
+gb_date_part_format (const GbDatePart *part,
+                     const char       *zone)
+{
+  g_return_val_if_fail (part != NULL, NULL);
+  g_return_val_if_fail (part->precision != GB_DATE_PRECISION_NONE, NULL);
+
+  return format_part (part, zone, GB_DATE_PRECISION_MINUTE);
+}
+
+char *
+gb_date_format_header (const GbDate *date)
+{
+  g_return_val_if_fail (date != NULL, NULL);
+
+  return format_range (date, GB_DATE_PRECISION_DAY, FALSE);
+}
+
+char *
+gb_date_format_words (const GbDate *date)
+{
+  g_return_val_if_fail (date != NULL, NULL);
+
+  return format_range (date, GB_DATE_PRECISION_MINUTE, TRUE);
+}
+
+char *
+gb_date_format_time_in_zone (const GbDate *date,
+                             GTimeZone    *zone)
+{
+  const GbDatePart *start;
+  g_autoptr(GDateTime) dt = NULL;
+
+  g_return_val_if_fail (date != NULL, NULL);
+  g_return_val_if_fail (zone != NULL, NULL);
+
+  start = gb_date_get_start (date);
+  if (start->precision != GB_DATE_PRECISION_MINUTE)
+    return NULL;
+  dt = gb_date_part_to_date_time_in (start, zone);
+  if (dt == NULL)
+    return NULL;
+  return format_time (dt);
+}
+
+char *
+gb_date_format_time (const GbDate *date)
+{
+  const GbDatePart *start;
+  g_autoptr(GTimeZone) tz = NULL;
+
+  g_return_val_if_fail (date != NULL, NULL);
+
+  start = gb_date_get_start (date);
+  if (start->precision != GB_DATE_PRECISION_MINUTE)
+    return NULL;
+  tz = date_zone (start, gb_date_get_zone (date));
+  return gb_date_format_time_in_zone (date, tz);
+}

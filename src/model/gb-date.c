@@ -1,0 +1,780 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gb-date"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "gb-date.h"
+
+/* A date of the dossier format: a start, an optional end, an optional IANA zone.
+ *
+ * Ordering. Dates are ordered by the local calendar day their start falls on (as
+ * written, in its own offset), then coarser precision first, then by instant. So a
+ * year sorts before every day of that year, a day before the times on that day, and
+ * times on one day by the moment they happen. Comparing by instant alone would put
+ * 08:00 in Seoul (23:00 UTC the day before) ahead of a day-precision event of the
+ * same local day, and would let day headers interleave. */
+
+struct _GbDate
+{
+  gatomicrefcount  ref_count;
+  GbDatePart       start;
+  GbDatePart       end;         /* precision NONE when there is no end */
+  char            *zone;        /* IANA id, or NULL */
+  gint64           sort_key;
+  gint64           end_key;
+};
+
+G_DEFINE_BOXED_TYPE (GbDate, gb_date, gb_date_ref, gb_date_unref)
+
+G_DEFINE_QUARK (gb-date-error-quark, gb_date_error)
+
+#define JULIAN_UNIX_EPOCH 719163   /* g_date_get_julian() of 1970-01-01 */
+#define MAX_OFFSET        (18 * 3600)
+
+/* Days since 0001-01-01 is day 1 (GDate's Julian day). */
+static guint32
+julian_day (int year,
+            int month,
+            int day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return g_date_get_julian (&date);
+}
+
+static void
+julian_to_dmy (guint32  julian,
+               int     *year,
+               int     *month,
+               int     *day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  *year = g_date_get_year (&date);
+  *month = g_date_get_month (&date);
+  *day = g_date_get_day (&date);
+}
+
+static guint32
+part_first_day (const GbDatePart *part)
+{
+  switch (part->precision)
+    {
+    case GB_DATE_PRECISION_YEAR:
+      return julian_day (part->year, 1, 1);
+    case GB_DATE_PRECISION_MONTH:
+      return julian_day (part->year, part->month, 1);
+    case GB_DATE_PRECISION_DAY:
+    case GB_DATE_PRECISION_MINUTE:
+      return julian_day (part->year, part->month, part->day);
+    case GB_DATE_PRECISION_NONE:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static guint32
+part_last_day (const GbDatePart *part)
+{
+  switch (part->precision)
+    {
+    case GB_DATE_PRECISION_YEAR:
+      return julian_day (part->year, 12, 31);
+    case GB_DATE_PRECISION_MONTH:
+      return julian_day (part->year, part->month,
+                         g_date_get_days_in_month (part->month, part->year));
+    case GB_DATE_PRECISION_DAY:
+    case GB_DATE_PRECISION_MINUTE:
+      return julian_day (part->year, part->month, part->day);
+    case GB_DATE_PRECISION_NONE:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Seconds from 00:00 UTC of the part's local day to its instant: −18 h … +42 h. */
+static gint64
+part_seconds_in_day (const GbDatePart *part)
+{
+  g_assert (part->precision == GB_DATE_PRECISION_MINUTE);
+
+  return part->hour * 3600 + part->minute * 60 + part->second - part->utc_offset;
+}
+
+/* Key layout (44 bits used): local day << 22 | precision << 19 | seconds + 1 day.
+ * Seconds from the local day's UTC midnight span −18 h … +42 h, which fits in 19
+ * bits once shifted by a day. */
+static gint64
+start_key (const GbDatePart *part)
+{
+  gint64 key = (gint64) part_first_day (part) << 22;
+
+  key |= (gint64) part->precision << 19;
+  if (part->precision == GB_DATE_PRECISION_MINUTE)
+    key |= part_seconds_in_day (part) + 86400;
+  return key;
+}
+
+/* The last moment a date covers: its last day, then its time (a coarse part covers
+ * the whole day, so it ends after any time on it); on a tie a point before a range. */
+static gint64
+last_key (const GbDatePart *part,
+          gboolean          is_range)
+{
+  gint64 key = (gint64) part_last_day (part) << 22;
+
+  if (part->precision == GB_DATE_PRECISION_MINUTE)
+    key |= (part_seconds_in_day (part) + 86400) << 1;
+  else
+    key |= ((gint64) (1 << 19) - 1) << 1;
+  return key | (is_range ? 1 : 0);
+}
+
+static gboolean
+read_digits (const char **p,
+             int          n,
+             int         *out)
+{
+  int value = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit ((*p)[i]))
+        return FALSE;
+      value = value * 10 + ((*p)[i] - '0');
+    }
+  *p += n;
+  *out = value;
+  return TRUE;
+}
+
+static char *
+month_year_name (int year,
+                 int month)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, 1, 0, 0, 0);
+
+  if (dt == NULL)
+    return g_strdup_printf ("%04d-%02d", year, month);
+  /* TRANSLATORS: a month and year in an error message, as strftime format */
+  return g_date_time_format (dt, C_("error month", "%B %Y"));
+}
+
+#define SYNTAX_HINT \
+  N_("Write a date as YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM with +HH:MM or Z")
+
+/* Parses one DATE string into @part. @has_offset tells whether an explicit offset
+ * was written (only for minute precision). */
+static gboolean
+parse_part (const char  *text,
+            GbDatePart  *part,
+            gboolean    *has_offset,
+            GError     **error)
+{
+  const char *p = text;
+  int sign;
+  int oh, om;
+
+  memset (part, 0, sizeof *part);
+  *has_offset = FALSE;
+
+  if (text == NULL || *text == '\0')
+    {
+      g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_SYNTAX, _("The date is empty. %s"),
+                   _(SYNTAX_HINT));
+      return FALSE;
+    }
+
+  if (!read_digits (&p, 4, &part->year) || g_ascii_isdigit (*p))
+    goto syntax;
+  if (part->year < 1)
+    {
+      g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_RANGE,
+                   _("“%s”: years run from 0001 to 9999"), text);
+      return FALSE;
+    }
+  part->precision = GB_DATE_PRECISION_YEAR;
+  if (*p == '\0')
+    return TRUE;
+
+  if (*p++ != '-' || !read_digits (&p, 2, &part->month) || g_ascii_isdigit (*p))
+    goto syntax;
+  if (part->month < 1 || part->month > 12)
+    {
+      g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_RANGE,
+                   _("“%s”: there is no month %d; months run from 01 to 12"),
+                   text, part->month);
+      return FALSE;
+    }
+  part->precision = GB_DATE_PRECISION_MONTH;
+  if (*p == '\0')
+    return TRUE;
+
+  if (*p++ != '-' || !read_digits (&p, 2, &part->day) || g_ascii_isdigit (*p))
+    goto syntax;
+  if (part->day < 1 || part->day > g_date_get_days_in_month (part->month, part->year))
+    {
+      g_autofree char *month = month_year_name (part->year, part->month);
+
+      /* TRANSLATORS: e.g. “February 2023 has no day 30” */
+      g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_RANGE, _("%s has no day %d"),
+                   month, part->day);
+      return FALSE;
+    }
+  part->precision = GB_DATE_PRECISION_DAY;
+  if (*p == '\0')
+    return TRUE;
+
+  if (*p++ != 'T' || !read_digits (&p, 2, &part->hour) || *p++ != ':' ||
+      !read_digits (&p, 2, &part->minute))
+    goto syntax;
+  if (*p == ':')
+    {
+      p++;
+      if (!read_digits (&p, 2, &part->second))
+        goto syntax;
+    }
+  if (part->hour > 23 || part->minute > 59 || part->second > 59)
+    {
+      g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_RANGE,
+                   _("“%s” is not a time of day: hours run from 00 to 23, minutes and "
+                     "seconds from 00 to 59"), text);
+      return FALSE;
+    }
+  part->precision = GB_DATE_PRECISION_MINUTE;
+
+  if (*p == '\0')
+    return TRUE;   /* the caller needs a zone then */
+
+  if (*p == 'Z')
+    {
+      p++;
+      part->utc_offset = 0;
+    }
+  else if (*p == '+' || *p == '-')
+    {
+      sign = *p++ == '-' ? -1 : 1;
+      if (!read_digits (&p, 2, &oh) || *p++ != ':' || !read_digits (&p, 2, &om))
+        goto syntax;
+      if (om > 59 || oh * 3600 + om * 60 > MAX_OFFSET)
+        {
+          g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_RANGE,
+                       _("“%s”: a UTC offset lies between −18:00 and +18:00"), text);
+          return FALSE;
+        }
+      part->utc_offset = sign * (oh * 3600 + om * 60);
+    }
+  else
+    goto syntax;
+
+  if (*p != '\0')
+    goto syntax;
+
+  *has_offset = TRUE;
+  return TRUE;
+
+syntax:
+  g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_SYNTAX, _("“%s” is not a date. %s"),
+               text, _(SYNTAX_HINT));
+  return FALSE;
+}
+
+static gboolean
+zone_id_is_well_formed (const char *zone)
+{
+  gsize len = strlen (zone);
+  gboolean at_start = TRUE;
+
+  if (len == 0 || len > 64)
+    return FALSE;
+
+  for (const char *p = zone; *p; p++)
+    {
+      if (*p == '/')
+        {
+          if (at_start)
+            return FALSE;
+          at_start = TRUE;
+          continue;
+        }
+      /* An IANA component starts with a letter: that also rules out "..". */
+      if (at_start && !g_ascii_isalpha (*p))
+        return FALSE;
+      if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-' && *p != '+')
+        return FALSE;
+      at_start = FALSE;
+    }
+  return !at_start;
+}
+
+/* GTimeZone falls back to parsing POSIX TZ rules ("ABC-5") and, before 2.68, to UTC
+ * for any garbage. Accept only ids that name a tz database entry: where the
+ * database is on disk (Debian, and /usr/share/zoneinfo in the GNOME Flatpak
+ * runtime) the file must exist; elsewhere trust GLib but refuse rule strings. */
+static GTimeZone *
+load_zone (const char  *zone,
+           GError     **error)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  const char *tzdir;
+
+  if (!zone_id_is_well_formed (zone))
+    goto bad;
+
+  tz = g_time_zone_new_identifier (zone);
+  if (tz == NULL)
+    goto bad;
+
+  tzdir = g_getenv ("TZDIR");
+  if (tzdir == NULL || !g_file_test (tzdir, G_FILE_TEST_IS_DIR))
+    tzdir = "/usr/share/zoneinfo";
+
+  if (g_file_test (tzdir, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *path = g_build_filename (tzdir, zone, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        goto bad;
+    }
+  else if (strpbrk (zone, "0123456789") != NULL && strchr (zone, '/') == NULL)
+    goto bad;
+
+  return g_steal_pointer (&tz);
+
+bad:
+  g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_ZONE,
+               _("“%s” is not a time zone: use an IANA name such as “Asia/Seoul” or "
+                 "“Asia/Almaty”"), zone);
+  return NULL;
+}
+
+static char *
+offset_to_string (int offset)
+{
+  int abs_offset = ABS (offset);
+
+  if (offset == 0)
+    return g_strdup ("Z");
+  return g_strdup_printf ("%c%02d:%02d", offset < 0 ? '-' : '+',
+                          abs_offset / 3600, abs_offset / 60 % 60);
+}
+
+/* Gives a minute-precision part its offset from @tz, or checks that the offset
+ * written agrees with @tz at that instant. */
+static gboolean
+resolve_zone (GbDatePart  *part,
+              gboolean     has_offset,
+              const char  *text,
+              GTimeZone   *tz,
+              const char  *zone,
+              GError     **error)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (part->precision != GB_DATE_PRECISION_MINUTE)
+    return TRUE;
+
+  if (tz == NULL)
+    {
+      if (has_offset)
+        return TRUE;
+      g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_ZONE,
+                   _("“%s”: a time of day needs a time zone: add an offset such as "
+                     "+05:00, or a zone such as “Asia/Almaty”"), text);
+      return FALSE;
+    }
+
+  if (has_offset)
+    {
+      g_autoptr(GTimeZone) fixed = g_time_zone_new_offset (part->utc_offset);
+      g_autoptr(GDateTime) written = g_date_time_new (fixed, part->year, part->month,
+                                                      part->day, part->hour,
+                                                      part->minute, part->second);
+      g_autoptr(GDateTime) in_zone = NULL;
+      int zone_offset;
+
+      /* Years 1 and 9999 with an offset may fall outside what GDateTime holds. */
+      if (written == NULL || (in_zone = g_date_time_to_timezone (written, tz)) == NULL)
+        {
+          g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_RANGE,
+                       _("“%s” is too close to the limits of the calendar"), text);
+          return FALSE;
+        }
+      zone_offset = (int) (g_date_time_get_utc_offset (in_zone) / G_TIME_SPAN_SECOND);
+      if (zone_offset != part->utc_offset)
+        {
+          g_autofree char *expected = offset_to_string (zone_offset);
+
+          g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_ZONE,
+                       _("“%s” does not agree with the zone “%s”, which is %s at that "
+                         "time: fix the offset or the zone"), text, zone, expected);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  local = g_date_time_new (tz, part->year, part->month, part->day, part->hour,
+                           part->minute, part->second);
+  if (local == NULL)
+    {
+      g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_RANGE,
+                   _("“%s” is too close to the limits of the calendar"), text);
+      return FALSE;
+    }
+  /* A wall time skipped by a daylight-saving change comes back moved. */
+  if (g_date_time_get_hour (local) != part->hour ||
+      g_date_time_get_minute (local) != part->minute ||
+      g_date_time_get_day_of_month (local) != part->day)
+    {
+      g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_ZONE,
+                   _("“%s” does not exist in the zone “%s” (the clocks skip it): add "
+                     "the offset meant"), text, zone);
+      return FALSE;
+    }
+  part->utc_offset = (int) (g_date_time_get_utc_offset (local) / G_TIME_SPAN_SECOND);
+  return TRUE;
+}
+
+/**
+ * gb_date_parse:
+ * @start: a DATE string of the dossier format
+ * @end: (nullable): a DATE string, not before @start
+ * @zone: (nullable): an IANA time zone id
+ * @error: return location for a #GB_DATE_ERROR
+ *
+ * Parses a date with the precision of what is written. A time of day needs an
+ * offset in the string or @zone; with both they must agree.
+ *
+ * Returns: (transfer full) (nullable): the date, or %NULL with @error set
+ */
+GbDate *
+gb_date_parse (const char  *start,
+               const char  *end,
+               const char  *zone,
+               GError     **error)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  GbDatePart start_part, end_part;
+  gboolean start_offset = FALSE, end_offset = FALSE;
+  GbDate *date;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (zone != NULL && (tz = load_zone (zone, error)) == NULL)
+    return NULL;
+
+  if (!parse_part (start, &start_part, &start_offset, error) ||
+      !resolve_zone (&start_part, start_offset, start, tz, zone, error))
+    return NULL;
+
+  memset (&end_part, 0, sizeof end_part);
+  if (end != NULL)
+    {
+      gboolean before;
+
+      if (!parse_part (end, &end_part, &end_offset, error) ||
+          !resolve_zone (&end_part, end_offset, end, tz, zone, error))
+        return NULL;
+
+      /* Two times compare as instants; otherwise by local day, the end covering
+       * its whole span ("2025"–"2027" runs through 31 December 2027). */
+      if (start_part.precision == GB_DATE_PRECISION_MINUTE &&
+          end_part.precision == GB_DATE_PRECISION_MINUTE)
+        before = gb_date_part_to_unix (&end_part) < gb_date_part_to_unix (&start_part);
+      else
+        before = part_last_day (&end_part) < part_first_day (&start_part);
+
+      if (before)
+        {
+          g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_ORDER,
+                       _("The end “%s” is before the start “%s”: swap them"), end, start);
+          return NULL;
+        }
+    }
+
+  date = g_new0 (GbDate, 1);
+  g_atomic_ref_count_init (&date->ref_count);
+  date->start = start_part;
+  date->end = end_part;
+  date->zone = g_strdup (zone);
+  date->sort_key = start_key (&date->start);
+  date->end_key = last_key (end != NULL ? &date->end : &date->start, end != NULL);
+  return date;
+}
+
+GbDate *
+gb_date_ref (GbDate *date)
+{
+  g_return_val_if_fail (date != NULL, NULL);
+
+  g_atomic_ref_count_inc (&date->ref_count);
+  return date;
+}
+
+void
+gb_date_unref (GbDate *date)
+{
+  g_return_if_fail (date != NULL);
+
+  if (g_atomic_ref_count_dec (&date->ref_count))
+    {
+      g_free (date->zone);
+      g_free (date);
+    }
+}
+
+const GbDatePart *
+gb_date_get_start (const GbDate *date)
+{
+  g_return_val_if_fail (date != NULL, NULL);
+
+  return &date->start;
+}
+
+/**
+ * gb_date_get_end:
+ * @date: a #GbDate
+ *
+ * Returns: (nullable): the end, or %NULL when the date is not a range
+ */
+const GbDatePart *
+gb_date_get_end (const GbDate *date)
+{
+  g_return_val_if_fail (date != NULL, NULL);
+
+  return date->end.precision != GB_DATE_PRECISION_NONE ? &date->end : NULL;
+}
+
+gboolean
+gb_date_has_end (const GbDate *date)
+{
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  return date->end.precision != GB_DATE_PRECISION_NONE;
+}
+
+/* The finest precision present in the start or the end. */
+GbDatePrecision
+gb_date_get_precision (const GbDate *date)
+{
+  g_return_val_if_fail (date != NULL, GB_DATE_PRECISION_NONE);
+
+  return MAX (date->start.precision, date->end.precision);
+}
+
+const char *
+gb_date_get_zone (const GbDate *date)
+{
+  g_return_val_if_fail (date != NULL, NULL);
+
+  return date->zone;
+}
+
+/**
+ * gb_date_part_to_unix:
+ * @part: a date part
+ *
+ * Returns: the instant of a time of day, or 00:00 UTC of the first day a coarser
+ *   part covers, as seconds since 1970-01-01 UTC
+ */
+gint64
+gb_date_part_to_unix (const GbDatePart *part)
+{
+  gint64 seconds;
+
+  g_return_val_if_fail (part != NULL, 0);
+  g_return_val_if_fail (part->precision != GB_DATE_PRECISION_NONE, 0);
+
+  seconds = ((gint64) part_first_day (part) - JULIAN_UNIX_EPOCH) * 86400;
+  if (part->precision == GB_DATE_PRECISION_MINUTE)
+    seconds += part_seconds_in_day (part);
+  return seconds;
+}
+
+/**
+ * gb_date_part_to_date_time:
+ * @part: a date part
+ *
+ * Returns: (transfer full) (nullable): a time of day in its own offset, or the
+ *   first day of a coarser part at 00:00 UTC; %NULL only at the calendar's limits
+ */
+GDateTime *
+gb_date_part_to_date_time (const GbDatePart *part)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+
+  g_return_val_if_fail (part != NULL, NULL);
+  g_return_val_if_fail (part->precision != GB_DATE_PRECISION_NONE, NULL);
+
+  tz = g_time_zone_new_offset (part->precision == GB_DATE_PRECISION_MINUTE ?
+                               part->utc_offset : 0);
+  return gb_date_part_to_date_time_in (part, tz);
+}
+
+/**
+ * gb_date_part_to_date_time_in:
+ * @part: a date part
+ * @zone: the zone to show it in
+ *
+ * Returns: (transfer full) (nullable): a time of day converted to @zone, or 00:00 in
+ *   @zone of the first day of a coarser part; %NULL only at the calendar's limits
+ */
+GDateTime *
+gb_date_part_to_date_time_in (const GbDatePart *part,
+                              GTimeZone        *zone)
+{
+  int year, month, day;
+
+  g_return_val_if_fail (part != NULL, NULL);
+  g_return_val_if_fail (zone != NULL, NULL);
+  g_return_val_if_fail (part->precision != GB_DATE_PRECISION_NONE, NULL);
+
+  julian_to_dmy (part_first_day (part), &year, &month, &day);
+
+  if (part->precision == GB_DATE_PRECISION_MINUTE)
+    {
+      g_autoptr(GTimeZone) fixed = g_time_zone_new_offset (part->utc_offset);
+      g_autoptr(GDateTime) dt = g_date_time_new (fixed, year, month, day, part->hour,
+                                                 part->minute, part->second);
+
+      if (dt == NULL)
+        return NULL;
+      return g_date_time_to_timezone (dt, zone);
+    }
+
+  return g_date_time_new (zone, year, month, day, 0, 0, 0);
+}
+
+/**
+ * gb_date_get_sort_key:
+ * @date: a #GbDate
+ *
+ * Returns: a key that orders starts: by local day, then coarser precision first,
+ *   then by instant. Ties between equal starts are broken by gb_date_compare().
+ */
+gint64
+gb_date_get_sort_key (const GbDate *date)
+{
+  g_return_val_if_fail (date != NULL, 0);
+
+  return date->sort_key;
+}
+
+/**
+ * gb_date_compare:
+ * @a: a #GbDate
+ * @b: a #GbDate
+ *
+ * Orders by start (see gb_date_get_sort_key()), then by end: a point before a range
+ * starting with it, a shorter range before a longer. Equal dates compare 0, so a
+ * stable sort keeps their order.
+ *
+ * Returns: negative, 0 or positive
+ */
+int
+gb_date_compare (const GbDate *a,
+                 const GbDate *b)
+{
+  g_return_val_if_fail (a != NULL, 0);
+  g_return_val_if_fail (b != NULL, 0);
+
+  if (a->sort_key != b->sort_key)
+    return a->sort_key < b->sort_key ? -1 : 1;
+  if (a->end_key != b->end_key)
+    return a->end_key < b->end_key ? -1 : 1;
+  return 0;
+}
+
+/**
+ * gb_date_part_to_string:
+ * @part: a date part
+ *
+ * Returns: (transfer full): the part in the dossier format, a time of day always
+ *   with its offset
+ */
+char *
+gb_date_part_to_string (const GbDatePart *part)
+{
+  g_autofree char *offset = NULL;
+
+  g_return_val_if_fail (part != NULL, NULL);
+
+  switch (part->precision)
+    {
+    case GB_DATE_PRECISION_YEAR:
+      return g_strdup_printf ("%04d", part->year);
+    case GB_DATE_PRECISION_MONTH:
+      return g_strdup_printf ("%04d-%02d", part->year, part->month);
+    case GB_DATE_PRECISION_DAY:
+      return g_strdup_printf ("%04d-%02d-%02d", part->year, part->month, part->day);
+    case GB_DATE_PRECISION_MINUTE:
+      offset = offset_to_string (part->utc_offset);
+      if (part->second != 0)
+        return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d%s", part->year, part->month,
+                                part->day, part->hour, part->minute, part->second, offset);
+      return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d%s", part->year, part->month,
+                              part->day, part->hour, part->minute, offset);
+    case GB_DATE_PRECISION_NONE:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * gb_date_to_string:
+ * @date: a #GbDate
+ *
+ * Returns: (transfer full): the date as the dossier format writes it: a DATE string,
+ *   or, with an end or a zone, the JSON object text {"start", "end", "zone"}. Parsing
+ *   it back gives an equal date.
+ */
+char *
+gb_date_to_string (const GbDate *date)
+{
+  g_autofree char *start = NULL;
+  GString *out;
+
+  g_return_val_if_fail (date != NULL, NULL);
+
+  start = gb_date_part_to_string (&date->start);
+  if (!gb_date_has_end (date) && date->zone == NULL)
+    return g_steal_pointer (&start);
+
+  /* Parts and zones hold only ASCII letters, digits and "+-:/_": no escaping. */
+  out = g_string_new (NULL);
+  g_string_append_printf (out, "{\"start\": \"%s\"", start);
+  if (gb_date_has_end (date))
+    {
+      g_autofree char *end = gb_date_part_to_string (&date->end);
+
+      g_string_append_printf (out, ", \"end\": \"%s\"", end);
+    }
+  if (date->zone != NULL)
+    g_string_append_printf (out, ", \"zone\": \"%s\"", date->zone);
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
+}
+
+/* Used by gb-date-format.c. */
+guint32
+gb_date_part_get_first_day (const GbDatePart *part)
+{
+  g_return_val_if_fail (part != NULL, 0);
+
+  return part_first_day (part);
+}
+
+guint32
+gb_date_part_get_last_day (const GbDatePart *part)
+{
+  g_return_val_if_fail (part != NULL, 0);
+
+  return part_last_day (part);
+}
