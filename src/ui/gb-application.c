@@ -1,0 +1,267 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gb-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gb-application.h"
+#include "gb-dossier-loader.h"
+#include "gb-window.h"
+
+struct _GbApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (GbApplication, gb_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check dossier files (or the bundled one) without opening a window"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
+  { NULL }
+};
+
+static void
+validate_one (GbDossier  *dossier,
+              const char *name,
+              GError     *error,
+              GString    *out,
+              GString    *err)
+{
+  if (dossier != NULL)
+    {
+      g_autofree char *summary = gb_dossier_dup_summary_line (dossier);
+
+      g_string_append_printf (out, _("%s: valid dossier: %s\n"), name, summary);
+    }
+  else
+    {
+      g_string_append (err, error->message);
+      g_string_append_c (err, '\n');
+    }
+}
+
+/**
+ * gb_application_validate:
+ * @paths: (nullable): files to check; %NULL or empty checks the bundled story
+ *
+ * What `golden-bridge --validate` does, writing to strings so tests can see it.
+ *
+ * Returns: the exit status: 0 when every file is valid, 1 otherwise
+ */
+int
+gb_application_validate (const char * const *paths,
+                         GString            *out,
+                         GString            *err)
+{
+  int status = 0;
+
+  g_return_val_if_fail (out != NULL && err != NULL, 1);
+
+  if (paths == NULL || paths[0] == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GbDossier) dossier = gb_dossier_load_bundled (&error);
+
+      validate_one (dossier, _("bundled dossier"), error, out, err);
+      return dossier != NULL ? 0 : 1;
+    }
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GbDossier) dossier = gb_dossier_load_file (file, NULL, &error);
+
+      validate_one (dossier, paths[i], error, out, err);
+      if (dossier == NULL)
+        status = 1;
+    }
+
+  return status;
+}
+
+static int
+gb_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  g_autofree const char **files = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_contains (options, "validate"))
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GString) err = g_string_new (NULL);
+      int status;
+
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+      status = gb_application_validate (files, out, err);
+      g_print ("%s", out->str);
+      g_printerr ("%s", err->str);
+      return status;
+    }
+
+  return G_APPLICATION_CLASS (gb_application_parent_class)->handle_local_options (app, options);
+}
+
+static GbWindow *
+get_window (GbApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (gb_window_new (self));
+
+  return GB_WINDOW (window);
+}
+
+static void
+gb_application_activate (GApplication *app)
+{
+  GbWindow *window = get_window (GB_APPLICATION (app));
+
+  if (gb_window_get_dossier (window) == NULL && !gb_window_is_loading (window))
+    gb_window_open_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+gb_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  /* One story a window: each further file gets its own. */
+  for (int i = 0; i < n_files; i++)
+    {
+      GbWindow *window = i == 0 ? get_window (GB_APPLICATION (app))
+                                : gb_window_new (GB_APPLICATION (app));
+
+      gb_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+about_activated_cb (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "Golden Bridge developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-icon", APP_ID,
+                        "application-name", _("Golden Bridge"),
+                        "developer-name", _("Golden Bridge developers"),
+                        "version", PACKAGE_VERSION,
+                        "website", PACKAGE_URL,
+                        "issue-url", PACKAGE_URL "/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        "copyright", "© 2026 Golden Bridge developers",
+                        /* Translators: put your names here, one a line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+
+  adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Map data"),
+                                       (const char *[]) {
+                                         "Natural Earth https://www.naturalearthdata.com/",
+                                         "OpenStreetMap contributors https://www.openstreetmap.org/copyright",
+                                         NULL });
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("Offline basemap"),
+                                      _("Made with Natural Earth. Free vector and raster map data "
+                                        "@ naturalearthdata.com"),
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Natural Earth data is in the public domain."));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("Map tiles"),
+                                      _("© OpenStreetMap contributors"),
+                                      GTK_LICENSE_CUSTOM,
+                                      _("OpenStreetMap data is available under the Open Database "
+                                        "License (ODbL). Tiles are used under the OpenStreetMap "
+                                        "Foundation's tile usage policy."));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("Bundled story"),
+                                      _("Facts from a news report of 5 November 2024 on the visit, "
+                                        "with background from the sources named in the app"),
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Quoted for reference; each item names its source."));
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_activated_cb (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+
+  /* Close politely so each window saves its state. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static void
+gb_application_startup (GApplication *app)
+{
+  static const GActionEntry actions[] = {
+    { "about", about_activated_cb },
+    { "quit", quit_activated_cb },
+  };
+
+  G_APPLICATION_CLASS (gb_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open",
+                                         (const char *[]) { "<Control>o", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close",
+                                         (const char *[]) { "<Control>w", NULL });
+}
+
+static void
+gb_application_class_init (GbApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = gb_application_activate;
+  app_class->open = gb_application_open;
+  app_class->startup = gb_application_startup;
+  app_class->handle_local_options = gb_application_handle_local_options;
+}
+
+static void
+gb_application_init (GbApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+}
+
+GbApplication *
+gb_application_new (void)
+{
+  return g_object_new (GB_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/goldenbridge/GoldenBridge",
+                       NULL);
+}

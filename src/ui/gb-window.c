@@ -1,0 +1,573 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gb-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gb-cards-view.h"
+#include "gb-dossier-loader.h"
+#include "gb-map-view.h"
+#include "gb-timeline-view.h"
+#include "gb-window.h"
+
+#define MAX_RECENT 8
+
+struct _GbWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  GbDossier            *dossier;
+  GbSelection          *selection;
+  GCancellable         *cancellable;
+  char                 *error;
+
+  /* Template widgets */
+  AdwViewSwitcherTitle *switcher_title;
+  GtkRevealer          *error_revealer;
+  GtkLabel             *error_bar_label;
+  GtkLabel             *error_page_label;
+  GtkStack             *main_stack;
+  GtkSpinner           *spinner;
+  AdwViewStack         *view_stack;
+  GbTimelineView       *timeline_view;
+  GbMapView            *map_view;
+  GbCardsView          *cards_view;
+  GMenu                *recent_section;
+};
+
+G_DEFINE_FINAL_TYPE (GbWindow, gb_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOSSIER,
+  PROP_SELECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_actions (GbWindow *self)
+{
+  gboolean busy = self->cancellable != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-bundled", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-recent", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", self->dossier != NULL);
+}
+
+static void
+show_error (GbWindow   *self,
+            const char *message)
+{
+  g_free (self->error);
+  self->error = g_strdup (message);
+
+  /* Keep the story being read; only an empty window shows the error page. */
+  if (self->dossier != NULL)
+    {
+      gtk_label_set_text (self->error_bar_label, message);
+      gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+      gtk_stack_set_visible_child_name (self->main_stack, "content");
+    }
+  else
+    {
+      gtk_label_set_text (self->error_page_label, message);
+      gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+    }
+}
+
+static void
+dismiss_error_cb (GbWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+}
+
+static void
+set_loading (GbWindow *self,
+             gboolean  loading)
+{
+  gtk_spinner_set_spinning (self->spinner, loading);
+  if (loading && self->dossier == NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  update_actions (self);
+}
+
+static void
+rebuild_recent_menu (GbWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_section);
+
+  for (GList *l = items; l != NULL && n < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *action = NULL;
+
+      if (!gtk_recent_info_has_application (info, g_get_prgname ()) ||
+          !gtk_recent_info_exists (info))
+        continue;
+
+      /* Display names are file names; menus don't parse markup. */
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (gtk_recent_info_get_uri (info)));
+      g_menu_append_item (self->recent_section, item);
+      n++;
+    }
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+load_file_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GbDossier) dossier = NULL;
+
+  dossier = gb_dossier_load_file_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+  set_loading (self, FALSE);
+
+  if (dossier == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  if (gb_dossier_get_file (dossier) != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (gb_dossier_get_file (dossier));
+
+      gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+    }
+
+  gb_window_set_dossier (self, dossier);
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  GbWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        gb_window_open_file (self, file);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  GbWindow *self = GB_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) stories = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Open a Story"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+
+  gtk_file_filter_set_name (stories, _("Stories (JSON)"));
+  gtk_file_filter_add_mime_type (stories, "application/json");
+  gtk_file_filter_add_mime_type (stories, "application/x-golden-bridge-dossier");
+  gtk_file_filter_add_suffix (stories, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), stories);
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_bundled_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  gb_window_open_bundled (GB_WINDOW (widget));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  gb_window_open_file (GB_WINDOW (widget), file);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  GbWindow *self = GB_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (param, NULL));
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         gpointer       user_data)
+{
+  GbWindow *self = user_data;
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+
+  gb_window_open_file (self, files->data);
+  g_slist_free (files);
+  return TRUE;
+}
+
+static void
+recent_changed_cb (GtkRecentManager *manager,
+                   gpointer          user_data)
+{
+  rebuild_recent_menu (GB_WINDOW (user_data));
+}
+
+static void
+save_window_state (GbWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+gb_window_close_request (GtkWindow *window)
+{
+  save_window_state (GB_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (gb_window_parent_class)->close_request (window);
+}
+
+static void
+gb_window_dispose (GObject *object)
+{
+  GbWindow *self = (GbWindow *) object;
+
+  g_signal_handlers_disconnect_by_func (gtk_recent_manager_get_default (),
+                                        recent_changed_cb, self);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GB_TYPE_WINDOW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->dossier);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (gb_window_parent_class)->dispose (object);
+}
+
+static void
+gb_window_finalize (GObject *object)
+{
+  GbWindow *self = (GbWindow *) object;
+
+  g_clear_pointer (&self->error, g_free);
+
+  G_OBJECT_CLASS (gb_window_parent_class)->finalize (object);
+}
+
+static void
+gb_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  GbWindow *self = GB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOSSIER:
+      g_value_set_object (value, self->dossier);
+      break;
+
+    case PROP_SELECTION:
+      g_value_set_object (value, self->selection);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gb_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  GbWindow *self = GB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOSSIER:
+      gb_window_set_dossier (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gb_window_class_init (GbWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = gb_window_dispose;
+  object_class->finalize = gb_window_finalize;
+  object_class->get_property = gb_window_get_property;
+  object_class->set_property = gb_window_set_property;
+  window_class->close_request = gb_window_close_request;
+
+  properties[PROP_DOSSIER] =
+    g_param_spec_object ("dossier", NULL, NULL,
+                         GB_TYPE_DOSSIER,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL,
+                         GB_TYPE_SELECTION,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (GB_TYPE_TIMELINE_VIEW);
+  g_type_ensure (GB_TYPE_MAP_VIEW);
+  g_type_ensure (GB_TYPE_CARDS_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/goldenbridge/GoldenBridge/gb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, error_bar_label);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, error_page_label);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, cards_view);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, recent_section);
+  gtk_widget_class_bind_template_callback (widget_class, dismiss_error_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.show-view", "s", "timeline");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.show-view", "s", "map");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.show-view", "s", "agreements");
+}
+
+static void
+gb_window_init (GbWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = gb_selection_new ();
+  gb_timeline_view_set_selection (self->timeline_view, self->selection);
+  gb_map_view_set_selection (self->map_view, self->selection);
+  gb_cards_view_set_selection (self->cards_view, self->selection);
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_settings_bind (self->settings, "last-view", self->view_stack, "visible-child-name",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  g_object_bind_property (self, "title", self->switcher_title, "title", G_BINDING_SYNC_CREATE);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (recent_changed_cb), self, 0);
+  rebuild_recent_menu (self);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  update_actions (self);
+}
+
+GbWindow *
+gb_window_new (GbApplication *application)
+{
+  return g_object_new (GB_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * gb_window_get_dossier:
+ *
+ * Returns: (nullable) (transfer none): the story shown
+ */
+GbDossier *
+gb_window_get_dossier (GbWindow *self)
+{
+  g_return_val_if_fail (GB_IS_WINDOW (self), NULL);
+
+  return self->dossier;
+}
+
+void
+gb_window_set_dossier (GbWindow  *self,
+                       GbDossier *dossier)
+{
+  g_return_if_fail (GB_IS_WINDOW (self));
+  g_return_if_fail (!dossier || GB_IS_DOSSIER (dossier));
+
+  if (!g_set_object (&self->dossier, dossier))
+    return;
+
+  g_clear_pointer (&self->error, g_free);
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+
+  gb_selection_set_dossier (self->selection, dossier);
+  gb_timeline_view_set_dossier (self->timeline_view, dossier);
+  gb_map_view_set_dossier (self->map_view, dossier);
+  gb_cards_view_set_dossier (self->cards_view, dossier);
+
+  /* Titles from files are shown as text: GtkWindow titles are not markup. */
+  gtk_window_set_title (GTK_WINDOW (self),
+                        dossier != NULL ? gb_dossier_get_title (dossier) : _("Golden Bridge"));
+  gtk_stack_set_visible_child_name (self->main_stack, dossier != NULL ? "content" : "loading");
+
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOSSIER]);
+}
+
+/**
+ * gb_window_get_selection:
+ *
+ * Returns: (transfer none): the selection shared by the views
+ */
+GbSelection *
+gb_window_get_selection (GbWindow *self)
+{
+  g_return_val_if_fail (GB_IS_WINDOW (self), NULL);
+
+  return self->selection;
+}
+
+gboolean
+gb_window_is_loading (GbWindow *self)
+{
+  g_return_val_if_fail (GB_IS_WINDOW (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
+/**
+ * gb_window_get_error:
+ *
+ * Returns: (nullable): the message of the last failed open, until a story
+ *   opens
+ */
+const char *
+gb_window_get_error (GbWindow *self)
+{
+  g_return_val_if_fail (GB_IS_WINDOW (self), NULL);
+
+  return self->error;
+}
+
+const char *
+gb_window_get_visible_view (GbWindow *self)
+{
+  g_return_val_if_fail (GB_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+gb_window_open_file (GbWindow *self,
+                     GFile    *file)
+{
+  g_return_if_fail (GB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  set_loading (self, TRUE);
+  gb_dossier_load_file_async (file, self->cancellable, load_file_cb, g_object_ref (self));
+}
+
+void
+gb_window_open_bundled (GbWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GbDossier) dossier = NULL;
+
+  g_return_if_fail (GB_IS_WINDOW (self));
+
+  /* Small and in memory: no need for a thread. */
+  if (!(dossier = gb_dossier_load_bundled (&error)))
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  gb_window_set_dossier (self, dossier);
+}
