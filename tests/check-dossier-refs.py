@@ -141,7 +141,7 @@ def parse_part(where, s, zone):
             tz = datetime.timezone.utc
         else:
             oh, om = int(off[1:3]), int(off[4:6])
-            if oh > 14 or om > 59:
+            if om > 59 or oh * 60 + om > 18 * 60:
                 err(where, f"offset {off} out of range")
                 return None
             sign = 1 if off[0] == "+" else -1
