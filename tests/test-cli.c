@@ -1,0 +1,218 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* `golden-bridge --validate` as a user runs it: exit codes, output, and no
+ * file that makes it crash, hang or read forever. */
+
+typedef struct
+{
+  int    status;
+  char  *out;
+  char  *err;
+  gint64 usec;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_app (Run                *run,
+         const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("GB_BINARY");
+  gint64 start;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (char *) binary);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  start = g_get_monotonic_time ();
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                            &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->usec = g_get_monotonic_time () - start;
+
+  /* A signal (crash) is never an answer. */
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  run->status = g_subprocess_get_exit_status (proc);
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_app (&run, (const char *[]) { "--version", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, PACKAGE_NAME " " PACKAGE_VERSION "\n");
+}
+
+static void
+test_validate_bundled (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_app (&run, (const char *[]) { "--validate", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_suffix (run.out, "\n"));
+  /* One line. */
+  g_assert_true (strchr (run.out, '\n') == run.out + strlen (run.out) - 1);
+  g_assert_nonnull (strstr (run.out, "15 events, 4 places, 1 routes, 9 agreements, 5 figures, 5 people"));
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_validate_valid_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/goldenbridge/GoldenBridge/dossiers/nurtleu-visit-2024.json",
+                                                     0, &error);
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "gb-cli-valid.json", NULL);
+  g_auto(Run) run = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  run_app (&run, (const char *[]) { "--validate", path, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, path));
+  g_unlink (path);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *contents;   /* NULL: made by the test itself */
+  gssize      length;
+} BadFile;
+
+static const BadFile bad_files[] = {
+  { "empty", "", 0 },
+  { "not-json", "This is not JSON at all.\n", -1 },
+  { "truncated", "{\"format\": \"golden-bridge-dossier\", \"version\": 1, \"title\": \"x", -1 },
+  { "binary", "\x7f" "ELF\x02\x01\x01\x00\x00\x00\x00\x00", 12 },
+  { "huge-integer", "{\"format\": \"golden-bridge-dossier\", \"version\": 100000000000000000000000}", -1 },
+  { "nul-escape", "{\"format\": \"golden-bridge-dossier\\u0000\", \"version\": 1}", -1 },
+  { "invalid-utf8", "{\"format\": \"golden-bridge-dossier\", \"title\": \"\xc3\x28\"}", -1 },
+  { "infinite", "{\"version\": 1e400}", -1 },
+  { "wrong-format", "{\"events\": [{\"start_date\": {\"year\": 2024}}]}", -1 },
+  { "dangling", "{\"format\":\"golden-bridge-dossier\",\"version\":1,\"id\":\"t\",\"title\":\"T\","
+                "\"sources\":[{\"id\":\"s\",\"kind\":\"context\",\"title\":\"S\"}],"
+                "\"events\":[{\"id\":\"e\",\"title\":\"E\",\"date\":\"2024\",\"places\":[\"x\"],"
+                "\"source\":\"s\"}]}", -1 },
+  { "deep", NULL, 0 },
+  { "huge", NULL, 0 },
+  { "directory", NULL, 0 },
+  { "fifo", NULL, 0 },
+  { "dev-zero", NULL, 0 },
+  { "missing", NULL, 0 },
+};
+
+static char *
+make_bad_file (const BadFile *bad,
+               const char    *dir)
+{
+  g_autofree char *path = g_build_filename (dir, bad->name, NULL);
+
+  if (bad->contents != NULL)
+    {
+      gssize len = bad->length >= 0 ? bad->length : (gssize) strlen (bad->contents);
+
+      g_assert_true (g_file_set_contents (path, bad->contents, len, NULL));
+    }
+  else if (g_str_equal (bad->name, "deep"))
+    {
+      gsize depth = 100000;
+      g_autofree char *json = g_malloc (depth * 2);
+
+      memset (json, '[', depth);
+      memset (json + depth, ']', depth);
+      g_assert_true (g_file_set_contents (path, json, depth * 2, NULL));
+    }
+  else if (g_str_equal (bad->name, "huge"))
+    {
+      FILE *fp = g_fopen (path, "w");
+
+      g_assert_nonnull (fp);
+      g_assert_cmpint (ftruncate (fileno (fp), (gint64) 1 << 30), ==, 0);
+      fclose (fp);
+    }
+  else if (g_str_equal (bad->name, "directory"))
+    g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  else if (g_str_equal (bad->name, "fifo"))
+    g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  else if (g_str_equal (bad->name, "dev-zero"))
+    return g_strdup ("/dev/zero");
+
+  return g_steal_pointer (&path);
+}
+
+static void
+test_validate_bad (gconstpointer data)
+{
+  const BadFile *bad = data;
+  g_autofree char *dir = g_dir_make_tmp ("gb-cli-XXXXXX", NULL);
+  g_autofree char *path = make_bad_file (bad, dir);
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_app (&run, (const char *[]) { "--validate", path, NULL });
+
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  /* Each problem on its own line, naming the file. */
+  lines = g_strsplit (g_strchomp (run.err), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (!g_str_has_prefix (lines[i], path))
+      g_error ("line does not name %s: %s", path, lines[i]);
+  g_assert_cmpuint (strlen (lines[0]), >, strlen (path) + 4);
+  g_test_message ("%s", run.err);
+
+  /* "Within a second or two", with room for a loaded CI machine. */
+  g_assert_cmpint (run.usec, <, 5 * G_USEC_PER_SEC);
+
+  if (!g_str_equal (path, "/dev/zero"))
+    {
+      g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+
+      g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/validate/bundled", test_validate_bundled);
+  g_test_add_func ("/cli/validate/valid-file", test_validate_valid_file);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/validate/refuse/%s", bad_files[i].name);
+
+      g_test_add_data_func (path, &bad_files[i], test_validate_bad);
+    }
+
+  return g_test_run ();
+}

@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <shumate/shumate.h>
+
+#include "gb-application.h"
+#include "gb-dossier-loader.h"
+#include "gb-window.h"
+
+static GbApplication *app;
+
+static void
+wait_loaded (GbWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (gb_window_is_loading (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gb_window_is_loading (window));
+
+  /* Let the views lay out. */
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static guint
+count_widgets (GtkWidget *widget,
+               GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, type);
+
+  return n;
+}
+
+/* The largest list model any list view in @widget shows. */
+static guint
+max_list_items (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_LIST_VIEW (widget) || GTK_IS_GRID_VIEW (widget))
+    {
+      GtkSelectionModel *model = NULL;
+
+      g_object_get (widget, "model", &model, NULL);
+      if (model != NULL)
+        n = g_list_model_get_n_items (G_LIST_MODEL (model));
+      g_clear_object (&model);
+    }
+  if (GTK_IS_FLOW_BOX (widget))
+    n = count_widgets (widget, GTK_TYPE_FLOW_BOX_CHILD);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n = MAX (n, max_list_items (child));
+
+  return n;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *type_name)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), type_name))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, type_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_window_bundled (void)
+{
+  GbWindow *window = gb_window_new (app);
+  GbDossier *dossier;
+  GtkWidget *timeline, *map, *cards;
+
+  gb_window_open_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_loaded (window);
+
+  dossier = gb_window_get_dossier (window);
+  g_assert_nonnull (dossier);
+  g_assert_null (gb_window_get_error (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, gb_dossier_get_title (dossier));
+
+  timeline = find_named (GTK_WIDGET (window), "GbTimelineView");
+  map = find_named (GTK_WIDGET (window), "GbMapView");
+  cards = find_named (GTK_WIDGET (window), "GbCardsView");
+  g_assert_nonnull (timeline);
+  g_assert_nonnull (map);
+  g_assert_nonnull (cards);
+
+  /* Three views, each showing the model's content. */
+  g_assert_cmpuint (max_list_items (timeline), >=, 15);
+  g_assert_cmpuint (count_widgets (map, SHUMATE_TYPE_MARKER), >=, 4);
+  g_assert_cmpuint (max_list_items (cards), >=, 9);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_bad_file (void)
+{
+  GbWindow *window = gb_window_new (app);
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "gb-window-bad.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *stack;
+
+  g_assert_true (g_file_set_contents (path, "{\"format\": \"golden-bridge-dossier\", \"version\": 1,"
+                                      " \"id\": \"x\"}", -1, NULL));
+
+  /* Nothing open yet: the error page, never an empty window. */
+  gb_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_loaded (window);
+  g_assert_null (gb_window_get_dossier (window));
+  g_assert_nonnull (gb_window_get_error (window));
+  g_assert_true (g_str_has_prefix (gb_window_get_error (window), path));
+  g_assert_nonnull (strstr (gb_window_get_error (window), "“title” is missing"));
+  stack = find_named (GTK_WIDGET (window), "GtkStack");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "error");
+
+  /* A story open: it stays, and the error shows beside it. */
+  gb_window_open_bundled (window);
+  wait_loaded (window);
+  g_assert_nonnull (gb_window_get_dossier (window));
+  gb_window_open_file (window, file);
+  wait_loaded (window);
+  g_assert_nonnull (gb_window_get_dossier (window));
+  g_assert_nonnull (gb_window_get_error (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "content");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+}
+
+static void
+test_window_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GbWindow *window;
+
+  g_settings_set_string (settings, "last-view", "map");
+  window = gb_window_new (app);
+  gb_window_open_bundled (window);
+  wait_loaded (window);
+  g_assert_cmpstr (gb_window_get_visible_view (window), ==, "map");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "agreements");
+  g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "agreements");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 800);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = gb_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/window/bundled", test_window_bundled);
+  g_test_add_func ("/window/bad-file", test_window_bad_file);
+  g_test_add_func ("/window/settings", test_window_settings);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
