@@ -76,7 +76,7 @@ test_validate_bundled (void)
   g_assert_true (g_str_has_suffix (run.out, "\n"));
   /* One line. */
   g_assert_true (strchr (run.out, '\n') == run.out + strlen (run.out) - 1);
-  g_assert_nonnull (strstr (run.out, "15 events, 4 places, 1 routes, 9 agreements, 5 figures, 5 people"));
+  g_assert_nonnull (strstr (run.out, "15 events, 4 places, 1 route, 9 agreements, 5 figures, 5 people"));
   g_assert_cmpstr (run.err, ==, "");
 }
 

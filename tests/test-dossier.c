@@ -10,6 +10,7 @@
 #include "gb-event.h"
 #include "gb-place.h"
 #include "gb-route.h"
+#include "gb-selection.h"
 #include "gb-source.h"
 
 #define HEAD "{\"format\":\"golden-bridge-dossier\",\"version\":1,\"id\":\"t\",\"title\":\"T\","
@@ -200,7 +201,7 @@ static const Refusal refusals[] = {
     "\"title\":\"E\",\"date\":\"2024\",\"people\":[\"p\"],\"source\":\"s\"}]}",
     GB_LOAD_ERROR_INVALID, "which is not a person" },
   { "missing-source", HEAD SRC ",\"places\":[{\"id\":\"p\",\"name\":\"P\",\"kind\":\"city\","
-    "\"lat\":1,\"lon\":2}]}", GB_LOAD_ERROR_INVALID, "places[0].source" },
+    "\"lat\":1,\"lon\":2}]}", GB_LOAD_ERROR_INVALID, "places[0]: “source” is missing" },
   { "article-without-quote", HEAD ART ",\"figures\":[{\"id\":\"f\",\"label\":\"F\",\"value\":1,"
     "\"unit\":\"count\",\"source\":\"a\"}]}", GB_LOAD_ERROR_INVALID, "figures[0].quote" },
   { "quote-not-in-article", HEAD ART ",\"figures\":[{\"id\":\"f\",\"label\":\"F\",\"value\":1,"

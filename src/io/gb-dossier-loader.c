@@ -147,12 +147,9 @@ lookup (Loader     *l,
   if (node != NULL && JSON_NODE_HOLDS_NULL (node))
     node = NULL;
 
+  /* Named from its parent, whose position the message can give. */
   if (node == NULL && required)
-    {
-      gsize len = push_member (l, name);
-      report (l, _("“%s” is missing"), name);
-      pop (l, len);
-    }
+    report (l, _("“%s” is missing"), name);
 
   return node;
 }
@@ -1480,14 +1477,35 @@ gb_dossier_load_bundled (GError **error)
 char *
 gb_dossier_dup_summary_line (GbDossier *dossier)
 {
+  g_autoptr(GString) line = g_string_new (NULL);
+  struct {
+    GbItemKind  kind;
+    const char *one;
+    const char *many;
+  } counts[] = {
+    { GB_ITEM_KIND_EVENT, N_("%u event"), N_("%u events") },
+    { GB_ITEM_KIND_PLACE, N_("%u place"), N_("%u places") },
+    { GB_ITEM_KIND_ROUTE, N_("%u route"), N_("%u routes") },
+    { GB_ITEM_KIND_AGREEMENT, N_("%u agreement"), N_("%u agreements") },
+    { GB_ITEM_KIND_FIGURE, N_("%u figure"), N_("%u figures") },
+    { GB_ITEM_KIND_PERSON, N_("%u person"), N_("%u people") },
+    { GB_ITEM_KIND_ORGANISATION, N_("%u organisation"), N_("%u organisations") },
+    { GB_ITEM_KIND_SOURCE, N_("%u source"), N_("%u sources") },
+  };
+
   g_return_val_if_fail (GB_IS_DOSSIER (dossier), NULL);
 
-#define COUNT(kind) g_list_model_get_n_items (gb_dossier_get_items_of_kind (dossier, kind))
-  return g_strdup_printf (_("%u events, %u places, %u routes, %u agreements, %u figures, "
-                            "%u people, %u organisations, %u sources"),
-                          COUNT (GB_ITEM_KIND_EVENT), COUNT (GB_ITEM_KIND_PLACE),
-                          COUNT (GB_ITEM_KIND_ROUTE), COUNT (GB_ITEM_KIND_AGREEMENT),
-                          COUNT (GB_ITEM_KIND_FIGURE), COUNT (GB_ITEM_KIND_PERSON),
-                          COUNT (GB_ITEM_KIND_ORGANISATION), COUNT (GB_ITEM_KIND_SOURCE));
-#undef COUNT
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      guint n = g_list_model_get_n_items (gb_dossier_get_items_of_kind (dossier, counts[i].kind));
+
+      if (i > 0)
+        g_string_append (line, ", ");
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, counts[i].one, counts[i].many, n), n);
+#pragma GCC diagnostic pop
+    }
+
+  return g_string_free (g_steal_pointer (&line), FALSE);
 }
