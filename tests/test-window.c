@@ -121,7 +121,6 @@ test_window_bad_file (void)
   GbWindow *window = gb_window_new (app);
   g_autofree char *path = g_build_filename (g_get_tmp_dir (), "gb-window-bad.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  GtkWidget *stack;
 
   g_assert_true (g_file_set_contents (path, "{\"format\": \"golden-bridge-dossier\", \"version\": 1,"
                                       " \"id\": \"x\"}", -1, NULL));
@@ -134,8 +133,7 @@ test_window_bad_file (void)
   g_assert_nonnull (gb_window_get_error (window));
   g_assert_true (g_str_has_prefix (gb_window_get_error (window), path));
   g_assert_nonnull (strstr (gb_window_get_error (window), "“title” is missing"));
-  stack = find_named (GTK_WIDGET (window), "GtkStack");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "error");
+  g_assert_cmpstr (gb_window_get_page (window), ==, "error");
 
   /* A story open: it stays, and the error shows beside it. */
   gb_window_open_bundled (window);
@@ -145,7 +143,7 @@ test_window_bad_file (void)
   wait_loaded (window);
   g_assert_nonnull (gb_window_get_dossier (window));
   g_assert_nonnull (gb_window_get_error (window));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "content");
+  g_assert_cmpstr (gb_window_get_page (window), ==, "content");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
@@ -160,6 +158,7 @@ test_window_settings (void)
   g_settings_set_string (settings, "last-view", "map");
   window = gb_window_new (app);
   gb_window_open_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
   wait_loaded (window);
   g_assert_cmpstr (gb_window_get_visible_view (window), ==, "map");
 

@@ -539,6 +539,19 @@ gb_window_get_visible_view (GbWindow *self)
   return adw_view_stack_get_visible_child_name (self->view_stack);
 }
 
+/**
+ * gb_window_get_page:
+ *
+ * Returns: what the window shows: "loading", "error" or "content"
+ */
+const char *
+gb_window_get_page (GbWindow *self)
+{
+  g_return_val_if_fail (GB_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
 void
 gb_window_open_file (GbWindow *self,
                      GFile    *file)

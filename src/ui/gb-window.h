@@ -24,5 +24,6 @@ void         gb_window_open_file      (GbWindow      *self,
 void         gb_window_open_bundled   (GbWindow      *self);
 const char  *gb_window_get_error      (GbWindow      *self);
 const char  *gb_window_get_visible_view (GbWindow    *self);
+const char  *gb_window_get_page       (GbWindow      *self);
 
 G_END_DECLS
