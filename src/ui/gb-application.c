@@ -96,17 +96,38 @@ gb_application_handle_local_options (GApplication *app,
       return 0;
     }
 
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+
   if (g_variant_dict_contains (options, "validate"))
     {
       g_autoptr(GString) out = g_string_new (NULL);
       g_autoptr(GString) err = g_string_new (NULL);
       int status;
 
-      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
       status = gb_application_validate (files, out, err);
       g_print ("%s", out->str);
       g_printerr ("%s", err->str);
       return status;
+    }
+
+  /* Our FILE… entry took the files from GApplication: hand them over
+   * ourselves, to this instance or the one already running. */
+  if (files != NULL && files[0] != NULL)
+    {
+      g_autoptr(GPtrArray) gfiles = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+
+      for (guint i = 0; files[i] != NULL; i++)
+        g_ptr_array_add (gfiles, g_file_new_for_commandline_arg (files[i]));
+      g_application_open (app, (GFile **) gfiles->pdata, gfiles->len, "");
+
+      return g_application_get_is_remote (app) ? 0 : -1;
     }
 
   return G_APPLICATION_CLASS (gb_application_parent_class)->handle_local_options (app, options);

@@ -57,6 +57,7 @@ update_actions (GbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-bundled", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-recent", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", self->dossier != NULL);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, self->dossier != NULL);
 }
 
 static void
