@@ -1325,9 +1325,12 @@ read_capped (GFile         *file,
   size = g_file_info_get_size (info);
   if (size > GB_DOSSIER_MAX_FILE_SIZE)
     {
+      g_autofree char *have = g_format_size (size);
+      g_autofree char *limit = g_format_size (GB_DOSSIER_MAX_FILE_SIZE);
+
       g_set_error (error, GB_LOAD_ERROR, GB_LOAD_ERROR_TOO_LARGE,
-                   _("%s: the file is %s, more than the %s a dossier may have"), name,
-                   g_format_size (size), g_format_size (GB_DOSSIER_MAX_FILE_SIZE));
+                   _("%s: the file is %s, more than the %s a dossier may have"),
+                   name, have, limit);
       return NULL;
     }
 
