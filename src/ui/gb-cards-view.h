@@ -3,7 +3,9 @@
 
 #include <gtk/gtk.h>
 
+#include "gb-card.h"
 #include "gb-dossier.h"
+#include "gb-filter.h"
 #include "gb-selection.h"
 
 G_BEGIN_DECLS
@@ -12,10 +14,26 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GbCardsView, gb_cards_view, GB, CARDS_VIEW, GtkWidget)
 
+typedef enum
+{
+  GB_CARDS_FACET_KIND,
+  GB_CARDS_FACET_STATUS,
+  GB_CARDS_FACET_PARTY,
+} GbCardsFacet;
+
 GtkWidget   *gb_cards_view_new            (void);
-void         gb_cards_view_set_dossier    (GbCardsView *self,
-                                           GbDossier   *dossier);
-void         gb_cards_view_set_selection  (GbCardsView *self,
-                                           GbSelection *selection);
+void         gb_cards_view_set_dossier    (GbCardsView             *self,
+                                           GbDossier               *dossier);
+void         gb_cards_view_set_selection  (GbCardsView             *self,
+                                           GbSelection             *selection);
+GListModel  *gb_cards_view_get_model      (GbCardsView             *self);
+void         gb_cards_view_get_filter     (GbCardsView             *self,
+                                           GbAgreementFilter       *filter);
+void         gb_cards_view_set_filter     (GbCardsView             *self,
+                                           const GbAgreementFilter *filter);
+GListModel  *gb_cards_view_get_facet_labels (GbCardsView           *self,
+                                           GbCardsFacet             facet);
+GbCardMark   gb_cards_view_get_mark       (GbCardsView             *self,
+                                           GbItem                  *item);
 
 G_END_DECLS

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Helpers shared by the widget tests of the cards, the detail pane, the
+ * selection and the hostile fixture. */
+
+#include <gtk/gtk.h>
+
+#include "gb-dossier-loader.h"
+
+static inline void
+gb_test_pump (void)
+{
+  for (guint i = 0; i < 100; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static inline GbDossier *
+gb_test_load_bundled (void)
+{
+  g_autoptr(GError) error = NULL;
+  GbDossier *dossier = gb_dossier_load_bundled (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dossier);
+  return dossier;
+}
+
+static inline GbDossier *
+gb_test_load_fixture (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GbDossier *dossier = gb_dossier_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dossier);
+  return dossier;
+}
+
+/* Every text a label under @widget shows, buttons' labels included. */
+static inline void
+gb_test_collect_texts (GtkWidget *widget,
+                       GPtrArray *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_ptr_array_add (out, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gb_test_collect_texts (child, out);
+}
+
+static inline gboolean
+gb_test_shows_text (GtkWidget  *widget,
+                    const char *text)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  gb_test_collect_texts (widget, texts);
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (texts->pdata[i], text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* No label under @widget parses markup: what a file says is shown as it is. */
+static inline void
+gb_test_assert_no_markup (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    g_assert_false (gtk_label_get_use_markup (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gb_test_assert_no_markup (child);
+}
+
+static inline GbItem *
+gb_test_lookup (GbDossier  *dossier,
+                const char *id)
+{
+  GbItem *item = gb_dossier_lookup (dossier, id);
+
+  if (item == NULL)
+    g_error ("no item “%s” in the dossier", id);
+  return item;
+}
