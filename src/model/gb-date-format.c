@@ -19,14 +19,15 @@ typedef struct
   const char *month;     /* standalone month name: %OB */
   const char *day;
   const char *time;
+  const char *day_span;  /* two days of one month, as the end's format; "@" is the first day */
   gboolean    lower;     /* glibc capitalises Kazakh month names; the prose does not */
 } DateFormats;
 
 static const DateFormats formats[] = {
-  { "en", "%Y",   "%B %Y",      "%-d %B %Y",       "%H:%M", FALSE },
-  { "ru", "%Y",   "%OB %Y",     "%-d %B %Y",       "%H:%M", FALSE },
-  { "kk", "%Y",   "%Y ж. %OB",  "%Y ж. %-d %B",    "%H:%M", TRUE },
-  { "ko", "%Y년", "%Y년 %B",    "%Y년 %B %-d일",   "%H:%M", FALSE },
+  { "en", "%Y",   "%B %Y",     "%-d %B %Y",     "%H:%M", "@–%-d %B %Y",      FALSE },
+  { "ru", "%Y",   "%OB %Y",    "%-d %B %Y",     "%H:%M", "@–%-d %B %Y",      FALSE },
+  { "kk", "%Y",   "%Y ж. %OB", "%Y ж. %-d %B",  "%H:%M", "%Y ж. @–%-d %B",   TRUE },
+  { "ko", "%Y년", "%Y년 %B",   "%Y년 %B %-d일", "%H:%M", "%Y년 %B @일–%-d일", FALSE },
 };
 
 static const DateFormats *
@@ -144,6 +145,41 @@ format_part (const GbDatePart *part,
     }
 }
 
+static gboolean
+span_is_days_of_one_month (const GbDate    *date,
+                           GbDatePrecision  max_precision)
+{
+  const GbDatePart *start = gb_date_get_start (date);
+  const GbDatePart *end = gb_date_get_end (date);
+
+  /* Times are shown whole: the clock matters more than the brevity. */
+  if (MIN (start->precision, max_precision) != GB_DATE_PRECISION_DAY ||
+      MIN (end->precision, max_precision) != GB_DATE_PRECISION_DAY)
+    return FALSE;
+  return start->year == end->year && start->month == end->month && start->day < end->day;
+}
+
+/* "11–13 June 2024" rather than "11 June 2024 – 13 June 2024". */
+static char *
+format_day_span (const GbDatePart *start,
+                 const GbDatePart *end)
+{
+  const DateFormats *f = current_formats ();
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (end->year, end->month, end->day, 0, 0, 0);
+  g_autofree char *text = NULL;
+  g_autofree char *first = NULL;
+  g_auto(GStrv) pieces = NULL;
+
+  if (dt == NULL)
+    return NULL;
+  text = format_with_case (dt, f->day_span, f->lower);
+  if (text == NULL)
+    return NULL;
+  first = g_strdup_printf ("%d", start->day);
+  pieces = g_strsplit (text, "@", 2);
+  return g_strjoinv (first, pieces);
+}
+
 static char *
 format_range (const GbDate    *date,
               GbDatePrecision  max_precision,
@@ -155,6 +191,14 @@ format_range (const GbDate    *date,
 
   if (!gb_date_has_end (date))
     return g_steal_pointer (&start);
+
+  if (!words && span_is_days_of_one_month (date, max_precision))
+    {
+      char *span = format_day_span (gb_date_get_start (date), gb_date_get_end (date));
+
+      if (span != NULL)
+        return span;
+    }
 
   end = format_part (gb_date_get_end (date), zone, max_precision);
   if (words)
