@@ -1,0 +1,759 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gb-timeline-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "gb-agreement.h"
+#include "gb-date-format.h"
+#include "gb-event.h"
+#include "gb-place.h"
+#include "gb-source.h"
+#include "gb-timeline-model.h"
+#include "gb-timeline-row-widget.h"
+#include "gb-timeline-view.h"
+
+#define TYPEAHEAD_RESET_MS 1000
+#define MAX_REFERENCE_ZONES 4
+
+/* A capital (a city of the dossier with a zone) to show times in. */
+typedef struct
+{
+  GTimeZone *zone;
+  char      *place;
+} ReferenceZone;
+
+struct _GbTimelineView
+{
+  GtkWidget           parent_instance;
+
+  GbDossier          *dossier;
+  GbSelection        *selection;
+  GbTimelineModel    *model;
+  GtkNoSelection     *list_selection;
+  GHashTable         *bound;          /* GbTimelineRowWidget set */
+  GArray             *zones;          /* ReferenceZone */
+  GString            *typeahead;
+  guint               typeahead_reset_id;
+  guint               focus_tick_id;
+  guint               focus_position;
+  guint               activated_position;
+
+  GtkStack           *stack;
+  GtkListView        *list_view;
+  GtkPopover         *popover;
+  GtkLabel           *popover_kind;
+  GtkLabel           *popover_title;
+  GtkLabel           *popover_date;
+  GtkLabel           *popover_meta;
+  GtkLabel           *popover_description;
+  GtkLabel           *popover_source;
+  GtkLabel           *popover_quote;
+};
+
+G_DEFINE_FINAL_TYPE (GbTimelineView, gb_timeline_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOSSIER,
+  PROP_SELECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+reference_zone_clear (gpointer data)
+{
+  ReferenceZone *zone = data;
+
+  g_clear_pointer (&zone->zone, g_time_zone_unref);
+  g_clear_pointer (&zone->place, g_free);
+}
+
+static void
+update_reference_zones (GbTimelineView *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *places;
+  guint n;
+
+  g_array_set_size (self->zones, 0);
+  if (self->dossier == NULL)
+    return;
+
+  places = gb_dossier_get_places (self->dossier);
+  n = g_list_model_get_n_items (places);
+  for (guint i = 0; i < n && self->zones->len < MAX_REFERENCE_ZONES; i++)
+    {
+      g_autoptr(GbPlace) place = g_list_model_get_item (places, i);
+      const char *zone_id = gb_place_get_timezone (place);
+      ReferenceZone zone;
+
+      if (gb_place_get_place_kind (place) != GB_PLACE_KIND_CITY || zone_id == NULL ||
+          g_hash_table_contains (seen, zone_id))
+        continue;
+      /* The loader checked the id; a NULL here would be a model built by hand. */
+      zone.zone = g_time_zone_new_identifier (zone_id);
+      if (zone.zone == NULL)
+        continue;
+      zone.place = g_strdup (gb_item_get_title (GB_ITEM (place)));
+      g_hash_table_add (seen, (gpointer) zone_id);
+      g_array_append_val (self->zones, zone);
+    }
+}
+
+/* The same moment in the first capital whose clock reads differently. */
+static char *
+dup_other_time (GbTimelineView *self,
+                GbDate         *date)
+{
+  const GbDatePart *start = gb_date_get_start (date);
+  gint64 instant;
+
+  if (start->precision != GB_DATE_PRECISION_MINUTE)
+    return NULL;
+
+  instant = gb_date_part_to_unix (start);
+  for (guint i = 0; i < self->zones->len; i++)
+    {
+      ReferenceZone *zone = &g_array_index (self->zones, ReferenceZone, i);
+      int interval = g_time_zone_find_interval (zone->zone, G_TIME_TYPE_UNIVERSAL, instant);
+      g_autofree char *time = NULL;
+
+      if (interval < 0 || g_time_zone_get_offset (zone->zone, interval) == start->utc_offset)
+        continue;
+      time = gb_date_format_time_in_zone (date, zone->zone);
+      if (time == NULL)
+        continue;
+      /* TRANSLATORS: the same moment elsewhere, e.g. “10:00 UTC+5 in Astana” */
+      return g_strdup_printf (_("%s in %s"), time, zone->place);
+    }
+  return NULL;
+}
+
+static void
+update_row_linked (GbTimelineView      *self,
+                   GbTimelineRowWidget *widget)
+{
+  GbTimelineRow *row = gb_timeline_row_widget_get_row (widget);
+  GbItem *item = row != NULL ? gb_timeline_row_get_item (row) : NULL;
+  gboolean linked = FALSE;
+  gboolean selected = FALSE;
+
+  if (item != NULL && self->selection != NULL &&
+      gb_timeline_row_get_kind (row) == GB_TIMELINE_ROW_ITEM)
+    {
+      selected = gb_selection_get_item (self->selection) == item;
+      linked = !selected && gb_selection_is_linked (self->selection, item);
+    }
+  gb_timeline_row_widget_set_linked (widget, linked, selected);
+}
+
+static void
+update_all_linked (GbTimelineView *self)
+{
+  GHashTableIter iter;
+  gpointer widget;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &widget, NULL))
+    update_row_linked (self, widget);
+}
+
+static GbTimelineRowWidget *
+find_row_widget (GbTimelineView *self,
+                 guint           position)
+{
+  g_autoptr(GbTimelineRow) row = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  GHashTableIter iter;
+  gpointer widget;
+
+  if (row == NULL)
+    return NULL;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &widget, NULL))
+    if (gb_timeline_row_widget_get_row (widget) == row)
+      return widget;
+  return NULL;
+}
+
+/* GtkListView 4.8 has no API to move its focus; once the row has a widget, focusing
+ * that widget's list item moves the view's cursor there. */
+static gboolean
+focus_row_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  GbTimelineView *self = GB_TIMELINE_VIEW (widget);
+  GbTimelineRowWidget *row = find_row_widget (self, self->focus_position);
+
+  if (row != NULL)
+    gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (row)));
+
+  self->focus_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The row whose list item has the keyboard focus, or G_MAXUINT. */
+static guint
+get_focus_position (GbTimelineView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *child;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    return G_MAXUINT;
+
+  child = gtk_widget_get_first_child (focus);
+  if (!GB_IS_TIMELINE_ROW_WIDGET (child) ||
+      gb_timeline_row_widget_get_row (GB_TIMELINE_ROW_WIDGET (child)) == NULL)
+    return G_MAXUINT;
+
+  return gb_timeline_model_find_row (self->model,
+                                     gb_timeline_row_widget_get_row (GB_TIMELINE_ROW_WIDGET (child)));
+}
+
+static void
+move_to_position (GbTimelineView *self,
+                  guint           position,
+                  gboolean        grab_focus)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                              position);
+
+  if (!grab_focus)
+    return;
+
+  self->focus_position = position;
+  if (self->focus_tick_id == 0)
+    self->focus_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_row_tick_cb,
+                                                        NULL, NULL);
+}
+
+static void
+selection_item_changed_cb (GbTimelineView *self)
+{
+  GbItem *item = gb_selection_get_item (self->selection);
+  guint position;
+
+  update_all_linked (self);
+
+  position = gb_timeline_model_find_item (self->model, item);
+  if (position != G_MAXUINT && position != get_focus_position (self))
+    move_to_position (self, position, FALSE);
+}
+
+static void
+factory_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  GbTimelineView           *self)
+{
+  gtk_list_item_set_child (list_item, gb_timeline_row_widget_new ());
+}
+
+static void
+factory_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 GbTimelineView           *self)
+{
+  GbTimelineRow *row = gtk_list_item_get_item (list_item);
+  GbTimelineRowWidget *widget = GB_TIMELINE_ROW_WIDGET (gtk_list_item_get_child (list_item));
+  gboolean is_item = gb_timeline_row_get_kind (row) == GB_TIMELINE_ROW_ITEM;
+  g_autofree char *other_time = NULL;
+
+  if (is_item)
+    other_time = dup_other_time (self, gb_timeline_row_get_date (row));
+
+  gb_timeline_row_widget_set_row (widget, row, other_time);
+  /* Every row takes the keyboard focus (GTK 4.8 skips only selectable ones; headers
+   * and gaps are read out too); only items open. */
+  gtk_list_item_set_activatable (list_item, is_item);
+  gtk_list_item_set_selectable (list_item, TRUE);
+  g_hash_table_add (self->bound, widget);
+  update_row_linked (self, widget);
+}
+
+static void
+factory_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   GbTimelineView           *self)
+{
+  GtkWidget *widget = gtk_list_item_get_child (list_item);
+
+  g_hash_table_remove (self->bound, widget);
+  gb_timeline_row_widget_set_row (GB_TIMELINE_ROW_WIDGET (widget), NULL, NULL);
+}
+
+static void
+set_popover_label (GtkLabel   *label,
+                   const char *text)
+{
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
+static char *
+dup_source_line (GbItem *item)
+{
+  GbSource *source = gb_item_get_source (item);
+  const char *title, *publisher;
+  GbDate *date;
+  g_autofree char *date_text = NULL;
+  g_autoptr(GString) line = NULL;
+
+  if (source == NULL)
+    return NULL;
+
+  title = gb_item_get_title (GB_ITEM (source));
+  publisher = gb_source_get_publisher (source);
+  date = gb_item_get_date (GB_ITEM (source));
+  if (date != NULL)
+    date_text = gb_date_format (date);
+
+  line = g_string_new (NULL);
+  g_string_append_printf (line, gb_item_is_context (item) ? _("Context source: %s")
+                                                          : _("Source: %s"),
+                          title != NULL ? title : gb_item_get_id (GB_ITEM (source)));
+  if (publisher != NULL && date_text != NULL)
+    g_string_append_printf (line, " — %s, %s", publisher, date_text);
+  else if (publisher != NULL || date_text != NULL)
+    g_string_append_printf (line, " — %s", publisher != NULL ? publisher : date_text);
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+static void
+show_popover (GbTimelineView *self,
+              GbTimelineRow  *row,
+              guint           position)
+{
+  GbItem *item = gb_timeline_row_get_item (row);
+  GbTimelineRowWidget *widget = find_row_widget (self, position);
+  g_autofree char *date = gb_date_format (gb_timeline_row_get_date (row));
+  g_autofree char *other_time = dup_other_time (self, gb_timeline_row_get_date (row));
+  g_autofree char *meta = gb_timeline_dup_item_meta (item);
+  g_autofree char *source = dup_source_line (item);
+  g_autofree char *quote = NULL;
+  g_autoptr(GString) kind = g_string_new (NULL);
+  graphene_rect_t bounds;
+
+  g_string_append (kind, GB_IS_AGREEMENT (item) ? _("Agreement period") : _("Event"));
+  if (gb_item_is_context (item))
+    g_string_append_printf (kind, " · %s", _("Background"));
+  if (gb_timeline_row_is_under_way (row))
+    g_string_append_printf (kind, " · %s", _("Under way"));
+
+  if (other_time != NULL)
+    {
+      char *both = g_strdup_printf ("%s\n%s", date, other_time);
+
+      g_free (date);
+      date = both;
+    }
+  if (gb_item_get_quote (item) != NULL)
+    /* TRANSLATORS: a sentence quoted from the source */
+    quote = g_strdup_printf (_("“%s”"), gb_item_get_quote (item));
+
+  set_popover_label (self->popover_kind, kind->str);
+  set_popover_label (self->popover_title, gb_item_get_title (item));
+  set_popover_label (self->popover_date, date);
+  set_popover_label (self->popover_meta, meta);
+  set_popover_label (self->popover_description, gb_item_get_description (item));
+  set_popover_label (self->popover_source, source);
+  set_popover_label (self->popover_quote, quote);
+
+  if (widget != NULL &&
+      gtk_widget_compute_bounds (GTK_WIDGET (widget), GTK_WIDGET (self), &bounds))
+    {
+      GdkRectangle rect = {
+        (int) bounds.origin.x, (int) bounds.origin.y,
+        (int) MAX (1, bounds.size.width), (int) MAX (1, bounds.size.height)
+      };
+
+      gtk_popover_set_pointing_to (self->popover, &rect);
+    }
+  else
+    gtk_popover_set_pointing_to (self->popover, NULL);
+
+  gtk_popover_popup (self->popover);
+}
+
+static void
+list_activate_cb (GbTimelineView *self,
+                  guint           position)
+{
+  g_autoptr(GbTimelineRow) row = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+
+  if (row == NULL || gb_timeline_row_get_kind (row) != GB_TIMELINE_ROW_ITEM)
+    return;
+
+  self->activated_position = position;
+  if (self->selection != NULL)
+    gb_selection_set_item (self->selection, gb_timeline_row_get_item (row));
+
+  /* Until the window has a detail pane, the whole item shows here. */
+  show_popover (self, row, position);
+}
+
+static void
+popover_closed_cb (GbTimelineView *self)
+{
+  if (self->activated_position < g_list_model_get_n_items (G_LIST_MODEL (self->model)))
+    move_to_position (self, self->activated_position, TRUE);
+}
+
+static gboolean
+typeahead_reset_cb (gpointer user_data)
+{
+  GbTimelineView *self = user_data;
+
+  g_string_truncate (self->typeahead, 0);
+  self->typeahead_reset_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* GtkListView has no type-ahead in GTK 4.8: typing jumps to the next title that
+ * starts with what was typed in the last second. */
+static gboolean
+typeahead_key_pressed_cb (GtkEventControllerKey *controller,
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          GbTimelineView        *self)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  guint start, found;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return FALSE;
+
+  if (keyval == GDK_KEY_BackSpace && self->typeahead->len > 0)
+    {
+      const char *last = g_utf8_find_prev_char (self->typeahead->str,
+                                                self->typeahead->str + self->typeahead->len);
+
+      g_string_truncate (self->typeahead, last != NULL ? last - self->typeahead->str : 0);
+      return TRUE;
+    }
+
+  if (c == 0 || !g_unichar_isprint (c) || (c == ' ' && self->typeahead->len == 0))
+    return FALSE;
+
+  g_string_append_unichar (self->typeahead, c);
+  g_clear_handle_id (&self->typeahead_reset_id, g_source_remove);
+  self->typeahead_reset_id = g_timeout_add (TYPEAHEAD_RESET_MS, typeahead_reset_cb, self);
+
+  /* A first letter looks past the current row, so repeating it cycles. */
+  start = get_focus_position (self);
+  if (start == G_MAXUINT)
+    start = 0;
+  else if (g_utf8_strlen (self->typeahead->str, -1) == 1)
+    start++;
+
+  found = gb_timeline_model_find_title (self->model, self->typeahead->str, start);
+  if (found != G_MAXUINT)
+    move_to_position (self, found, TRUE);
+  else
+    gtk_widget_error_bell (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static void
+update_page (GbTimelineView *self)
+{
+  gboolean has_events = gb_timeline_model_get_n_dated (self->model) > 0;
+
+  gtk_stack_set_visible_child_name (self->stack, has_events ? "list" : "empty");
+}
+
+static void
+gb_timeline_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  GbTimelineView *self = GB_TIMELINE_VIEW (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->stack), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* No layout manager: the popover is a child too and must be presented, not laid out. */
+static void
+gb_timeline_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  GbTimelineView *self = GB_TIMELINE_VIEW (widget);
+
+  gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
+  gtk_popover_present (self->popover);
+}
+
+static gboolean
+gb_timeline_view_grab_focus (GtkWidget *widget)
+{
+  GbTimelineView *self = GB_TIMELINE_VIEW (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+gb_timeline_view_dispose (GObject *object)
+{
+  GbTimelineView *self = (GbTimelineView *) object;
+  GtkWidget *child;
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, selection_item_changed_cb, self);
+  g_clear_handle_id (&self->typeahead_reset_id, g_source_remove);
+  if (self->focus_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick_id);
+      self->focus_tick_id = 0;
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GB_TYPE_TIMELINE_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  if (self->bound != NULL)
+    g_hash_table_remove_all (self->bound);
+  g_clear_object (&self->list_selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->dossier);
+
+  G_OBJECT_CLASS (gb_timeline_view_parent_class)->dispose (object);
+}
+
+static void
+gb_timeline_view_finalize (GObject *object)
+{
+  GbTimelineView *self = (GbTimelineView *) object;
+
+  g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_pointer (&self->zones, g_array_unref);
+  if (self->typeahead != NULL)
+    g_string_free (self->typeahead, TRUE);
+
+  G_OBJECT_CLASS (gb_timeline_view_parent_class)->finalize (object);
+}
+
+static void
+gb_timeline_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  GbTimelineView *self = GB_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOSSIER:
+      g_value_set_object (value, self->dossier);
+      break;
+
+    case PROP_SELECTION:
+      g_value_set_object (value, self->selection);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gb_timeline_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  GbTimelineView *self = GB_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOSSIER:
+      gb_timeline_view_set_dossier (self, g_value_get_object (value));
+      break;
+
+    case PROP_SELECTION:
+      gb_timeline_view_set_selection (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gb_timeline_view_class_init (GbTimelineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gb_timeline_view_dispose;
+  object_class->finalize = gb_timeline_view_finalize;
+  object_class->get_property = gb_timeline_view_get_property;
+  object_class->set_property = gb_timeline_view_set_property;
+
+  widget_class->measure = gb_timeline_view_measure;
+  widget_class->size_allocate = gb_timeline_view_size_allocate;
+  widget_class->grab_focus = gb_timeline_view_grab_focus;
+
+  properties[PROP_DOSSIER] =
+    g_param_spec_object ("dossier", NULL, NULL,
+                         GB_TYPE_DOSSIER,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL,
+                         GB_TYPE_SELECTION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "gb-timeline-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, GbTimelineView, stack);
+  gtk_widget_class_bind_template_child (widget_class, GbTimelineView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, GbTimelineView, popover);
+  gtk_widget_class_bind_template_child (widget_class, GbTimelineView, popover_kind);
+  gtk_widget_class_bind_template_child (widget_class, GbTimelineView, popover_title);
+  gtk_widget_class_bind_template_child (widget_class, GbTimelineView, popover_date);
+  gtk_widget_class_bind_template_child (widget_class, GbTimelineView, popover_meta);
+  gtk_widget_class_bind_template_child (widget_class, GbTimelineView, popover_description);
+  gtk_widget_class_bind_template_child (widget_class, GbTimelineView, popover_source);
+  gtk_widget_class_bind_template_child (widget_class, GbTimelineView, popover_quote);
+  gtk_widget_class_bind_template_callback (widget_class, factory_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, factory_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, factory_unbind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, popover_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, typeahead_key_pressed_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "timelineview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+gb_timeline_view_init (GbTimelineView *self)
+{
+  self->bound = g_hash_table_new (NULL, NULL);
+  self->zones = g_array_new (FALSE, TRUE, sizeof (ReferenceZone));
+  g_array_set_clear_func (self->zones, reference_zone_clear);
+  self->typeahead = g_string_new (NULL);
+  self->model = gb_timeline_model_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->activated_position = G_MAXUINT;
+  /* The shared GbSelection marks the chosen item; the list only moves a focus. */
+  self->list_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
+  update_page (self);
+}
+
+GtkWidget *
+gb_timeline_view_new (void)
+{
+  return g_object_new (GB_TYPE_TIMELINE_VIEW, NULL);
+}
+
+/**
+ * gb_timeline_view_get_dossier:
+ *
+ * Returns: (transfer none) (nullable): the story shown
+ */
+GbDossier *
+gb_timeline_view_get_dossier (GbTimelineView *self)
+{
+  g_return_val_if_fail (GB_IS_TIMELINE_VIEW (self), NULL);
+
+  return self->dossier;
+}
+
+void
+gb_timeline_view_set_dossier (GbTimelineView *self,
+                              GbDossier      *dossier)
+{
+  g_return_if_fail (GB_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (dossier == NULL || GB_IS_DOSSIER (dossier));
+
+  if (!g_set_object (&self->dossier, dossier))
+    return;
+
+  gtk_popover_popdown (self->popover);
+  update_reference_zones (self);
+  gb_timeline_model_set_dossier (self->model, dossier);
+  update_page (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOSSIER]);
+}
+
+/**
+ * gb_timeline_view_get_selection:
+ *
+ * Returns: (transfer none) (nullable): the shared selection
+ */
+GbSelection *
+gb_timeline_view_get_selection (GbTimelineView *self)
+{
+  g_return_val_if_fail (GB_IS_TIMELINE_VIEW (self), NULL);
+
+  return self->selection;
+}
+
+void
+gb_timeline_view_set_selection (GbTimelineView *self,
+                                GbSelection    *selection)
+{
+  g_return_if_fail (GB_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (selection == NULL || GB_IS_SELECTION (selection));
+
+  if (self->selection == selection)
+    return;
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, selection_item_changed_cb, self);
+
+  g_set_object (&self->selection, selection);
+
+  if (selection != NULL)
+    g_signal_connect_object (selection, "notify::item",
+                             G_CALLBACK (selection_item_changed_cb), self, G_CONNECT_SWAPPED);
+
+  update_all_linked (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
+}
+
+void
+gb_timeline_view_set_today (GbTimelineView *self,
+                            GDateTime      *today)
+{
+  g_return_if_fail (GB_IS_TIMELINE_VIEW (self));
+
+  gb_timeline_model_set_today (self->model, today);
+}
+
+/**
+ * gb_timeline_view_get_model:
+ *
+ * Returns: (transfer none): the rows shown, #GbTimelineRow items
+ */
+GListModel *
+gb_timeline_view_get_model (GbTimelineView *self)
+{
+  g_return_val_if_fail (GB_IS_TIMELINE_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->model);
+}
