@@ -1,0 +1,346 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gb-search-results"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gb-card.h"
+#include "gb-search-results.h"
+#include "gb-search.h"
+
+struct _GbSearchResults
+{
+  GtkWidget           parent_instance;
+
+  GbDossier          *dossier;
+  char               *query;
+  GListStore         *results;
+  GtkNoSelection     *selection;
+
+  /* Template widgets */
+  GtkLabel           *status_label;
+  GtkWidget          *scroller;
+  GtkListView        *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (GbSearchResults, gb_search_results, GTK_TYPE_WIDGET)
+
+enum {
+  ITEM_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *
+kind_icon (GbItemKind kind)
+{
+  switch (kind)
+    {
+    case GB_ITEM_KIND_EVENT:
+      return "x-office-calendar-symbolic";
+    case GB_ITEM_KIND_PLACE:
+      return "mark-location-symbolic";
+    case GB_ITEM_KIND_AGREEMENT:
+      return "emblem-documents-symbolic";
+    case GB_ITEM_KIND_FIGURE:
+      return "view-list-bullet-symbolic";
+    case GB_ITEM_KIND_PERSON:
+      return "avatar-default-symbolic";
+    case GB_ITEM_KIND_ORGANISATION:
+      return "system-users-symbolic";
+    case GB_ITEM_KIND_ROUTE:
+      return "airplane-mode-symbolic";
+    case GB_ITEM_KIND_SOURCE:
+    default:
+      return "text-x-generic-symbolic";
+    }
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *secondary = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (icon, "dim-label");
+  gtk_label_set_use_markup (GTK_LABEL (title), FALSE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  /* Wide enough for most titles on one line; wrapped on a phone. */
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 50);
+  gtk_label_set_use_markup (GTK_LABEL (secondary), FALSE);
+  gtk_label_set_xalign (GTK_LABEL (secondary), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (secondary), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (secondary, "caption");
+  gtk_widget_add_css_class (secondary, "dim-label");
+  gtk_widget_set_hexpand (texts, TRUE);
+
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), secondary);
+  gtk_box_append (GTK_BOX (row), icon);
+  gtk_box_append (GTK_BOX (row), texts);
+  gtk_widget_set_margin_top (row, 3);
+  gtk_widget_set_margin_bottom (row, 3);
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  GbItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *icon = gtk_widget_get_first_child (row);
+  GtkWidget *texts = gtk_widget_get_next_sibling (icon);
+  GtkWidget *title = gtk_widget_get_first_child (texts);
+  GtkWidget *secondary = gtk_widget_get_next_sibling (title);
+  const char *kind = gb_card_item_kind_label (gb_item_get_kind (item));
+  g_autofree char *line = NULL;
+
+  if (gb_item_get_date (item) != NULL)
+    {
+      g_autofree char *date = gb_date_format (gb_item_get_date (item));
+
+      /* Translators: an item's kind and date in a search result */
+      line = g_strdup_printf (_("%s · %s"), kind, date);
+    }
+  else
+    line = g_strdup (kind);
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), kind_icon (gb_item_get_kind (item)));
+  gtk_label_set_text (GTK_LABEL (title), gb_item_get_title (item));
+  gtk_label_set_text (GTK_LABEL (secondary), line);
+}
+
+static void
+update (GbSearchResults *self)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  guint n;
+
+  g_list_store_remove_all (self->results);
+
+  if (self->dossier == NULL || self->query == NULL || self->query[0] == '\0')
+    {
+      gtk_label_set_text (self->status_label, "");
+      gtk_widget_set_visible (self->scroller, FALSE);
+      return;
+    }
+
+  found = gb_search_dossier (self->dossier, self->query, GB_SEARCH_RESULTS_MAX);
+  g_list_store_splice (self->results, 0, 0, found->pdata, found->len);
+  n = found->len;
+
+  if (n == 0)
+    gtk_label_set_text (self->status_label, _("No results"));
+  else
+    {
+      g_autofree char *status = NULL;
+
+      if (n >= GB_SEARCH_RESULTS_MAX)
+        status = g_strdup_printf (_("The first %u results"), n);
+      else
+        status = g_strdup_printf (ngettext ("%u result", "%u results", n), n);
+      gtk_label_set_text (self->status_label, status);
+    }
+  gtk_widget_set_visible (self->scroller, n > 0);
+
+  /* Screen readers hear the count as the list changes. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  gtk_label_get_text (self->status_label),
+                                  -1);
+}
+
+static void
+list_activate_cb (GtkListView     *list_view,
+                  guint            position,
+                  GbSearchResults *self)
+{
+  g_autoptr(GbItem) item = g_list_model_get_item (G_LIST_MODEL (self->results), position);
+
+  if (item != NULL)
+    g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
+}
+
+static void
+gb_search_results_dispose (GObject *object)
+{
+  GbSearchResults *self = (GbSearchResults *) object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GB_TYPE_SEARCH_RESULTS);
+  /* The template's top box is not bound to a field: unparent it here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->results);
+  g_clear_object (&self->dossier);
+
+  G_OBJECT_CLASS (gb_search_results_parent_class)->dispose (object);
+}
+
+static void
+gb_search_results_finalize (GObject *object)
+{
+  GbSearchResults *self = (GbSearchResults *) object;
+
+  g_clear_pointer (&self->query, g_free);
+
+  G_OBJECT_CLASS (gb_search_results_parent_class)->finalize (object);
+}
+
+static void
+gb_search_results_class_init (GbSearchResultsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gb_search_results_dispose;
+  object_class->finalize = gb_search_results_finalize;
+
+  /**
+   * GbSearchResults::item-activated:
+   * @item: the item the reader chose
+   */
+  signals[ITEM_ACTIVATED] =
+    g_signal_new ("item-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, GB_TYPE_ITEM);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "gbsearchresults");
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/goldenbridge/GoldenBridge/gb-search-results.ui");
+  gtk_widget_class_bind_template_child (widget_class, GbSearchResults, status_label);
+  gtk_widget_class_bind_template_child (widget_class, GbSearchResults, scroller);
+  gtk_widget_class_bind_template_child (widget_class, GbSearchResults, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+}
+
+static void
+gb_search_results_init (GbSearchResults *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+
+  self->results = g_list_store_new (GB_TYPE_ITEM);
+  self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  update (self);
+}
+
+GtkWidget *
+gb_search_results_new (void)
+{
+  return g_object_new (GB_TYPE_SEARCH_RESULTS, NULL);
+}
+
+void
+gb_search_results_set_dossier (GbSearchResults *self,
+                               GbDossier       *dossier)
+{
+  g_return_if_fail (GB_IS_SEARCH_RESULTS (self));
+  g_return_if_fail (!dossier || GB_IS_DOSSIER (dossier));
+
+  if (g_set_object (&self->dossier, dossier))
+    update (self);
+}
+
+/**
+ * gb_search_results_get_query:
+ *
+ * Returns: (nullable): what is searched for
+ */
+const char *
+gb_search_results_get_query (GbSearchResults *self)
+{
+  g_return_val_if_fail (GB_IS_SEARCH_RESULTS (self), NULL);
+
+  return self->query;
+}
+
+void
+gb_search_results_set_query (GbSearchResults *self,
+                             const char      *query)
+{
+  g_return_if_fail (GB_IS_SEARCH_RESULTS (self));
+
+  if (g_strcmp0 (self->query, query) == 0)
+    return;
+
+  g_free (self->query);
+  self->query = g_strdup (query);
+  update (self);
+}
+
+/**
+ * gb_search_results_get_model:
+ *
+ * Returns: (transfer none): a #GListModel of the #GbItem found, best first
+ */
+GListModel *
+gb_search_results_get_model (GbSearchResults *self)
+{
+  g_return_val_if_fail (GB_IS_SEARCH_RESULTS (self), NULL);
+
+  return G_LIST_MODEL (self->results);
+}
+
+/**
+ * gb_search_results_activate_first:
+ *
+ * Chooses the best result, as Enter in the search entry does.
+ *
+ * Returns: %TRUE if there was a result to choose
+ */
+gboolean
+gb_search_results_activate_first (GbSearchResults *self)
+{
+  g_autoptr(GbItem) item = NULL;
+
+  g_return_val_if_fail (GB_IS_SEARCH_RESULTS (self), FALSE);
+
+  if (!(item = g_list_model_get_item (G_LIST_MODEL (self->results), 0)))
+    return FALSE;
+
+  g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
+  return TRUE;
+}
+
+/**
+ * gb_search_results_focus_list:
+ *
+ * Moves the keyboard focus to the results, as Down in the search entry does.
+ *
+ * Returns: %TRUE if the list took the focus
+ */
+gboolean
+gb_search_results_focus_list (GbSearchResults *self)
+{
+  g_return_val_if_fail (GB_IS_SEARCH_RESULTS (self), FALSE);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0)
+    return FALSE;
+
+  return gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
+}
