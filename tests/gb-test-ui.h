@@ -80,6 +80,27 @@ gb_test_assert_no_markup (GtkWidget *widget)
     gb_test_assert_no_markup (child);
 }
 
+/* The first widget of @type under @widget, depth first. */
+static inline GtkWidget *
+gb_test_find_widget (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = gb_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static inline GbItem *
 gb_test_lookup (GbDossier  *dossier,
                 const char *id)
