@@ -6,8 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "gb-cards-view.h"
+#include "gb-detail-pane.h"
 #include "gb-dossier-loader.h"
 #include "gb-map-view.h"
+#include "gb-search-results.h"
 #include "gb-timeline-view.h"
 #include "gb-window.h"
 
@@ -35,6 +37,12 @@ struct _GbWindow
   GbMapView            *map_view;
   GbCardsView          *cards_view;
   GMenu                *recent_section;
+  GtkToggleButton      *search_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GbSearchResults      *search_results;
+  AdwFlap              *flap;
+  GbDetailPane         *detail_pane;
 };
 
 G_DEFINE_FINAL_TYPE (GbWindow, gb_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -58,6 +66,87 @@ update_actions (GbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-recent", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", self->dossier != NULL);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, self->dossier != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->dossier != NULL);
+  /* Escape is left to other widgets unless there is something to close. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-detail",
+                                 gtk_search_bar_get_search_mode (self->search_bar) ||
+                                 gb_selection_get_item (self->selection) != NULL);
+}
+
+static void
+update_search_results (GbWindow *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean searching = gtk_search_bar_get_search_mode (self->search_bar);
+
+  gb_search_results_set_query (self->search_results, searching ? query : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_results),
+                          searching && query != NULL && query[0] != '\0');
+}
+
+static void
+search_changed_cb (GbWindow *self)
+{
+  update_search_results (self);
+}
+
+static void
+search_activate_cb (GbWindow *self)
+{
+  /* Enter typed before the search delay ran searches what is typed. */
+  update_search_results (self);
+  gb_search_results_activate_first (self->search_results);
+}
+
+static void
+search_mode_cb (GbWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  update_search_results (self);
+  update_actions (self);
+}
+
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       gpointer               user_data)
+{
+  GbWindow *self = user_data;
+
+  if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+    return gb_search_results_focus_list (self->search_results);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Choosing a result is choosing the item: the detail pane opens on it. */
+static void
+search_result_activated_cb (GbWindow *self,
+                            GbItem   *item)
+{
+  gb_selection_set_item (self->selection, item);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_child_focus (GTK_WIDGET (self->detail_pane), GTK_DIR_TAB_FORWARD);
+}
+
+/* The rule: the detail pane shows the selected item and is open exactly
+ * while there is one. Closing it clears the selection. */
+static void
+selection_item_cb (GbWindow *self)
+{
+  adw_flap_set_reveal_flap (self->flap, gb_selection_get_item (self->selection) != NULL);
+  update_actions (self);
+}
+
+static void
+reveal_flap_cb (GbWindow *self)
+{
+  /* Swiped away, or closed by a click beside it on a narrow window. */
+  if (!adw_flap_get_reveal_flap (self->flap))
+    gb_selection_set_item (self->selection, NULL);
 }
 
 static void
@@ -234,6 +323,31 @@ show_view_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (param, NULL));
 }
 
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  GbWindow *self = GB_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+close_detail_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  GbWindow *self = GB_WINDOW (widget);
+
+  /* One thing per press: the search first, then the details. */
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  else
+    gb_selection_set_item (self->selection, NULL);
+}
+
 static gboolean
 drop_cb (GtkDropTarget *target,
          const GValue  *value,
@@ -387,6 +501,8 @@ gb_window_class_init (GbWindowClass *klass)
   g_type_ensure (GB_TYPE_TIMELINE_VIEW);
   g_type_ensure (GB_TYPE_MAP_VIEW);
   g_type_ensure (GB_TYPE_CARDS_VIEW);
+  g_type_ensure (GB_TYPE_DETAIL_PANE);
+  g_type_ensure (GB_TYPE_SEARCH_RESULTS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/goldenbridge/GoldenBridge/gb-window.ui");
@@ -401,12 +517,28 @@ gb_window_class_init (GbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GbWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, cards_view);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, search_results);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, detail_pane);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_error_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.close-detail", NULL, close_detail_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "win.close-detail", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-view", "s", "timeline");
@@ -420,6 +552,7 @@ static void
 gb_window_init (GbWindow *self)
 {
   GtkDropTarget *drop;
+  GtkEventController *key;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -427,6 +560,20 @@ gb_window_init (GbWindow *self)
   gb_timeline_view_set_selection (self->timeline_view, self->selection);
   gb_map_view_set_selection (self->map_view, self->selection);
   gb_cards_view_set_selection (self->cards_view, self->selection);
+  gb_detail_pane_set_selection (self->detail_pane, self->selection);
+  g_signal_connect_object (self->selection, "notify::item",
+                           G_CALLBACK (selection_item_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::reveal-flap",
+                           G_CALLBACK (reveal_flap_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (search_mode_cb), self, G_CONNECT_SWAPPED);
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key);
 
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -487,6 +634,9 @@ gb_window_set_dossier (GbWindow  *self,
   gb_timeline_view_set_dossier (self->timeline_view, dossier);
   gb_map_view_set_dossier (self->map_view, dossier);
   gb_cards_view_set_dossier (self->cards_view, dossier);
+  gb_search_results_set_dossier (self->search_results, dossier);
+  if (dossier == NULL)
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 
   /* Titles from files are shown as text: GtkWindow titles are not markup. */
   gtk_window_set_title (GTK_WINDOW (self),
