@@ -163,8 +163,9 @@ month_year_name (int year,
 
   if (dt == NULL)
     return g_strdup_printf ("%04d-%02d", year, month);
-  /* TRANSLATORS: a month and year in an error message, as strftime format */
-  return g_date_time_format (dt, C_("error month", "%B %Y"));
+  /* TRANSLATORS: a month and year in an error message, as g_date_time_format(); %OB
+   * is the month's name on its own (nominative), not as part of a date */
+  return g_date_time_format (dt, C_("error month", "%OB %Y"));
 }
 
 #define SYNTAX_HINT \
