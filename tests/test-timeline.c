@@ -519,6 +519,13 @@ test_view_activate (void)
   g_assert_false (gtk_widget_get_visible (popover));
   g_assert_true (gb_selection_get_item (f.selection) == talks);
 
+  /* where a detail pane shows the item, activation only selects */
+  g_object_set (f.view, "show-details", FALSE, NULL);
+  gtk_widget_activate_action (list, "list.activate-item", "u", position - 1);
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_true (gb_selection_get_item (f.selection) ==
+                 gb_dossier_lookup (f.dossier, "e-astana"));
+
   fixture_close (&f);
 }
 

@@ -40,6 +40,7 @@ struct _GbTimelineView
   guint               focus_tick_id;
   guint               focus_position;
   guint               activated_position;
+  gboolean            show_details;
 
   GtkStack           *stack;
   GtkListView        *list_view;
@@ -59,6 +60,7 @@ enum {
   PROP_0,
   PROP_DOSSIER,
   PROP_SELECTION,
+  PROP_SHOW_DETAILS,
   N_PROPS
 };
 
@@ -395,8 +397,9 @@ list_activate_cb (GbTimelineView *self,
   if (self->selection != NULL)
     gb_selection_set_item (self->selection, gb_timeline_row_get_item (row));
 
-  /* Until the window has a detail pane, the whole item shows here. */
-  show_popover (self, row, position);
+  /* Until the window shows the item in a detail pane, the whole item shows here. */
+  if (self->show_details)
+    show_popover (self, row, position);
 }
 
 static void
@@ -566,6 +569,10 @@ gb_timeline_view_get_property (GObject    *object,
       g_value_set_object (value, self->selection);
       break;
 
+    case PROP_SHOW_DETAILS:
+      g_value_set_boolean (value, self->show_details);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -587,6 +594,10 @@ gb_timeline_view_set_property (GObject      *object,
 
     case PROP_SELECTION:
       gb_timeline_view_set_selection (self, g_value_get_object (value));
+      break;
+
+    case PROP_SHOW_DETAILS:
+      gb_timeline_view_set_show_details (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -618,6 +629,17 @@ gb_timeline_view_class_init (GbTimelineViewClass *klass)
     g_param_spec_object ("selection", NULL, NULL,
                          GB_TYPE_SELECTION,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * GbTimelineView:show-details:
+   *
+   * Whether activating a row also shows the whole item in a popover. The
+   * selection is set either way; turn this off where a detail pane shows it.
+   */
+  properties[PROP_SHOW_DETAILS] =
+    g_param_spec_boolean ("show-details", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -657,6 +679,7 @@ gb_timeline_view_init (GbTimelineView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->activated_position = G_MAXUINT;
+  self->show_details = TRUE;
   /* The shared GbSelection marks the chosen item; the list only moves a focus. */
   self->list_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
@@ -734,6 +757,30 @@ gb_timeline_view_set_selection (GbTimelineView *self,
 
   update_all_linked (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
+}
+
+gboolean
+gb_timeline_view_get_show_details (GbTimelineView *self)
+{
+  g_return_val_if_fail (GB_IS_TIMELINE_VIEW (self), FALSE);
+
+  return self->show_details;
+}
+
+void
+gb_timeline_view_set_show_details (GbTimelineView *self,
+                                   gboolean        show_details)
+{
+  g_return_if_fail (GB_IS_TIMELINE_VIEW (self));
+
+  show_details = !!show_details;
+  if (self->show_details == show_details)
+    return;
+
+  self->show_details = show_details;
+  if (!show_details)
+    gtk_popover_popdown (self->popover);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_DETAILS]);
 }
 
 void

@@ -19,6 +19,9 @@ void         gb_timeline_view_set_dossier    (GbTimelineView *self,
 GbSelection *gb_timeline_view_get_selection  (GbTimelineView *self);
 void         gb_timeline_view_set_selection  (GbTimelineView *self,
                                               GbSelection    *selection);
+gboolean     gb_timeline_view_get_show_details (GbTimelineView *self);
+void         gb_timeline_view_set_show_details (GbTimelineView *self,
+                                                gboolean        show_details);
 /* The reader's date for the "today" marker; NULL (the default) means now. For tests
  * and screenshots. */
 void         gb_timeline_view_set_today      (GbTimelineView *self,
