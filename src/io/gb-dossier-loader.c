@@ -1098,10 +1098,12 @@ check_format (Loader     *l,
   v = json_node_get_int (version);
   if (v != DOSSIER_VERSION)
     {
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, v);
+
       g_set_error (error, GB_LOAD_ERROR, GB_LOAD_ERROR_FORMAT,
-                   _("%s: version: format version %" G_GINT64_FORMAT " is not known to this "
+                   _("%s: version: format version %s is not known to this "
                      "Golden Bridge, which reads version %d"),
-                   l->display_name, v, DOSSIER_VERSION);
+                   l->display_name, found, DOSSIER_VERSION);
       return FALSE;
     }
 
