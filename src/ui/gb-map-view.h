@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gb-dossier.h"
+#include "gb-selection.h"
+
+G_BEGIN_DECLS
+
+#define GB_TYPE_MAP_VIEW (gb_map_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (GbMapView, gb_map_view, GB, MAP_VIEW, GtkWidget)
+
+GtkWidget   *gb_map_view_new            (void);
+GbDossier   *gb_map_view_get_dossier    (GbMapView   *self);
+void         gb_map_view_set_dossier    (GbMapView   *self,
+                                         GbDossier   *dossier);
+GbSelection *gb_map_view_get_selection  (GbMapView   *self);
+void         gb_map_view_set_selection  (GbMapView   *self,
+                                         GbSelection *selection);
+void         gb_map_view_fit_story      (GbMapView   *self);
+
+G_END_DECLS

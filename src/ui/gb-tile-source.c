@@ -1,0 +1,863 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gb-tile-source"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <libsoup/soup.h>
+
+#include "gb-tile-source.h"
+
+/* Online map tiles with the app's own HTTP client. libshumate 1.0 sends its
+ * own User-Agent whatever one sets, so this replaces its tile downloader:
+ * our User-Agent on every request, at most two connections (the
+ * OpenStreetMap tile policy), tiles cached on disk for a week and
+ * revalidated with ETags, nothing fetched that the map didn't ask for.
+ *
+ * Every request has a deadline, so a network that is absent or a server
+ * that never answers costs a few seconds, never a hang; after a failure the
+ * source rests before trying the network again and answers from the cache
+ * meanwhile. Bytes only reach the map (the received-data signal) once they
+ * decode as an image, since the raster renderer complains loudly about
+ * anything else. */
+
+#define USER_AGENT "GoldenBridge/" PACKAGE_VERSION " (+" PACKAGE_URL ")"
+#define MAX_CONNECTIONS 2
+#define DEFAULT_TIMEOUT_SECONDS 15
+#define CACHE_SIZE_LIMIT (100 * 1000 * 1000)
+#define CACHE_MAX_AGE (7 * G_TIME_SPAN_DAY)
+#define MAX_TILE_BYTES (1024 * 1024)
+#define MAX_TILE_PIXELS 1024
+#define READ_CHUNK 16384
+#define BACKOFF_FIRST (15 * G_TIME_SPAN_SECOND)
+#define BACKOFF_MAX (5 * G_TIME_SPAN_MINUTE)
+
+struct _GbTileSource
+{
+  ShumateDataSource  parent_instance;
+
+  char              *url_template;
+  char              *cache_dir;
+  gboolean           template_valid;
+  guint              timeout;
+
+  SoupSession       *session;
+  ShumateFileCache  *cache;
+
+  gboolean           failing;
+  gint64             retry_after;
+  GTimeSpan          backoff;
+};
+
+G_DEFINE_FINAL_TYPE (GbTileSource, gb_tile_source, SHUMATE_TYPE_DATA_SOURCE)
+
+enum {
+  PROP_0,
+  PROP_URL_TEMPLATE,
+  PROP_CACHE_DIR,
+  PROP_TIMEOUT,
+  PROP_FAILING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  GbTileSource *self;
+  int           x, y, z;
+  GBytes       *cached;
+  gboolean      cached_fresh;
+  char         *etag;
+  GDateTime    *modtime;
+  SoupMessage  *message;
+  GInputStream *stream;
+  GByteArray   *body;
+  GCancellable *net_cancellable;
+  gulong        cancelled_id;
+  GSource      *deadline;
+  gboolean      timed_out;
+} TileRequest;
+
+static void
+tile_request_free (TileRequest *req)
+{
+  if (req->deadline != NULL)
+    {
+      g_source_destroy (req->deadline);
+      g_source_unref (req->deadline);
+    }
+  g_clear_object (&req->self);
+  g_clear_pointer (&req->cached, g_bytes_unref);
+  g_clear_pointer (&req->etag, g_free);
+  g_clear_pointer (&req->modtime, g_date_time_unref);
+  g_clear_object (&req->message);
+  g_clear_object (&req->stream);
+  g_clear_pointer (&req->body, g_byte_array_unref);
+  g_clear_object (&req->net_cancellable);
+  g_free (req);
+}
+
+static gboolean
+has_image_signature (GBytes *bytes)
+{
+  gsize len;
+  const guint8 *d = g_bytes_get_data (bytes, &len);
+
+  return (len > 8 && memcmp (d, "\x89PNG\r\n\x1a\n", 8) == 0)
+         || (len > 3 && d[0] == 0xff && d[1] == 0xd8 && d[2] == 0xff)
+         || (len > 12 && memcmp (d, "RIFF", 4) == 0 && memcmp (d + 8, "WEBP", 4) == 0);
+}
+
+/* Runs in a worker thread: does the whole thing decode as a sane image? */
+static gboolean
+decodes_as_tile (GBytes *bytes)
+{
+  g_autoptr(GdkPixbufLoader) loader = NULL;
+  GdkPixbuf *pixbuf;
+  gsize len;
+  const guint8 *data;
+
+  if (bytes == NULL || !has_image_signature (bytes))
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &len);
+  loader = gdk_pixbuf_loader_new ();
+
+  if (!gdk_pixbuf_loader_write (loader, data, len, NULL))
+    {
+      gdk_pixbuf_loader_close (loader, NULL);
+      return FALSE;
+    }
+  if (!gdk_pixbuf_loader_close (loader, NULL))
+    return FALSE;
+
+  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
+
+  return pixbuf != NULL
+         && gdk_pixbuf_get_width (pixbuf) > 0 && gdk_pixbuf_get_width (pixbuf) <= MAX_TILE_PIXELS
+         && gdk_pixbuf_get_height (pixbuf) > 0 && gdk_pixbuf_get_height (pixbuf) <= MAX_TILE_PIXELS;
+}
+
+static void
+validate_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  g_task_return_boolean (task, decodes_as_tile (task_data));
+}
+
+static void
+validate_async (GbTileSource        *self,
+                GBytes              *bytes,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
+
+  g_task_set_source_tag (task, validate_async);
+  g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, validate_thread);
+}
+
+static void
+set_failing (GbTileSource *self,
+             gboolean      failing)
+{
+  if (failing)
+    {
+      self->backoff = self->backoff == 0 ? BACKOFF_FIRST : MIN (self->backoff * 2, BACKOFF_MAX);
+      self->retry_after = g_get_monotonic_time () + self->backoff;
+    }
+  else
+    {
+      self->backoff = 0;
+      self->retry_after = 0;
+    }
+
+  if (self->failing == failing)
+    return;
+
+  self->failing = failing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAILING]);
+}
+
+static char *
+tile_uri (GbTileSource *self,
+          int           x,
+          int           y,
+          int           z)
+{
+  g_autoptr(GString) s = g_string_new (self->url_template);
+  char buf[16];
+
+  g_snprintf (buf, sizeof buf, "%d", x);
+  g_string_replace (s, "{x}", buf, 0);
+  g_snprintf (buf, sizeof buf, "%d", y);
+  g_string_replace (s, "{y}", buf, 0);
+  g_snprintf (buf, sizeof buf, "%d", z);
+  g_string_replace (s, "{z}", buf, 0);
+
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* Hands the result to the map: the fresh bytes, else what the cache had. */
+static void
+finish_request (GTask  *task,
+                GBytes *bytes,
+                GError *error)
+{
+  TileRequest *req = g_task_get_task_data (task);
+
+  if (bytes != NULL)
+    g_task_return_pointer (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+  else if (req->cached != NULL)
+    g_task_return_pointer (task, g_bytes_ref (req->cached), (GDestroyNotify) g_bytes_unref);
+  else if (error != NULL)
+    g_task_return_error (task, g_error_copy (error));
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "No tile");
+}
+
+static void
+network_failed (GTask        *task,
+                const GError *error)
+{
+  TileRequest *req = g_task_get_task_data (task);
+  g_autoptr(GError) reported = NULL;
+
+  /* The map dropping a tile it no longer shows is not the network's fault. */
+  if (!g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    set_failing (req->self, TRUE);
+
+  if (req->timed_out)
+    reported = g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                            "Tile %d/%d/%d timed out", req->z, req->x, req->y);
+  else
+    reported = g_error_copy (error);
+
+  g_debug ("Tile %d/%d/%d: %s", req->z, req->x, req->y, reported->message);
+  finish_request (task, NULL, reported);
+}
+
+/* The network part is over: no deadline, no link to the map's cancellable. */
+static void
+stop_deadline (GTask *task)
+{
+  TileRequest *req = g_task_get_task_data (task);
+
+  if (req->deadline != NULL)
+    {
+      g_source_destroy (req->deadline);
+      g_clear_pointer (&req->deadline, g_source_unref);
+    }
+
+  if (req->cancelled_id != 0)
+    {
+      g_cancellable_disconnect (g_task_get_cancellable (task), req->cancelled_id);
+      req->cancelled_id = 0;
+    }
+}
+
+static void
+cache_stored_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!shumate_file_cache_store_tile_finish (SHUMATE_FILE_CACHE (object), result, &error))
+    g_debug ("Tile not cached: %s", error->message);
+}
+
+static void
+downloaded_validated_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TileRequest *req = g_task_get_task_data (task);
+  GBytes *bytes = g_task_get_task_data (G_TASK (result));
+  const char *etag;
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
+    {
+      g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                             "Tile %d/%d/%d is not an image",
+                                             req->z, req->x, req->y);
+      network_failed (task, error);
+      return;
+    }
+
+  set_failing (req->self, FALSE);
+
+  etag = soup_message_headers_get_one (soup_message_get_response_headers (req->message), "ETag");
+  shumate_file_cache_store_tile_async (req->self->cache, req->x, req->y, req->z, bytes, etag,
+                                       NULL, cache_stored_cb, NULL);
+
+  if (!g_task_return_error_if_cancelled (task))
+    {
+      g_signal_emit_by_name (req->self, "received-data", req->x, req->y, req->z, bytes);
+      g_task_return_pointer (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+    }
+}
+
+static void read_chunk (GTask *task);
+
+static void
+chunk_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TileRequest *req = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) chunk = NULL;
+  g_autoptr(GBytes) body = NULL;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+  if (chunk == NULL)
+    {
+      stop_deadline (task);
+      network_failed (task, error);
+      return;
+    }
+
+  if (g_bytes_get_size (chunk) > 0)
+    {
+      if (req->body->len + g_bytes_get_size (chunk) > MAX_TILE_BYTES)
+        {
+          stop_deadline (task);
+          error = g_error_new (G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                               "Tile %d/%d/%d is too large", req->z, req->x, req->y);
+          network_failed (task, error);
+          return;
+        }
+
+      g_byte_array_append (req->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+      read_chunk (g_steal_pointer (&task));
+      return;
+    }
+
+  stop_deadline (task);
+  body = g_bytes_new (req->body->data, req->body->len);
+  validate_async (req->self, body, downloaded_validated_cb, g_steal_pointer (&task));
+}
+
+static void
+read_chunk (GTask *task)
+{
+  TileRequest *req = g_task_get_task_data (task);
+
+  g_input_stream_read_bytes_async (req->stream, READ_CHUNK, G_PRIORITY_LOW,
+                                   req->net_cancellable, chunk_read_cb, task);
+}
+
+static void
+message_sent_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TileRequest *req = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  guint status;
+
+  req->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (req->stream == NULL)
+    {
+      stop_deadline (task);
+      network_failed (task, error);
+      return;
+    }
+
+  status = soup_message_get_status (req->message);
+
+  if (status == SOUP_STATUS_NOT_MODIFIED && req->cached != NULL)
+    {
+      stop_deadline (task);
+      set_failing (req->self, FALSE);
+      shumate_file_cache_mark_up_to_date (req->self->cache, req->x, req->y, req->z);
+      finish_request (task, req->cached, NULL);
+      return;
+    }
+
+  if (status != SOUP_STATUS_OK)
+    {
+      stop_deadline (task);
+      error = g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED, "Tile %d/%d/%d: HTTP %u",
+                           req->z, req->x, req->y, status);
+      network_failed (task, error);
+      return;
+    }
+
+  req->body = g_byte_array_new ();
+  read_chunk (g_steal_pointer (&task));
+}
+
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  TileRequest *req = user_data;
+
+  req->timed_out = TRUE;
+  g_cancellable_cancel (req->net_cancellable);
+  g_clear_pointer (&req->deadline, g_source_unref);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+task_cancelled_cb (GCancellable *cancellable,
+                   GCancellable *net_cancellable)
+{
+  g_cancellable_cancel (net_cancellable);
+}
+
+static void
+fetch_from_network (GTask *task)
+{
+  TileRequest *req = g_task_get_task_data (task);
+  GbTileSource *self = req->self;
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autofree char *uri_string = tile_uri (self, req->x, req->y, req->z);
+  g_autoptr(GUri) uri = NULL;
+  SoupMessageHeaders *headers;
+
+  uri = g_uri_parse (uri_string, SOUP_HTTP_URI_FLAGS, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0'
+      || (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0
+          && g_strcmp0 (g_uri_get_scheme (uri), "http") != 0))
+    {
+      g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                                             "Not a usable tile address");
+      finish_request (task, NULL, error);
+      return;
+    }
+
+  req->message = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
+  headers = soup_message_get_request_headers (req->message);
+  soup_message_headers_replace (headers, "Accept", "image/png,image/jpeg,image/webp;q=0.9,*/*;q=0.1");
+
+  if (req->etag != NULL)
+    soup_message_headers_replace (headers, "If-None-Match", req->etag);
+  else if (req->modtime != NULL)
+    {
+      /* HTTP dates are in English whatever the locale. */
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (req->modtime);
+      g_autofree char *since = soup_date_time_to_string (utc, SOUP_DATE_HTTP);
+
+      soup_message_headers_replace (headers, "If-Modified-Since", since);
+    }
+
+  /* One cancellable for the network part: the map's, or the deadline. */
+  req->net_cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    req->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (task_cancelled_cb),
+                                               g_object_ref (req->net_cancellable),
+                                               g_object_unref);
+
+  req->deadline = g_timeout_source_new_seconds (self->timeout);
+  g_source_set_callback (req->deadline, deadline_cb, req, NULL);
+  g_source_set_name (req->deadline, "[gb] tile deadline");
+  g_source_attach (req->deadline, g_task_get_context (task));
+
+  soup_session_send_async (self->session, req->message, G_PRIORITY_LOW, req->net_cancellable,
+                           message_sent_cb, g_object_ref (task));
+}
+
+/* After a failure the network rests a while: answer at once from the
+ * cache (even a stale tile) or with an error. */
+static gboolean
+answered_while_resting (GTask *task)
+{
+  TileRequest *req = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (g_get_monotonic_time () >= req->self->retry_after)
+    return FALSE;
+
+  error = g_error_new (G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE,
+                       "Tile servers unreachable; trying again later");
+  finish_request (task, NULL, error);
+  return TRUE;
+}
+
+static void
+cached_validated_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TileRequest *req = g_task_get_task_data (task);
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
+    {
+      /* A damaged cache entry: as good as none. */
+      g_clear_pointer (&req->cached, g_bytes_unref);
+      g_clear_pointer (&req->etag, g_free);
+      g_clear_pointer (&req->modtime, g_date_time_unref);
+    }
+  else
+    g_signal_emit_by_name (req->self, "received-data", req->x, req->y, req->z, req->cached);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (req->cached != NULL && req->cached_fresh)
+    {
+      finish_request (task, req->cached, NULL);
+      return;
+    }
+
+  if (!answered_while_resting (task))
+    fetch_from_network (g_steal_pointer (&task));
+}
+
+static void
+cache_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TileRequest *req = g_task_get_task_data (task);
+
+  req->cached = shumate_file_cache_get_tile_finish (SHUMATE_FILE_CACHE (object), &req->etag,
+                                                    &req->modtime, result, NULL);
+
+  if (req->cached != NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      req->cached_fresh = req->modtime != NULL
+                          && g_date_time_difference (now, req->modtime) < CACHE_MAX_AGE;
+      validate_async (req->self, req->cached, cached_validated_cb, g_steal_pointer (&task));
+      return;
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (!answered_while_resting (task))
+    fetch_from_network (g_steal_pointer (&task));
+}
+
+static void
+gb_tile_source_get_tile_data_async (ShumateDataSource   *source,
+                                    int                  x,
+                                    int                  y,
+                                    int                  zoom_level,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  GbTileSource *self = GB_TILE_SOURCE (source);
+  g_autoptr(GTask) task = NULL;
+  TileRequest *req;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gb_tile_source_get_tile_data_async);
+
+  if (!self->template_valid || zoom_level < 0 || zoom_level > 30
+      || x < 0 || y < 0 || x >= (1 << zoom_level) || y >= (1 << zoom_level))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               "No such tile, or no usable tile address");
+      return;
+    }
+
+  req = g_new0 (TileRequest, 1);
+  req->self = g_object_ref (self);
+  req->x = x;
+  req->y = y;
+  req->z = zoom_level;
+  g_task_set_task_data (task, req, (GDestroyNotify) tile_request_free);
+
+  shumate_file_cache_get_tile_async (self->cache, x, y, zoom_level, cancellable,
+                                     cache_read_cb, g_steal_pointer (&task));
+}
+
+static GBytes *
+gb_tile_source_get_tile_data_finish (ShumateDataSource  *source,
+                                     GAsyncResult       *result,
+                                     GError            **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+gb_tile_source_constructed (GObject *object)
+{
+  GbTileSource *self = GB_TILE_SOURCE (object);
+  g_autofree char *cache_key = NULL;
+
+  G_OBJECT_CLASS (gb_tile_source_parent_class)->constructed (object);
+
+  self->template_valid = gb_tile_source_template_is_valid (self->url_template);
+  if (self->cache_dir == NULL)
+    self->cache_dir = gb_tile_source_dup_default_cache_dir ();
+
+  /* One cache directory per tile address, as libshumate names them. */
+  cache_key = g_strcanon (g_strdup (self->url_template ? self->url_template : "none"),
+                          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", '_');
+  self->cache = shumate_file_cache_new_full (CACHE_SIZE_LIMIT, cache_key, self->cache_dir);
+
+  self->session = soup_session_new_with_options ("user-agent", USER_AGENT,
+                                                 "max-conns", MAX_CONNECTIONS,
+                                                 "max-conns-per-host", MAX_CONNECTIONS,
+                                                 "timeout", self->timeout,
+                                                 "idle-timeout", 30,
+                                                 NULL);
+}
+
+static void
+gb_tile_source_dispose (GObject *object)
+{
+  GbTileSource *self = GB_TILE_SOURCE (object);
+
+  if (self->session != NULL)
+    soup_session_abort (self->session);
+  g_clear_object (&self->session);
+  g_clear_object (&self->cache);
+
+  G_OBJECT_CLASS (gb_tile_source_parent_class)->dispose (object);
+}
+
+static void
+gb_tile_source_finalize (GObject *object)
+{
+  GbTileSource *self = GB_TILE_SOURCE (object);
+
+  g_clear_pointer (&self->url_template, g_free);
+  g_clear_pointer (&self->cache_dir, g_free);
+
+  G_OBJECT_CLASS (gb_tile_source_parent_class)->finalize (object);
+}
+
+static void
+gb_tile_source_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  GbTileSource *self = GB_TILE_SOURCE (object);
+
+  switch (prop_id)
+    {
+    case PROP_URL_TEMPLATE:
+      g_value_set_string (value, self->url_template);
+      break;
+
+    case PROP_CACHE_DIR:
+      g_value_set_string (value, self->cache_dir);
+      break;
+
+    case PROP_TIMEOUT:
+      g_value_set_uint (value, self->timeout);
+      break;
+
+    case PROP_FAILING:
+      g_value_set_boolean (value, self->failing);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gb_tile_source_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  GbTileSource *self = GB_TILE_SOURCE (object);
+
+  switch (prop_id)
+    {
+    case PROP_URL_TEMPLATE:
+      self->url_template = g_value_dup_string (value);
+      break;
+
+    case PROP_CACHE_DIR:
+      self->cache_dir = g_value_dup_string (value);
+      break;
+
+    case PROP_TIMEOUT:
+      gb_tile_source_set_timeout (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gb_tile_source_class_init (GbTileSourceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  ShumateDataSourceClass *source_class = SHUMATE_DATA_SOURCE_CLASS (klass);
+
+  object_class->constructed = gb_tile_source_constructed;
+  object_class->dispose = gb_tile_source_dispose;
+  object_class->finalize = gb_tile_source_finalize;
+  object_class->get_property = gb_tile_source_get_property;
+  object_class->set_property = gb_tile_source_set_property;
+
+  source_class->get_tile_data_async = gb_tile_source_get_tile_data_async;
+  source_class->get_tile_data_finish = gb_tile_source_get_tile_data_finish;
+
+  properties[PROP_URL_TEMPLATE] =
+    g_param_spec_string ("url-template", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_CACHE_DIR] =
+    g_param_spec_string ("cache-dir", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_TIMEOUT] =
+    g_param_spec_uint ("timeout", NULL, NULL,
+                       1, 600, DEFAULT_TIMEOUT_SECONDS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_FAILING] =
+    g_param_spec_boolean ("failing", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+gb_tile_source_init (GbTileSource *self)
+{
+  self->timeout = DEFAULT_TIMEOUT_SECONDS;
+}
+
+/**
+ * gb_tile_source_new:
+ * @url_template: a tile address with {z}, {x} and {y}; only http and https
+ * @cache_dir: (nullable): where to cache tiles, or %NULL for the user's
+ *   cache directory (golden-bridge/tiles)
+ *
+ * Returns: (transfer full): a new tile source
+ */
+GbTileSource *
+gb_tile_source_new (const char *url_template,
+                    const char *cache_dir)
+{
+  return g_object_new (GB_TYPE_TILE_SOURCE,
+                       "url-template", url_template,
+                       "cache-dir", cache_dir,
+                       NULL);
+}
+
+const char *
+gb_tile_source_get_url_template (GbTileSource *self)
+{
+  g_return_val_if_fail (GB_IS_TILE_SOURCE (self), NULL);
+
+  return self->url_template;
+}
+
+const char *
+gb_tile_source_get_cache_dir (GbTileSource *self)
+{
+  g_return_val_if_fail (GB_IS_TILE_SOURCE (self), NULL);
+
+  return self->cache_dir;
+}
+
+guint
+gb_tile_source_get_timeout (GbTileSource *self)
+{
+  g_return_val_if_fail (GB_IS_TILE_SOURCE (self), 0);
+
+  return self->timeout;
+}
+
+/**
+ * gb_tile_source_set_timeout:
+ * @seconds: the longest a tile request may take, from asking to the last byte
+ */
+void
+gb_tile_source_set_timeout (GbTileSource *self,
+                            guint         seconds)
+{
+  g_return_if_fail (GB_IS_TILE_SOURCE (self));
+  g_return_if_fail (seconds >= 1);
+
+  if (self->timeout == seconds)
+    return;
+
+  self->timeout = seconds;
+  if (self->session != NULL)
+    g_object_set (self->session, "timeout", seconds, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
+}
+
+/**
+ * gb_tile_source_get_failing:
+ *
+ * Whether the last attempt to reach the tile server failed; the map then
+ * shows the offline basemap wherever no cached tile covers it.
+ */
+gboolean
+gb_tile_source_get_failing (GbTileSource *self)
+{
+  g_return_val_if_fail (GB_IS_TILE_SOURCE (self), FALSE);
+
+  return self->failing;
+}
+
+/**
+ * gb_tile_source_get_user_agent:
+ *
+ * Returns: the User-Agent every tile request carries
+ */
+const char *
+gb_tile_source_get_user_agent (void)
+{
+  return USER_AGENT;
+}
+
+/**
+ * gb_tile_source_template_is_valid:
+ *
+ * Whether a tile address from the settings can be used: http or https,
+ * with {z}, {x} and {y}, no spaces or control characters.
+ */
+gboolean
+gb_tile_source_template_is_valid (const char *url_template)
+{
+  if (url_template == NULL || strlen (url_template) > 2048 || !g_utf8_validate (url_template, -1, NULL))
+    return FALSE;
+
+  if (g_ascii_strncasecmp (url_template, "https://", 8) != 0
+      && g_ascii_strncasecmp (url_template, "http://", 7) != 0)
+    return FALSE;
+
+  for (const char *p = url_template; *p != '\0'; p++)
+    if ((guchar) *p <= ' ' || *p == 0x7f)
+      return FALSE;
+
+  return strstr (url_template, "{z}") != NULL
+         && strstr (url_template, "{x}") != NULL
+         && strstr (url_template, "{y}") != NULL;
+}
+
+/**
+ * gb_tile_source_dup_default_cache_dir:
+ *
+ * Returns: (transfer full): $XDG_CACHE_HOME/golden-bridge/tiles
+ */
+char *
+gb_tile_source_dup_default_cache_dir (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "golden-bridge", "tiles", NULL);
+}
