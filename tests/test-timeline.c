@@ -495,6 +495,8 @@ test_view_activate (void)
       GB_TIMELINE_MODEL (gb_timeline_view_get_model (GB_TIMELINE_VIEW (f.view))), talks);
   list = find_list_view (f.view);
   popover = find_popover (f.view);
+  g_assert_false (gb_timeline_view_get_show_details (GB_TIMELINE_VIEW (f.view)));
+  gb_timeline_view_set_show_details (GB_TIMELINE_VIEW (f.view), TRUE);
 
   /* what Enter on a row does */
   gtk_widget_activate_action (list, "list.activate-item", "u", position);
@@ -519,7 +521,7 @@ test_view_activate (void)
   g_assert_false (gtk_widget_get_visible (popover));
   g_assert_true (gb_selection_get_item (f.selection) == talks);
 
-  /* where a detail pane shows the item, activation only selects */
+  /* where a detail pane shows the item (the default), activation only selects */
   g_object_set (f.view, "show-details", FALSE, NULL);
   gtk_widget_activate_action (list, "list.activate-item", "u", position - 1);
   g_assert_false (gtk_widget_get_visible (popover));

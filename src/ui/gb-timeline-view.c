@@ -397,7 +397,7 @@ list_activate_cb (GbTimelineView *self,
   if (self->selection != NULL)
     gb_selection_set_item (self->selection, gb_timeline_row_get_item (row));
 
-  /* Until the window shows the item in a detail pane, the whole item shows here. */
+  /* The window's detail pane shows the selected item; without one, a popover does. */
   if (self->show_details)
     show_popover (self, row, position);
 }
@@ -633,12 +633,12 @@ gb_timeline_view_class_init (GbTimelineViewClass *klass)
   /**
    * GbTimelineView:show-details:
    *
-   * Whether activating a row also shows the whole item in a popover. The
-   * selection is set either way; turn this off where a detail pane shows it.
+   * Whether activating a row also shows the whole item in a popover, for a
+   * window without a detail pane. The selection is set either way.
    */
   properties[PROP_SHOW_DETAILS] =
     g_param_spec_boolean ("show-details", NULL, NULL,
-                          TRUE,
+                          FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -679,7 +679,6 @@ gb_timeline_view_init (GbTimelineView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->activated_position = G_MAXUINT;
-  self->show_details = TRUE;
   /* The shared GbSelection marks the chosen item; the list only moves a focus. */
   self->list_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
