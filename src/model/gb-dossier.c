@@ -430,7 +430,8 @@ gb_dossier_seal (GbDossier *self)
                   back = g_ptr_array_new ();
                   g_hash_table_insert (self->referrers, refs->pdata[r], back);
                 }
-              if (!g_ptr_array_find (back, item, NULL))
+              /* Items are walked one at a time, so a repeat is the last one. */
+              if (back->len == 0 || back->pdata[back->len - 1] != item)
                 g_ptr_array_add (back, item);
             }
         }
@@ -438,11 +439,11 @@ gb_dossier_seal (GbDossier *self)
 }
 
 static void
-add_unique (GPtrArray *out,
-            gpointer   item,
-            gpointer   except)
+add_unique (GPtrArray  *out,
+            GHashTable *seen,
+            gpointer    item)
 {
-  if (item != except && !g_ptr_array_find (out, item, NULL))
+  if (g_hash_table_add (seen, item))
     g_ptr_array_add (out, g_object_ref (item));
 }
 
@@ -457,6 +458,7 @@ gb_dossier_dup_linked (GbDossier *self,
                        GbItem    *item)
 {
   g_autoptr(GPtrArray) refs = NULL;
+  g_autoptr(GHashTable) seen = NULL;
   GPtrArray *back;
   GPtrArray *out;
 
@@ -464,14 +466,16 @@ gb_dossier_dup_linked (GbDossier *self,
   g_return_val_if_fail (GB_IS_ITEM (item), NULL);
 
   out = gb_object_array_new ();
+  seen = g_hash_table_new (NULL, NULL);
+  g_hash_table_add (seen, item);
 
   refs = gb_item_dup_references (item);
   for (guint i = 0; i < refs->len; i++)
-    add_unique (out, refs->pdata[i], item);
+    add_unique (out, seen, refs->pdata[i]);
 
   if ((back = g_hash_table_lookup (self->referrers, item)))
     for (guint i = 0; i < back->len; i++)
-      add_unique (out, back->pdata[i], item);
+      add_unique (out, seen, back->pdata[i]);
 
   return out;
 }
