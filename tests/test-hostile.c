@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "gb-card.h"
 #include "gb-cards-view.h"
 #include "gb-detail-pane.h"
 #include "gb-figure-format.h"
@@ -92,6 +93,16 @@ test_link_buttons (void)
 
   g_assert_finalize_object (good);
   g_assert_finalize_object (bad);
+}
+
+static void
+test_isolate (void)
+{
+  g_autofree char *plain = gb_card_dup_isolated ("Republic of Korea");
+  g_autofree char *evil = gb_card_dup_isolated ("\u202Egnp.exe");
+
+  g_assert_cmpstr (plain, ==, "Republic of Korea");
+  g_assert_cmpstr (evil, ==, "\u2068\u202Egnp.exe\u2069");
 }
 
 static char *
@@ -234,8 +245,11 @@ test_detail_literal (void)
 
     gb_selection_set_item (selection, gb_test_lookup (dossier, "agr-a"));
     gb_test_collect_texts (pane, texts);
+    /* Isolated, so that its override ends with it. */
+    g_autofree char *isolated = g_strconcat ("\u2068", publisher, "\u2069, ", NULL);
+
     for (guint i = 0; i < texts->len; i++)
-      found |= g_str_has_prefix (texts->pdata[i], publisher);
+      found |= g_str_has_prefix (texts->pdata[i], isolated);
     g_assert_true (found);
   }
 
@@ -257,7 +271,8 @@ test_cards_literal (void)
   g_autofree char *summary = hostile ("AGREEMENT SUMMARY");
   g_autofree char *org = hostile ("ORG NAME");
   g_autofree char *person = hostile ("PERSON NAME");
-  g_autofree char *parties = g_strconcat (org, ", ", person, NULL);
+  /* Names joined in one line are isolated from each other. */
+  g_autofree char *parties = g_strconcat ("\u2068", org, "\u2069, \u2068", person, "\u2069", NULL);
   g_autofree char *label = hostile ("FIGURE LABEL");
   g_autofree char *unit = hostile ("FIGURE UNIT");
   /* gtk_test_init() picks the locale; the number follows it. */
@@ -267,7 +282,8 @@ test_cards_literal (void)
   g_autofree char *party_label = g_strconcat (org, " (1)", NULL);
 
   g_assert_true (g_str_has_prefix (value, "about 1"));
-  g_assert_true (g_str_has_suffix (value, unit));
+  g_assert_true (g_str_has_suffix (value, "\u2069"));
+  g_assert_nonnull (strstr (value, unit));
 
   gb_cards_view_set_dossier (GB_CARDS_VIEW (view), dossier);
   g_assert_true (gb_test_shows_text (view, title));
@@ -328,6 +344,7 @@ main (int   argc,
   g_test_add_func ("/hostile/links/decide", test_links);
   g_test_add_func ("/hostile/links/buttons", test_link_buttons);
   g_test_add_func ("/hostile/load/refuses-links", test_refuses_links);
+  g_test_add_func ("/hostile/bidi/isolate", test_isolate);
   g_test_add_func ("/hostile/detail/literal", test_detail_literal);
   g_test_add_func ("/hostile/cards/literal", test_cards_literal);
   g_test_add_func ("/hostile/search/literal", test_search_literal);

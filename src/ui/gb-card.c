@@ -350,6 +350,42 @@ gb_card_item_kind_label (GbItemKind kind)
     }
 }
 
+static gboolean
+has_bidi_controls (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+          c == 0x200E || c == 0x200F || c == 0x061C)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * gb_card_dup_isolated:
+ * @text: a string from a file, to be joined with others in one line
+ *
+ * A direction override in one name must not turn the rest of the line
+ * around: text with bidi controls is wrapped in a first-strong isolate, whose
+ * end closes whatever the text left open. Other text is returned as it is.
+ *
+ * Returns: (transfer full): @text, isolated if need be
+ */
+char *
+gb_card_dup_isolated (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!has_bidi_controls (text))
+    return g_strdup (text);
+
+  return g_strconcat ("\u2068", text, "\u2069", NULL);
+}
+
 /**
  * gb_card_dup_parties:
  *
@@ -370,10 +406,12 @@ gb_card_dup_parties (GbAgreement *agreement)
   out = g_string_new (NULL);
   for (guint i = 0; i < parties->len; i++)
     {
+      g_autofree char *name = gb_card_dup_isolated (gb_item_get_title (parties->pdata[i]));
+
       if (i > 0)
         /* Translators: between the names in a list */
         g_string_append (out, _(", "));
-      g_string_append (out, gb_item_get_title (parties->pdata[i]));
+      g_string_append (out, name);
     }
 
   return g_string_free (out, FALSE);
@@ -389,7 +427,8 @@ char *
 gb_card_dup_source_line (GbItem *item)
 {
   GbSource *source;
-  const char *name;
+  const char *publisher;
+  g_autofree char *name = NULL;
   g_autofree char *date = NULL;
   g_autofree char *what = NULL;
 
@@ -398,9 +437,10 @@ gb_card_dup_source_line (GbItem *item)
   if (!(source = gb_item_get_source (item)))
     return NULL;
 
-  name = gb_source_get_publisher (source);
-  if (name == NULL || name[0] == '\0')
-    name = gb_item_get_title (GB_ITEM (source));
+  publisher = gb_source_get_publisher (source);
+  if (publisher == NULL || publisher[0] == '\0')
+    publisher = gb_item_get_title (GB_ITEM (source));
+  name = gb_card_dup_isolated (publisher);
 
   if (gb_item_get_date (GB_ITEM (source)) != NULL)
     date = gb_date_format (gb_item_get_date (GB_ITEM (source)));
@@ -409,7 +449,7 @@ gb_card_dup_source_line (GbItem *item)
     /* Translators: a source's publisher and date */
     what = g_strdup_printf (_("%s, %s"), name, date);
   else
-    what = g_strdup (name);
+    what = g_steal_pointer (&name);
 
   if (gb_item_is_context (item))
     return g_strdup_printf (_("Context source: %s"), what);

@@ -408,8 +408,12 @@ add_provenance (GbDetailPane *self)
       g_autofree char *line = NULL;
 
       if (publisher != NULL && publisher[0] != '\0')
-        /* Translators: a source's publisher and date */
-        line = g_strdup_printf (_("%s, %s"), publisher, date);
+        {
+          g_autofree char *isolated = gb_card_dup_isolated (publisher);
+
+          /* Translators: a source's publisher and date */
+          line = g_strdup_printf (_("%s, %s"), isolated, date);
+        }
       else
         line = g_steal_pointer (&date);
       append_text (section, line, "dim-label");

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gb-card.h"
 #include "gb-figure-format.h"
 
 /* Beyond this, %f would print digits the double doesn't have. */
@@ -123,8 +124,13 @@ gb_figure_format_value (double             value,
            g_strcmp0 (unit, "rank") == 0)
     with_unit = g_strdup (number);
   else
-    /* An unknown unit from the file, shown as it is written. */
-    with_unit = g_strdup_printf (C_("figure", "%s %s"), number, unit);
+    {
+      /* An unknown unit from the file, shown as it is written, its direction
+       * kept to itself. */
+      g_autofree char *isolated = gb_card_dup_isolated (unit);
+
+      with_unit = g_strdup_printf (C_("figure", "%s %s"), number, isolated);
+    }
 
   switch (qualifier)
     {
