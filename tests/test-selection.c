@@ -6,6 +6,7 @@
 #include "gb-application.h"
 #include "gb-cards-view.h"
 #include "gb-detail-pane.h"
+#include "gb-event.h"
 #include "gb-test-ui.h"
 #include "gb-window.h"
 
@@ -174,6 +175,46 @@ test_detail_links (gconstpointer data)
   g_assert_finalize_object (pane);
 }
 
+static void
+collect_event_buttons (GtkWidget *widget,
+                       GPtrArray *out)
+{
+  GbItem *item = g_object_get_data (G_OBJECT (widget), "gb-item");
+
+  if (GTK_IS_BUTTON (widget) && GB_IS_EVENT (item))
+    g_ptr_array_add (out, item);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_event_buttons (child, out);
+}
+
+/* A place lists what happened there in the order it happened. */
+static void
+test_detail_event_order (void)
+{
+  g_autoptr(GbDossier) dossier = gb_test_load_bundled ();
+  g_autoptr(GbSelection) selection = gb_selection_new ();
+  g_autoptr(GPtrArray) events = g_ptr_array_new ();
+  GtkWidget *pane = g_object_ref_sink (gb_detail_pane_new ());
+
+  gb_selection_set_dossier (selection, dossier);
+  gb_detail_pane_set_selection (GB_DETAIL_PANE (pane), selection);
+  gb_selection_set_item (selection, gb_test_lookup (dossier, "place-seoul"));
+
+  collect_event_buttons (pane, events);
+  g_assert_cmpuint (events->len, ==, 5);
+  g_assert_cmpstr (gb_item_get_id (events->pdata[0]), ==, "ctx-evt-kazakh-embassy-seoul");
+  for (guint i = 1; i < events->len; i++)
+    g_assert_cmpint (gb_date_compare (gb_item_get_date (events->pdata[i - 1]),
+                                      gb_item_get_date (events->pdata[i])), <=, 0);
+
+  gb_detail_pane_set_selection (GB_DETAIL_PANE (pane), NULL);
+  g_clear_object (&dossier);
+  g_assert_finalize_object (pane);
+}
+
 /* Every bundled item shows where it comes from: the quoted sentence or the
  * context source, with its publisher. */
 static void
@@ -315,6 +356,7 @@ main (int   argc,
   add_link_tests ("/selection/cards", test_cards_marks);
   add_link_tests ("/selection/detail", test_detail_links);
   g_test_add_func ("/selection/detail/provenance", test_detail_provenance);
+  g_test_add_func ("/selection/detail/event-order", test_detail_event_order);
   g_test_add_func ("/selection/window/pane", test_window_pane);
 
   status = g_test_run ();

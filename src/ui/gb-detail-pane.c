@@ -326,6 +326,25 @@ static const GbItemKind section_order[] = {
   GB_ITEM_KIND_SOURCE,
 };
 
+static int
+compare_dates (gconstpointer a,
+               gconstpointer b)
+{
+  GbItem *ia = *(GbItem * const *) a;
+  GbItem *ib = *(GbItem * const *) b;
+  GbDate *da = gb_item_get_date (ia);
+  GbDate *db = gb_item_get_date (ib);
+
+  /* Grouped by kind anyway; within a kind only events are ordered, the rest
+   * keep the story's order (the sort is stable). */
+  if (gb_item_get_kind (ia) != gb_item_get_kind (ib))
+    return gb_item_get_kind (ia) < gb_item_get_kind (ib) ? -1 : 1;
+  if (!GB_IS_EVENT (ia) || da == NULL || db == NULL)
+    return 0;
+
+  return gb_date_compare (da, db);
+}
+
 static void
 add_linked (GbDetailPane *self)
 {
@@ -337,6 +356,8 @@ add_linked (GbDetailPane *self)
     return;
 
   linked = gb_dossier_dup_linked (dossier, self->item);
+  /* What happened there, in the order it happened. */
+  g_ptr_array_sort (linked, compare_dates);
 
   for (guint k = 0; k < G_N_ELEMENTS (section_order); k++)
     {
