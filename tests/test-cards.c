@@ -213,6 +213,11 @@ test_card_content (void)
       gb_test_assert_no_markup (cards->pdata[i]);
   }
 
+  /* Closing the story empties the view. */
+  gb_cards_view_set_dossier (GB_CARDS_VIEW (view), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (gb_cards_view_get_model (GB_CARDS_VIEW (view))), ==, 0);
+  g_assert_null (find_card (view, "agr-action-plan-2025-2027"));
+
   gtk_widget_unparent (view);
   g_clear_object (&dossier);
   g_assert_finalize_object (view);

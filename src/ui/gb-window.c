@@ -70,7 +70,8 @@ update_actions (GbWindow *self)
   /* Escape is left to other widgets unless there is something to close. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-detail",
                                  gtk_search_bar_get_search_mode (self->search_bar) ||
-                                 gb_selection_get_item (self->selection) != NULL);
+                                 (self->selection != NULL &&
+                                  gb_selection_get_item (self->selection) != NULL));
 }
 
 static void
