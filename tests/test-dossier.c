@@ -223,6 +223,8 @@ static const Refusal refusals[] = {
     "places[0].timezone" },
   { "item-not-object", HEAD SRC ",\"events\":[42]}", GB_LOAD_ERROR_INVALID,
     "events[0]: should be an object, not a number" },
+  { "id-not-string", HEAD SRC ",\"events\":[{\"id\":{},\"title\":\"E\",\"date\":\"2024\","
+    "\"source\":\"s\"}]}", GB_LOAD_ERROR_INVALID, "events[0].id: should be a string, not an object" },
   { "section-not-array", HEAD SRC ",\"events\":{}}", GB_LOAD_ERROR_INVALID,
     "events: should be an array" },
 };
@@ -386,6 +388,29 @@ test_file_refusals (void)
   g_rmdir (dir);
 }
 
+/* Every input the fuzzers keep, crashers found so far among them: loading
+ * may fail, but only with an error. */
+static void
+test_fuzz_corpus (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GbDossier) dossier = load_path (path, &error);
+
+      g_assert_true ((dossier == NULL) != (error == NULL));
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -402,6 +427,7 @@ main (int   argc,
   g_test_add_func ("/dossier/load/many-problems", test_many_problems);
   g_test_add_func ("/dossier/load/deep-nesting", test_deep_nesting);
   g_test_add_func ("/dossier/load/files", test_file_refusals);
+  g_test_add_func ("/dossier/load/fuzz-corpus", test_fuzz_corpus);
 
   for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
     {

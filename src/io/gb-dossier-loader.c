@@ -999,7 +999,10 @@ load_sections (Loader     *l,
               GbItem *item;
 
               /* Items that failed in pass 1 were reported there. */
-              id = json_object_get_string_member_with_default (obj, "id", NULL);
+              JsonNode *id_node = json_object_get_member (obj, "id");
+
+              /* Any type may be here: pass 1 reported what isn't a string. */
+              id = node_is_string (id_node) ? json_node_get_string (id_node) : NULL;
               item = id != NULL ? gb_dossier_lookup (l->dossier, id) : NULL;
               if (item != NULL && gb_item_get_kind (item) == sections[s].kind &&
                   g_object_get_data (G_OBJECT (item), "gb-loader-obj") == obj)

@@ -120,11 +120,11 @@ gb_place_get_timezone (GbPlace *self)
 
 void
 gb_place_set_timezone (GbPlace    *self,
-                       const char *timezone)
+                       const char *zone)
 {
   g_return_if_fail (GB_IS_PLACE (self));
 
-  gb_set_str (&self->timezone, timezone);
+  gb_set_str (&self->timezone, zone);
 }
 
 const char *

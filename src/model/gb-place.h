@@ -21,7 +21,7 @@ void          gb_place_set_country     (GbPlace     *self,
                                         const char  *country);
 const char   *gb_place_get_timezone    (GbPlace     *self);
 void          gb_place_set_timezone    (GbPlace     *self,
-                                        const char  *timezone);
+                                        const char  *zone);
 const char   *gb_place_get_iata        (GbPlace     *self);
 void          gb_place_set_iata        (GbPlace     *self,
                                         const char  *iata);
