@@ -994,6 +994,87 @@ test_view_antimeridian (void)
   pump (50);
 }
 
+/* Thousands of places: widgets for the most important on screen, dots for
+ * the rest, all of it still answering clicks. */
+static void
+test_view_many_places (void)
+{
+  g_autoptr(GbDossier) dossier = gb_dossier_new ("many");
+  g_autoptr(GbSelection) selection = gb_selection_new ();
+  g_autoptr(GPtrArray) markers = g_ptr_array_new ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *view = gb_map_view_new ();
+  GRand *rand = g_rand_new_with_seed (7);
+  GbMapPlaceLayer *layer;
+  guint visible = 0;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      g_autofree char *name = g_strdup_printf ("Place %u", i);
+      g_autoptr(GbText) title = gb_text_new_plain (name);
+      g_autoptr(GbPlace) place = gb_place_new (id, i % 3 ? GB_PLACE_KIND_CITY : GB_PLACE_KIND_AIRPORT,
+                                               g_rand_double_range (rand, 30, 55),
+                                               g_rand_double_range (rand, 60, 130));
+
+      gb_item_set_title (GB_ITEM (place), title);
+      g_assert_true (gb_dossier_add_item (dossier, GB_ITEM (place)));
+    }
+  gb_dossier_seal (dossier);
+  g_rand_free (rand);
+
+  gtk_window_set_default_size (window, 1000, 700);
+  gtk_window_set_child (window, view);
+  gb_selection_set_dossier (selection, dossier);
+  gb_map_view_set_selection (GB_MAP_VIEW (view), selection);
+  gb_map_view_set_dossier (GB_MAP_VIEW (view), dossier);
+  gtk_window_present (window);
+  pump (1500);
+
+  layer = GB_MAP_PLACE_LAYER (find_one (view, GB_TYPE_MAP_PLACE_LAYER));
+  find_all (GTK_WIDGET (layer), GTK_TYPE_BUTTON, "map-marker", markers);
+  for (guint i = 0; i < markers->len; i++)
+    {
+      GtkWidget *marker_widget = gtk_widget_get_parent (markers->pdata[i]);
+
+      if (gtk_widget_get_child_visible (marker_widget))
+        visible++;
+    }
+
+  g_test_message ("3000 places: %u marker widgets made, %u shown, %u names", markers->len, visible,
+                  gb_map_place_layer_get_n_shown_labels (layer));
+  g_assert_cmpuint (gb_map_place_layer_get_n_places (layer), ==, 3000);
+  g_assert_cmpuint (visible, >, 10);
+  g_assert_cmpuint (visible, <=, 120);
+  g_assert_cmpuint (markers->len, <, 3000);
+
+  /* A dot answers a click like a marker: find one that is drawn. */
+  {
+    GListModel *places = gb_dossier_get_places (dossier);
+    ShumateViewport *viewport = shumate_map_get_viewport (SHUMATE_MAP (find_one (view, SHUMATE_TYPE_MAP)));
+    gboolean found = FALSE;
+
+    for (guint i = g_list_model_get_n_items (places); i-- > 0 && !found;)
+      {
+        g_autoptr(GbPlace) place = g_list_model_get_item (places, i);
+        double x, y;
+
+        shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (layer),
+                                                    gb_place_get_latitude (place),
+                                                    gb_place_get_longitude (place), &x, &y);
+        if (x > 10 && y > 10 && x < 990 && y < 690
+            && gtk_widget_contains (GTK_WIDGET (layer), x, y))
+          found = TRUE;
+      }
+    g_assert_true (found);
+  }
+
+  save_screenshot (render (view), "map-many-places.png");
+
+  gtk_window_destroy (window);
+  pump (50);
+}
+
 static void
 test_view_lifecycle (void)
 {
@@ -1054,6 +1135,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/map/view/labels", Fixture, NULL, fixture_setup, test_view_labels, fixture_teardown);
   g_test_add_func ("/map/view/antimeridian", test_view_antimeridian);
+  g_test_add_func ("/map/view/many-places", test_view_many_places);
   g_test_add_func ("/map/view/lifecycle", test_view_lifecycle);
 
   return g_test_run ();

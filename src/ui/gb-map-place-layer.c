@@ -13,16 +13,30 @@
 
 /* The places as markers: each a ShumateMarker holding a small button (so
  * Tab reaches it and a screen reader names it) and, apart from it, a name
- * label. Labels are
- * placed every frame in order of importance — the selection, what is
- * linked to it, cities, airports — on whichever side of their marker is
- * free, and left out where they would cover another label or marker, so
- * the map stays legible at every zoom (Astana and its airport are 17 km
- * apart: one label each only once they no longer overlap). Markers off
- * the screen are neither allocated nor drawn. */
+ * label. Labels are placed every frame in order of importance — the
+ * selection, what is linked to it, cities, airports — on whichever side of
+ * their marker is free, and left out where they would cover another label
+ * or marker or be cut off, so the map stays legible at every zoom (Astana
+ * and its airport are 17 km apart: one label each only once they no
+ * longer overlap). Cities are drawn over airports, the selection over all.
+ *
+ * Widgets cost: a story with thousands of places can't have thousands of
+ * buttons on screen at 60 frames a second. The most important
+ * MAX_MARKER_WIDGETS places on screen get their widgets; any more on screen
+ * are drawn as plain dots (a click on a dot still chooses its place, and
+ * zooming in turns dots into markers). Small stories (up to that many
+ * places) make all their widgets at once, so every place can be reached
+ * with Tab; large ones make them as places come into view, a batch per
+ * idle, and drop those not shown once there are many. */
 
 #define CELL 64
 #define LABEL_GAP 3
+#define MAX_MARKER_WIDGETS 120
+#define CREATE_BATCH 50
+#define DOT_RADIUS 3.5
+#define DOT_HIT 6.0
+#define DOT_RIM 1.5
+#define DOT_CELL 4
 
 typedef struct
 {
@@ -30,16 +44,25 @@ typedef struct
   GbPlace         *place;
   guint            index;
   double           mx, my;      /* Web Mercator, world units */
-  GtkWidget       *marker;     /* a ShumateMarker at the place … */
-  GtkWidget       *button;     /* … holding the button */
+  GtkWidget       *marker;      /* a ShumateMarker at the place … */
+  GtkWidget       *button;      /* … holding the button; NULL until made */
   GtkWidget       *label;
   gboolean         linked;
   gboolean         selected;
+  gboolean         pending;     /* waiting for its widgets */
   /* Per allocation */
   gboolean         on_screen;
+  gboolean         as_widget;
+  gboolean         label_shown;
   double           sx, sy;
   int              mw, mh;
 } PlaceEntry;
+
+typedef struct
+{
+  float       x, y;
+  PlaceEntry *entry;
+} Dot;
 
 struct _GbMapPlaceLayer
 {
@@ -47,8 +70,18 @@ struct _GbMapPlaceLayer
 
   GPtrArray    *places;    /* PlaceEntry, in the order added */
   GHashTable   *by_place;  /* GbPlace → PlaceEntry */
-  GPtrArray    *order;     /* scratch: on-screen entries by importance */
-  GtkWidget    *labels_end;  /* the last label among the children */
+  GPtrArray    *order;     /* all entries, most important first */
+  gboolean      order_dirty;
+  GPtrArray    *shown;     /* scratch: entries shown as widgets, by importance */
+  GArray       *dots;      /* Dot: places on screen drawn without widgets */
+  guint8       *dot_cells; /* scratch: which DOT_CELL squares have a dot */
+  gsize         n_dot_cells;
+  GdkTexture   *dot_textures[2];  /* city, airport; for dot_scale */
+  int           dot_scale;
+  GPtrArray    *pending;   /* entries waiting for widgets */
+  guint         create_id;
+  guint         n_widgets;
+  gboolean      lazy;
   GArray      **grid;      /* scratch: placed rectangles per cell */
   guint         grid_cols, grid_rows;
   guint         n_shown_labels;
@@ -64,12 +97,23 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
+drop_widgets (PlaceEntry *entry)
+{
+  if (entry->marker != NULL)
+    entry->layer->n_widgets--;
+
+  g_clear_pointer (&entry->marker, gtk_widget_unparent);
+  g_clear_pointer (&entry->label, gtk_widget_unparent);
+  entry->button = NULL;
+  entry->as_widget = entry->label_shown = FALSE;
+}
+
+static void
 place_entry_free (gpointer data)
 {
   PlaceEntry *entry = data;
 
-  g_clear_pointer (&entry->marker, gtk_widget_unparent);
-  g_clear_pointer (&entry->label, gtk_widget_unparent);
+  drop_widgets (entry);
   g_clear_object (&entry->place);
   g_free (entry);
 }
@@ -188,130 +232,6 @@ compare_importance (gconstpointer a,
 }
 
 static void
-gb_map_place_layer_size_allocate (GtkWidget *widget,
-                                  int        width,
-                                  int        height,
-                                  int        baseline)
-{
-  GbMapPlaceLayer *self = GB_MAP_PLACE_LAYER (widget);
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  double world, cx, cy, rotation, s, c;
-
-  self->n_shown_labels = 0;
-  if (viewport == NULL || width <= 0 || height <= 0)
-    return;
-
-  world = 256.0 * pow (2, shumate_viewport_get_zoom_level (viewport));
-  cx = gb_mercator_x (shumate_location_get_longitude (SHUMATE_LOCATION (viewport))) * world;
-  cy = gb_mercator_y (shumate_location_get_latitude (SHUMATE_LOCATION (viewport))) * world;
-  rotation = shumate_viewport_get_rotation (viewport);
-  s = sin (rotation);
-  c = cos (rotation);
-
-  reset_grid (self, width, height);
-  g_ptr_array_set_size (self->order, 0);
-
-  /* Markers first, each on the copy of the world nearest the centre. */
-  for (guint i = 0; i < self->places->len; i++)
-    {
-      PlaceEntry *entry = g_ptr_array_index (self->places, i);
-      double k = round (cx / world - entry->mx);
-      double x = (entry->mx + k) * world - cx, y = entry->my * world - cy;
-      GtkAllocation alloc;
-
-      if (rotation != 0)
-        {
-          double rx = x * c - y * s, ry = x * s + y * c;
-          x = rx;
-          y = ry;
-        }
-      entry->sx = x + width / 2.0;
-      entry->sy = y + height / 2.0;
-
-      entry->on_screen = entry->sx > -CELL && entry->sx < width + CELL
-                         && entry->sy > -CELL && entry->sy < height + CELL;
-      gtk_widget_set_child_visible (entry->marker, entry->on_screen);
-      if (!entry->on_screen)
-        {
-          gtk_widget_set_child_visible (entry->label, FALSE);
-          continue;
-        }
-
-      gtk_widget_measure (entry->marker, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &entry->mw, NULL, NULL);
-      gtk_widget_measure (entry->marker, GTK_ORIENTATION_VERTICAL, -1, NULL, &entry->mh, NULL, NULL);
-      alloc.x = (int) floor (entry->sx - entry->mw / 2.0);
-      alloc.y = (int) floor (entry->sy - entry->mh / 2.0);
-      alloc.width = entry->mw;
-      alloc.height = entry->mh;
-      gtk_widget_size_allocate (entry->marker, &alloc, -1);
-
-      grid_add (self, &GRAPHENE_RECT_INIT (alloc.x, alloc.y, alloc.width, alloc.height));
-      g_ptr_array_add (self->order, entry);
-    }
-
-  /* Then labels, most important first, wherever they fit. */
-  g_ptr_array_sort (self->order, compare_importance);
-
-  for (guint i = 0; i < self->order->len; i++)
-    {
-      PlaceEntry *entry = g_ptr_array_index (self->order, i);
-      double half_w = entry->mw / 2.0 + LABEL_GAP, half_h = entry->mh / 2.0 + LABEL_GAP;
-      gboolean placed = FALSE;
-      int lw, lh;
-
-      gtk_widget_measure (entry->label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &lw, NULL, NULL);
-      gtk_widget_measure (entry->label, GTK_ORIENTATION_VERTICAL, lw, NULL, &lh, NULL, NULL);
-
-      for (int side = 0; side < 4 && !placed; side++)
-        {
-          graphene_rect_t r;
-
-          switch (side)
-            {
-            case 0: /* east */
-              r = GRAPHENE_RECT_INIT (entry->sx + half_w, entry->sy - lh / 2.0, lw, lh);
-              break;
-            case 1: /* west */
-              r = GRAPHENE_RECT_INIT (entry->sx - half_w - lw, entry->sy - lh / 2.0, lw, lh);
-              break;
-            case 2: /* north */
-              r = GRAPHENE_RECT_INIT (entry->sx - lw / 2.0, entry->sy - half_h - lh, lw, lh);
-              break;
-            default: /* south */
-              r = GRAPHENE_RECT_INIT (entry->sx - lw / 2.0, entry->sy + half_h, lw, lh);
-              break;
-            }
-
-          r.origin.x = floor (r.origin.x);
-          r.origin.y = floor (r.origin.y);
-
-          /* A name cut off by the edge is no better than none. */
-          if (r.origin.x < 0 || r.origin.y < 0
-              || r.origin.x + lw > width || r.origin.y + lh > height
-              || grid_collides (self, &r))
-            continue;
-
-          grid_add (self, &r);
-          gtk_widget_set_child_visible (entry->label, TRUE);
-          gtk_widget_size_allocate (entry->label,
-                                    &(GtkAllocation) { r.origin.x, r.origin.y, lw, lh }, -1);
-          placed = TRUE;
-          self->n_shown_labels++;
-        }
-
-      if (!placed)
-        gtk_widget_set_child_visible (entry->label, FALSE);
-    }
-}
-
-static void
-viewport_changed_cb (GbMapPlaceLayer *self)
-{
-  if (self->places->len > 0)
-    gtk_widget_queue_allocate (GTK_WIDGET (self));
-}
-
-static void
 marker_clicked_cb (GtkButton  *button,
                    PlaceEntry *entry)
 {
@@ -329,6 +249,465 @@ label_released_cb (GtkGestureClick *gesture,
   g_signal_emit (entry->layer, signals[PLACE_ACTIVATED], 0, entry->place);
 }
 
+static const char *
+kind_name (GbPlace *place)
+{
+  switch (gb_place_get_place_kind (place))
+    {
+    case GB_PLACE_KIND_CITY:
+      return _("City");
+    case GB_PLACE_KIND_AIRPORT:
+      return _("Airport");
+    case GB_PLACE_KIND_VENUE:
+      return _("Venue");
+    case GB_PLACE_KIND_COUNTRY:
+      return _("Country");
+    case GB_PLACE_KIND_OTHER:
+    default:
+      return _("Place");
+    }
+}
+
+static void
+ensure_widgets (PlaceEntry *entry)
+{
+  GbMapPlaceLayer *self = entry->layer;
+  GbPlace *place = entry->place;
+  g_autofree char *name = NULL, *tooltip = NULL, *kind = NULL;
+  GtkGesture *click;
+  GtkWidget *button;
+  const char *iata;
+
+  entry->pending = FALSE;
+  if (entry->marker != NULL)
+    return;
+
+  name = gb_map_place_dup_accessible_name (place);
+  iata = gb_place_get_iata (place);
+  kind = iata != NULL && *iata != '\0'
+    /* TRANSLATORS: a place's kind and its airport code, as "Airport, NQZ" */
+    ? g_strdup_printf (_("%s, %s"), kind_name (place), iata)
+    : g_strdup (kind_name (place));
+  tooltip = g_strdup_printf ("%s\n%s", gb_item_get_title (GB_ITEM (place)), kind);
+
+  button = gtk_button_new ();
+  gtk_widget_add_css_class (button, "map-marker");
+  if (gb_place_get_place_kind (place) == GB_PLACE_KIND_AIRPORT)
+    {
+      gtk_button_set_icon_name (GTK_BUTTON (button), "airplane-mode-symbolic");
+      gtk_widget_add_css_class (button, "airport");
+    }
+  else
+    gtk_widget_add_css_class (button, gb_place_get_place_kind (place) == GB_PLACE_KIND_CITY
+                                      ? "city" : "other");
+  if (entry->linked)
+    gtk_widget_add_css_class (button, "linked");
+  if (entry->selected)
+    gtk_widget_add_css_class (button, "selected");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, kind,
+                                  -1);
+  g_signal_connect (button, "clicked", G_CALLBACK (marker_clicked_cb), entry);
+  entry->button = button;
+
+  entry->marker = GTK_WIDGET (shumate_marker_new ());
+  shumate_location_set_location (SHUMATE_LOCATION (entry->marker),
+                                 gb_mercator_latitude (entry->my),
+                                 gb_mercator_longitude (entry->mx));
+  shumate_marker_set_child (SHUMATE_MARKER (entry->marker), button);
+
+  /* The visible name: plain text, never markup. */
+  entry->label = gtk_label_new (gb_item_get_title (GB_ITEM (place)));
+  gtk_widget_add_css_class (entry->label, "map-label");
+  if (entry->linked)
+    gtk_widget_add_css_class (entry->label, "linked");
+  if (entry->selected)
+    gtk_widget_add_css_class (entry->label, "selected");
+  gtk_widget_set_cursor_from_name (entry->label, "pointer");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (entry->label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (label_released_cb), entry);
+  gtk_widget_add_controller (entry->label, GTK_EVENT_CONTROLLER (click));
+
+  /* Labels first among the children, so markers win the pointer. */
+  gtk_widget_set_child_visible (entry->label, FALSE);
+  gtk_widget_set_child_visible (entry->marker, FALSE);
+  gtk_widget_insert_after (entry->label, GTK_WIDGET (self), NULL);
+  gtk_widget_insert_before (entry->marker, GTK_WIDGET (self), NULL);
+  self->n_widgets++;
+}
+
+/* Makes widgets for places that came into view, a batch at a time, and in
+ * large stories forgets those of places long out of view. */
+static gboolean
+create_pending_cb (gpointer user_data)
+{
+  GbMapPlaceLayer *self = user_data;
+  guint made = 0;
+
+  while (self->pending->len > 0 && made < CREATE_BATCH)
+    {
+      PlaceEntry *entry = g_ptr_array_steal_index (self->pending, self->pending->len - 1);
+
+      if (entry->pending)
+        {
+          ensure_widgets (entry);
+          made++;
+        }
+    }
+
+  if (self->lazy && self->n_widgets > 4 * MAX_MARKER_WIDGETS)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      for (guint i = self->order->len; i-- > 0 && self->n_widgets > 2 * MAX_MARKER_WIDGETS;)
+        {
+          PlaceEntry *entry = g_ptr_array_index (self->order, i);
+
+          if (entry->marker != NULL && !entry->as_widget
+              && (focus == NULL || !gtk_widget_is_ancestor (focus, entry->marker)))
+            drop_widgets (entry);
+        }
+    }
+
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+
+  if (self->pending->len > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->create_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+want_widgets (GbMapPlaceLayer *self,
+              PlaceEntry      *entry)
+{
+  if (entry->pending)
+    return;
+
+  entry->pending = TRUE;
+  g_ptr_array_add (self->pending, entry);
+  if (self->create_id == 0)
+    self->create_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, create_pending_cb, self, NULL);
+}
+
+static void
+place_label (GbMapPlaceLayer *self,
+             PlaceEntry      *entry,
+             int              width,
+             int              height)
+{
+  double half_w = entry->mw / 2.0 + LABEL_GAP, half_h = entry->mh / 2.0 + LABEL_GAP;
+  int lw, lh;
+
+  gtk_widget_measure (entry->label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &lw, NULL, NULL);
+  gtk_widget_measure (entry->label, GTK_ORIENTATION_VERTICAL, lw, NULL, &lh, NULL, NULL);
+
+  for (int side = 0; side < 4; side++)
+    {
+      graphene_rect_t r;
+
+      switch (side)
+        {
+        case 0: /* east */
+          r = GRAPHENE_RECT_INIT (entry->sx + half_w, entry->sy - lh / 2.0, lw, lh);
+          break;
+        case 1: /* west */
+          r = GRAPHENE_RECT_INIT (entry->sx - half_w - lw, entry->sy - lh / 2.0, lw, lh);
+          break;
+        case 2: /* north */
+          r = GRAPHENE_RECT_INIT (entry->sx - lw / 2.0, entry->sy - half_h - lh, lw, lh);
+          break;
+        default: /* south */
+          r = GRAPHENE_RECT_INIT (entry->sx - lw / 2.0, entry->sy + half_h, lw, lh);
+          break;
+        }
+
+      r.origin.x = floor (r.origin.x);
+      r.origin.y = floor (r.origin.y);
+
+      /* A name cut off by the edge is no better than none. */
+      if (r.origin.x < 0 || r.origin.y < 0
+          || r.origin.x + lw > width || r.origin.y + lh > height
+          || grid_collides (self, &r))
+        continue;
+
+      grid_add (self, &r);
+      gtk_widget_set_child_visible (entry->label, TRUE);
+      gtk_widget_size_allocate (entry->label,
+                                &(GtkAllocation) { r.origin.x, r.origin.y, lw, lh }, -1);
+      entry->label_shown = TRUE;
+      self->n_shown_labels++;
+      return;
+    }
+
+  gtk_widget_set_child_visible (entry->label, FALSE);
+}
+
+static void
+gb_map_place_layer_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  GbMapPlaceLayer *self = GB_MAP_PLACE_LAYER (widget);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  double world, cx, cy, rotation, s, c;
+  guint slots;
+
+  self->n_shown_labels = 0;
+  g_ptr_array_set_size (self->shown, 0);
+  g_array_set_size (self->dots, 0);
+  if (viewport == NULL || width <= 0 || height <= 0)
+    return;
+
+  if (self->order_dirty)
+    {
+      g_ptr_array_sort (self->order, compare_importance);
+      self->order_dirty = FALSE;
+    }
+
+  world = 256.0 * pow (2, shumate_viewport_get_zoom_level (viewport));
+  cx = gb_mercator_x (shumate_location_get_longitude (SHUMATE_LOCATION (viewport))) * world;
+  cy = gb_mercator_y (shumate_location_get_latitude (SHUMATE_LOCATION (viewport))) * world;
+  rotation = shumate_viewport_get_rotation (viewport);
+  s = sin (rotation);
+  c = cos (rotation);
+
+  reset_grid (self, width, height);
+  slots = 0;
+
+  /* One dot per few pixels is all the eye can tell apart. */
+  {
+    gsize n = (gsize) (width / DOT_CELL + 1) * (height / DOT_CELL + 1);
+
+    if (n != self->n_dot_cells)
+      {
+        g_free (self->dot_cells);
+        self->dot_cells = g_new (guint8, n);
+        self->n_dot_cells = n;
+      }
+    memset (self->dot_cells, 0, n);
+  }
+
+  /* Markers, most important first, each on the copy of the world nearest
+   * the centre: widgets while they last, dots after. */
+  for (guint i = 0; i < self->order->len; i++)
+    {
+      PlaceEntry *entry = g_ptr_array_index (self->order, i);
+      double k = round (cx / world - entry->mx);
+      double x = (entry->mx + k) * world - cx, y = entry->my * world - cy;
+      gboolean was_widget = entry->as_widget;
+      GtkAllocation alloc;
+
+      if (rotation != 0)
+        {
+          double rx = x * c - y * s, ry = x * s + y * c;
+          x = rx;
+          y = ry;
+        }
+      entry->sx = x + width / 2.0;
+      entry->sy = y + height / 2.0;
+      entry->on_screen = entry->sx > -CELL && entry->sx < width + CELL
+                         && entry->sy > -CELL && entry->sy < height + CELL;
+      entry->as_widget = FALSE;
+      entry->label_shown = FALSE;
+
+      /* The first few on screen are markers, or will be once made. */
+      if (entry->on_screen && slots < MAX_MARKER_WIDGETS)
+        {
+          slots++;
+          if (entry->marker != NULL)
+            entry->as_widget = TRUE;
+          else
+            want_widgets (self, entry);
+        }
+
+      if (!entry->as_widget)
+        {
+          if (was_widget || (entry->marker != NULL && gtk_widget_get_child_visible (entry->marker)))
+            {
+              gtk_widget_set_child_visible (entry->marker, FALSE);
+              gtk_widget_set_child_visible (entry->label, FALSE);
+            }
+          if (entry->sx >= 0 && entry->sx < width && entry->sy >= 0 && entry->sy < height)
+            {
+              gsize cell = (gsize) (entry->sy / DOT_CELL) * (width / DOT_CELL + 1)
+                           + (gsize) (entry->sx / DOT_CELL);
+
+              if (!self->dot_cells[cell])
+                {
+                  Dot dot = { entry->sx, entry->sy, entry };
+
+                  self->dot_cells[cell] = 1;
+                  g_array_append_val (self->dots, dot);
+                }
+            }
+          continue;
+        }
+
+      gtk_widget_set_child_visible (entry->marker, TRUE);
+      gtk_widget_measure (entry->marker, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &entry->mw, NULL, NULL);
+      gtk_widget_measure (entry->marker, GTK_ORIENTATION_VERTICAL, -1, NULL, &entry->mh, NULL, NULL);
+      alloc.x = (int) floor (entry->sx - entry->mw / 2.0);
+      alloc.y = (int) floor (entry->sy - entry->mh / 2.0);
+      alloc.width = entry->mw;
+      alloc.height = entry->mh;
+      gtk_widget_size_allocate (entry->marker, &alloc, -1);
+
+      grid_add (self, &GRAPHENE_RECT_INIT (alloc.x, alloc.y, alloc.width, alloc.height));
+      g_ptr_array_add (self->shown, entry);
+    }
+
+  /* Then names, most important first, wherever they fit. */
+  for (guint i = 0; i < self->shown->len; i++)
+    place_label (self, g_ptr_array_index (self->shown, i), width, height);
+}
+
+/* A dot drawn once, as a texture, and stamped wherever needed: thousands
+ * of textured squares cost the renderer far less than thousands of arcs. */
+static GdkTexture *
+make_dot_texture (const GdkRGBA *fill,
+                  int            scale)
+{
+  static const GdkRGBA rim = { 1, 1, 1, 0.9 };
+  double r = DOT_RADIUS + DOT_RIM;
+  int size = (int) ceil (2 * r * scale);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GBytes) bytes = NULL;
+  GdkTexture *texture;
+
+  cairo_scale (cr, (double) size / (2 * r), (double) size / (2 * r));
+  cairo_arc (cr, r, r, DOT_RADIUS, 0, 2 * G_PI);
+  gdk_cairo_set_source_rgba (cr, &rim);
+  cairo_set_line_width (cr, DOT_RIM);
+  cairo_stroke_preserve (cr);
+  gdk_cairo_set_source_rgba (cr, fill);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * size);
+  texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
+/* Dots under everything, then names, then markers with the most important
+ * on top. */
+static void
+gb_map_place_layer_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  GbMapPlaceLayer *self = GB_MAP_PLACE_LAYER (widget);
+
+  if (self->dots->len > 0)
+    {
+      int scale = gtk_widget_get_scale_factor (widget);
+      double r = DOT_RADIUS + DOT_RIM;
+
+      if (scale != self->dot_scale || self->dot_textures[0] == NULL)
+        {
+          static const GdkRGBA city = { 0.753, 0.110, 0.157, 1 };     /* #c01c28 */
+          static const GdkRGBA airport = { 0.380, 0.208, 0.514, 1 };  /* #613583 */
+
+          g_clear_object (&self->dot_textures[0]);
+          g_clear_object (&self->dot_textures[1]);
+          self->dot_textures[0] = make_dot_texture (&city, scale);
+          self->dot_textures[1] = make_dot_texture (&airport, scale);
+          self->dot_scale = scale;
+        }
+
+      /* Airports first, cities over them, as with the markers. */
+      for (int pass = 1; pass >= 0; pass--)
+        for (guint i = 0; i < self->dots->len; i++)
+          {
+            const Dot *dot = &g_array_index (self->dots, Dot, i);
+            int is_airport = gb_place_get_place_kind (dot->entry->place) == GB_PLACE_KIND_AIRPORT;
+
+            if (is_airport == pass)
+              gtk_snapshot_append_texture (snapshot, self->dot_textures[pass],
+                                           &GRAPHENE_RECT_INIT (dot->x - r, dot->y - r, 2 * r, 2 * r));
+          }
+    }
+
+  for (guint i = 0; i < self->shown->len; i++)
+    {
+      PlaceEntry *entry = g_ptr_array_index (self->shown, i);
+
+      if (entry->label_shown)
+        gtk_widget_snapshot_child (widget, entry->label, snapshot);
+    }
+
+  for (guint i = self->shown->len; i-- > 0;)
+    {
+      PlaceEntry *entry = g_ptr_array_index (self->shown, i);
+
+      gtk_widget_snapshot_child (widget, entry->marker, snapshot);
+    }
+}
+
+static PlaceEntry *
+dot_at (GbMapPlaceLayer *self,
+        double           x,
+        double           y)
+{
+  PlaceEntry *best = NULL;
+  double best_d = DOT_HIT;
+
+  for (guint i = 0; i < self->dots->len; i++)
+    {
+      const Dot *dot = &g_array_index (self->dots, Dot, i);
+      double d = hypot (dot->x - x, dot->y - y);
+
+      if (d <= best_d)
+        {
+          best = dot->entry;
+          best_d = d;
+        }
+    }
+
+  return best;
+}
+
+static gboolean
+gb_map_place_layer_contains (GtkWidget *widget,
+                             double     x,
+                             double     y)
+{
+  return dot_at (GB_MAP_PLACE_LAYER (widget), x, y) != NULL;
+}
+
+static void
+dot_released_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GbMapPlaceLayer *self)
+{
+  PlaceEntry *entry = dot_at (self, x, y);
+
+  if (entry == NULL)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  g_signal_emit (self, signals[PLACE_ACTIVATED], 0, entry->place);
+}
+
+static void
+viewport_changed_cb (GbMapPlaceLayer *self)
+{
+  if (self->places->len > 0)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
 static void
 gb_map_place_layer_constructed (GObject *object)
 {
@@ -344,17 +723,27 @@ gb_map_place_layer_constructed (GObject *object)
 }
 
 static void
-gb_map_place_layer_dispose (GObject *object)
+clear_places (GbMapPlaceLayer *self)
 {
-  GbMapPlaceLayer *self = GB_MAP_PLACE_LAYER (object);
-
-  if (self->by_place != NULL)
-    g_hash_table_remove_all (self->by_place);
+  g_clear_handle_id (&self->create_id, g_source_remove);
+  if (self->pending != NULL)
+    g_ptr_array_set_size (self->pending, 0);
+  if (self->shown != NULL)
+    g_ptr_array_set_size (self->shown, 0);
+  if (self->dots != NULL)
+    g_array_set_size (self->dots, 0);
   if (self->order != NULL)
     g_ptr_array_set_size (self->order, 0);
+  if (self->by_place != NULL)
+    g_hash_table_remove_all (self->by_place);
   if (self->places != NULL)
     g_ptr_array_set_size (self->places, 0);
-  self->labels_end = NULL;
+}
+
+static void
+gb_map_place_layer_dispose (GObject *object)
+{
+  clear_places (GB_MAP_PLACE_LAYER (object));
 
   G_OBJECT_CLASS (gb_map_place_layer_parent_class)->dispose (object);
 }
@@ -365,6 +754,12 @@ gb_map_place_layer_finalize (GObject *object)
   GbMapPlaceLayer *self = GB_MAP_PLACE_LAYER (object);
 
   free_grid (self);
+  g_clear_pointer (&self->dot_cells, g_free);
+  g_clear_object (&self->dot_textures[0]);
+  g_clear_object (&self->dot_textures[1]);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  g_clear_pointer (&self->dots, g_array_unref);
   g_clear_pointer (&self->order, g_ptr_array_unref);
   g_clear_pointer (&self->by_place, g_hash_table_unref);
   g_clear_pointer (&self->places, g_ptr_array_unref);
@@ -383,10 +778,12 @@ gb_map_place_layer_class_init (GbMapPlaceLayerClass *klass)
   object_class->finalize = gb_map_place_layer_finalize;
 
   widget_class->size_allocate = gb_map_place_layer_size_allocate;
+  widget_class->snapshot = gb_map_place_layer_snapshot;
+  widget_class->contains = gb_map_place_layer_contains;
 
   /**
    * GbMapPlaceLayer::place-activated:
-   * @place: the place whose marker or label was chosen
+   * @place: the place whose marker, label or dot was chosen
    */
   signals[PLACE_ACTIVATED] =
     g_signal_new ("place-activated",
@@ -401,9 +798,17 @@ gb_map_place_layer_class_init (GbMapPlaceLayerClass *klass)
 static void
 gb_map_place_layer_init (GbMapPlaceLayer *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+
   self->places = g_ptr_array_new_with_free_func (place_entry_free);
   self->by_place = g_hash_table_new (NULL, NULL);
   self->order = g_ptr_array_new ();
+  self->shown = g_ptr_array_new ();
+  self->pending = g_ptr_array_new ();
+  self->dots = g_array_new (FALSE, FALSE, sizeof (Dot));
+
+  g_signal_connect (click, "released", G_CALLBACK (dot_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
 GbMapPlaceLayer *
@@ -446,34 +851,18 @@ gb_map_place_dup_accessible_name (GbPlace *place)
   return g_strdup_printf (_("%s — %s"), title, first);
 }
 
-static const char *
-kind_name (GbPlace *place)
-{
-  switch (gb_place_get_place_kind (place))
-    {
-    case GB_PLACE_KIND_CITY:
-      return _("City");
-    case GB_PLACE_KIND_AIRPORT:
-      return _("Airport");
-    case GB_PLACE_KIND_VENUE:
-      return _("Venue");
-    case GB_PLACE_KIND_COUNTRY:
-      return _("Country");
-    case GB_PLACE_KIND_OTHER:
-    default:
-      return _("Place");
-    }
-}
-
+/**
+ * gb_map_place_layer_add_place:
+ *
+ * Adds a marker for @place. The first %MAX_MARKER_WIDGETS places get their
+ * widgets at once; in larger stories widgets are made as places come into
+ * view.
+ */
 void
 gb_map_place_layer_add_place (GbMapPlaceLayer *self,
                               GbPlace         *place)
 {
-  g_autofree char *name = NULL, *tooltip = NULL, *kind = NULL;
-  GtkGesture *click;
   PlaceEntry *entry;
-  GtkWidget *button;
-  const char *iata;
   double lat, lon;
 
   g_return_if_fail (GB_IS_MAP_PLACE_LAYER (self));
@@ -491,59 +880,19 @@ gb_map_place_layer_add_place (GbMapPlaceLayer *self,
   entry->mx = gb_mercator_x (CLAMP (lon, -180, 180));
   entry->my = gb_mercator_y (CLAMP (lat, -90, 90));
 
-  name = gb_map_place_dup_accessible_name (place);
-  iata = gb_place_get_iata (place);
-  kind = iata != NULL && *iata != '\0'
-    /* TRANSLATORS: a place's kind and its airport code, as "Airport, NQZ" */
-    ? g_strdup_printf (_("%s, %s"), kind_name (place), iata)
-    : g_strdup (kind_name (place));
-  tooltip = g_strdup_printf ("%s\n%s", gb_item_get_title (GB_ITEM (place)), kind);
-
-  button = gtk_button_new ();
-  gtk_widget_add_css_class (button, "map-marker");
-  if (gb_place_get_place_kind (place) == GB_PLACE_KIND_AIRPORT)
-    {
-      gtk_button_set_icon_name (GTK_BUTTON (button), "airplane-mode-symbolic");
-      gtk_widget_add_css_class (button, "airport");
-    }
-  else
-    gtk_widget_add_css_class (button, gb_place_get_place_kind (place) == GB_PLACE_KIND_CITY
-                                      ? "city" : "other");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, kind,
-                                  -1);
-  g_signal_connect (button, "clicked", G_CALLBACK (marker_clicked_cb), entry);
-  entry->button = button;
-
-  entry->marker = GTK_WIDGET (shumate_marker_new ());
-  shumate_location_set_location (SHUMATE_LOCATION (entry->marker), CLAMP (lat, -90, 90),
-                                 CLAMP (lon, -180, 180));
-  shumate_marker_set_child (SHUMATE_MARKER (entry->marker), button);
-
-  /* The visible name: plain text, never markup. */
-  entry->label = gtk_label_new (gb_item_get_title (GB_ITEM (place)));
-  gtk_widget_add_css_class (entry->label, "map-label");
-  gtk_widget_set_cursor_from_name (entry->label, "pointer");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (entry->label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  click = gtk_gesture_click_new ();
-  g_signal_connect (click, "released", G_CALLBACK (label_released_cb), entry);
-  gtk_widget_add_controller (entry->label, GTK_EVENT_CONTROLLER (click));
-
-  /* Labels under markers, so a marker is never hidden by a name; cities
-   * over airports and the rest, so Astana's dot stays on top of its
-   * airport's where the two meet at a low zoom. */
-  gtk_widget_insert_after (entry->label, GTK_WIDGET (self), NULL);
-  if (self->labels_end == NULL)
-    self->labels_end = entry->label;
-  if (gb_place_get_place_kind (place) == GB_PLACE_KIND_CITY)
-    gtk_widget_insert_before (entry->marker, GTK_WIDGET (self), NULL);
-  else
-    gtk_widget_insert_after (entry->marker, GTK_WIDGET (self), self->labels_end);
-
   g_ptr_array_add (self->places, entry);
+  g_ptr_array_add (self->order, entry);
   g_hash_table_insert (self->by_place, place, entry);
+  self->order_dirty = TRUE;
+
+  if (self->places->len <= MAX_MARKER_WIDGETS)
+    ensure_widgets (entry);
+  else if (!self->lazy)
+    {
+      /* Too many to keep: from now on only what is in view. */
+      self->lazy = TRUE;
+    }
+
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -552,10 +901,8 @@ gb_map_place_layer_remove_all (GbMapPlaceLayer *self)
 {
   g_return_if_fail (GB_IS_MAP_PLACE_LAYER (self));
 
-  g_hash_table_remove_all (self->by_place);
-  g_ptr_array_set_size (self->order, 0);
-  g_ptr_array_set_size (self->places, 0);
-  self->labels_end = NULL;
+  clear_places (self);
+  self->lazy = FALSE;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -588,6 +935,13 @@ gb_map_place_layer_set_state (GbMapPlaceLayer *self,
 
   entry->linked = linked;
   entry->selected = selected;
+  self->order_dirty = TRUE;
+
+  if (entry->marker == NULL)
+    {
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+      return;
+    }
 
   if (linked)
     {
@@ -628,7 +982,11 @@ gb_map_place_layer_get_marker (GbMapPlaceLayer *self,
   g_return_val_if_fail (GB_IS_MAP_PLACE_LAYER (self), NULL);
 
   entry = g_hash_table_lookup (self->by_place, place);
-  return entry != NULL ? entry->button : NULL;
+  if (entry == NULL)
+    return NULL;
+
+  ensure_widgets (entry);
+  return entry->button;
 }
 
 /**
@@ -645,7 +1003,11 @@ gb_map_place_layer_get_label (GbMapPlaceLayer *self,
   g_return_val_if_fail (GB_IS_MAP_PLACE_LAYER (self), NULL);
 
   entry = g_hash_table_lookup (self->by_place, place);
-  return entry != NULL ? entry->label : NULL;
+  if (entry == NULL)
+    return NULL;
+
+  ensure_widgets (entry);
+  return entry->label;
 }
 
 /**

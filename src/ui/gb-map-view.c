@@ -572,6 +572,24 @@ pan_action (GtkWidget  *widget,
                          CLAMP (gb_mercator_longitude (x), -180.0, 180.0));
 }
 
+/* A click on the map gives it the keyboard, so the arrows pan next; a
+ * click on a marker leaves the focus on the marker. */
+static void
+map_pressed_cb (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                GbMapView       *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->map)))
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->map));
+}
+
 static void
 gb_map_view_measure (GtkWidget      *widget,
                      GtkOrientation  orientation,
@@ -759,11 +777,16 @@ gb_map_view_init (GbMapView *self)
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
   ShumateScale *scale;
+  GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->viewport = shumate_map_get_viewport (self->map);
   shumate_map_set_go_to_duration (self->map, FLY_DURATION_MS);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "pressed", G_CALLBACK (map_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
 
   /* Read the settings only if they are installed (tests, uninstalled runs). */
   if (source != NULL)
