@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include <adwaita.h>
-#include <libsoup/soup.h>
 
 #include "gb-basemap-layer.h"
 #include "gb-dossier-loader.h"
@@ -84,39 +83,88 @@ make_png (void)
   return g_bytes_new_take (buffer, size);
 }
 
+/* A small HTTP/1.1 server on loopback, one thread per connection: it
+ * notes each request's path and User-Agent, answers with a PNG (or, under
+ * /5/, a web page) and closes the connection. */
 typedef struct
 {
+  GMutex     lock;
   GBytes    *png;
   GPtrArray *user_agents;
   GPtrArray *paths;
 } TileServer;
 
-static void
-tile_server_cb (SoupServer        *server,
-                SoupServerMessage *msg,
-                const char        *path,
-                GHashTable        *query,
-                gpointer           user_data)
+static gboolean
+serve_tile_cb (GThreadedSocketService *service,
+               GSocketConnection      *connection,
+               GObject                *source_object,
+               TileServer             *ts)
 {
-  TileServer *ts = user_data;
-  SoupMessageHeaders *request = soup_server_message_get_request_headers (msg);
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  g_autoptr(GDataInputStream) in = NULL;
+  g_autofree char *request = NULL;
+  g_autofree char *user_agent = NULL;
+  g_autofree char *head = NULL;
+  g_auto(GStrv) parts = NULL;
+  gconstpointer body;
+  gsize body_len;
+  const char *type;
 
-  g_ptr_array_add (ts->user_agents, g_strdup (soup_message_headers_get_one (request, "User-Agent")));
-  g_ptr_array_add (ts->paths, g_strdup (path));
+  in = g_data_input_stream_new (g_io_stream_get_input_stream (G_IO_STREAM (connection)));
+  g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (in), FALSE);
+  g_data_input_stream_set_newline_type (in, G_DATA_STREAM_NEWLINE_TYPE_CR_LF);
 
-  if (g_str_has_prefix (path, "/5/"))
+  request = g_data_input_stream_read_line (in, NULL, NULL, NULL);
+  if (request == NULL)
+    return TRUE;
+
+  for (;;)
     {
-      /* A captive portal's idea of a tile. */
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC,
-                                        "<html>sign in</html>", 20);
-      return;
+      g_autofree char *line = g_data_input_stream_read_line (in, NULL, NULL, NULL);
+
+      if (line == NULL || *line == '\0')
+        break;
+      if (g_ascii_strncasecmp (line, "User-Agent:", 11) == 0)
+        user_agent = g_strstrip (g_strdup (line + 11));
     }
 
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "ETag", "\"t1\"");
-  soup_server_message_set_response (msg, "image/png", SOUP_MEMORY_COPY,
-                                    g_bytes_get_data (ts->png, NULL), g_bytes_get_size (ts->png));
+  parts = g_strsplit (request, " ", 3);
+
+  g_mutex_lock (&ts->lock);
+  g_ptr_array_add (ts->user_agents, g_steal_pointer (&user_agent));
+  g_ptr_array_add (ts->paths, g_strdup (parts[1] != NULL ? parts[1] : ""));
+  g_mutex_unlock (&ts->lock);
+
+  if (parts[1] != NULL && g_str_has_prefix (parts[1], "/5/"))
+    {
+      /* A captive portal's idea of a tile. */
+      body = "<html>sign in</html>";
+      body_len = 20;
+      type = "text/html";
+    }
+  else
+    {
+      body = g_bytes_get_data (ts->png, &body_len);
+      type = "image/png";
+    }
+
+  head = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %" G_GSIZE_FORMAT
+                          "\r\nETag: \"t1\"\r\nConnection: close\r\n\r\n", type, body_len);
+  g_output_stream_write_all (out, head, strlen (head), NULL, NULL, NULL);
+  g_output_stream_write_all (out, body, body_len, NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  return TRUE;
+}
+
+static guint
+tile_server_count (TileServer *ts)
+{
+  guint n;
+
+  g_mutex_lock (&ts->lock);
+  n = ts->paths->len;
+  g_mutex_unlock (&ts->lock);
+  return n;
 }
 
 typedef struct
@@ -192,35 +240,35 @@ temp_cache_dir (void)
 static void
 test_tile_source_user_agent (void)
 {
-  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GSocketService) service = g_threaded_socket_service_new (4);
   g_autoptr(GError) error = NULL;
   g_autofree char *cache_dir = temp_cache_dir ();
   g_autofree char *url = NULL;
   g_autoptr(GbTileSource) source = NULL;
-  TileServer ts = { make_png (), g_ptr_array_new_with_free_func (g_free),
+  TileServer ts = { { 0 }, make_png (), g_ptr_array_new_with_free_func (g_free),
                     g_ptr_array_new_with_free_func (g_free) };
-  GSList *uris;
+  guint16 port;
   Fetch f;
 
   g_assert_cmpstr (gb_tile_source_get_user_agent (), ==, EXPECTED_USER_AGENT);
 
-  soup_server_add_handler (server, NULL, tile_server_cb, &ts, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_mutex_init (&ts.lock);
+  port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (service), NULL, &error);
   g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  url = g_strdup_printf ("http://127.0.0.1:%d/{z}/{x}/{y}.png", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_signal_connect (service, "run", G_CALLBACK (serve_tile_cb), &ts);
+  g_socket_service_start (service);
+  url = g_strdup_printf ("http://127.0.0.1:%u/{z}/{x}/{y}.png", port);
 
   source = gb_tile_source_new (url, cache_dir);
-  gb_tile_source_set_timeout (source, 5);
+  gb_tile_source_set_timeout (source, 10);
 
   /* Fetched with our User-Agent, handed to the map, cached. */
-  fetch (source, 1, 2, 3, &f, 10000);
+  fetch (source, 1, 2, 3, &f, 20000);
   g_assert_no_error (f.error);
   g_assert_nonnull (f.bytes);
   g_assert_true (g_bytes_equal (f.bytes, ts.png));
   g_assert_cmpuint (f.received, ==, 1);
-  g_assert_cmpuint (ts.user_agents->len, ==, 1);
+  g_assert_cmpuint (tile_server_count (&ts), ==, 1);
   g_assert_cmpstr (ts.user_agents->pdata[0], ==, EXPECTED_USER_AGENT);
   g_assert_cmpstr (ts.paths->pdata[0], ==, "/3/1/2.png");
   g_assert_false (gb_tile_source_get_failing (source));
@@ -229,19 +277,19 @@ test_tile_source_user_agent (void)
   /* Let the cache write land (it is not waited for), then ask again:
    * a fresh cached tile costs no request. */
   pump (500);
-  fetch (source, 1, 2, 3, &f, 10000);
+  fetch (source, 1, 2, 3, &f, 20000);
   g_assert_no_error (f.error);
   g_assert_true (g_bytes_equal (f.bytes, ts.png));
   g_assert_cmpuint (f.received, >=, 1);
-  g_assert_cmpuint (ts.paths->len, ==, 1);
+  g_assert_cmpuint (tile_server_count (&ts), ==, 1);
   fetch_clear (&f);
 
   /* Not an image: an error, and nothing reaches the map. */
-  fetch (source, 0, 0, 5, &f, 10000);
+  fetch (source, 0, 0, 5, &f, 20000);
   g_assert_nonnull (f.error);
   g_assert_null (f.bytes);
   g_assert_cmpuint (f.received, ==, 0);
-  g_assert_cmpuint (ts.paths->len, ==, 2);
+  g_assert_cmpuint (tile_server_count (&ts), ==, 2);
   g_assert_cmpstr (ts.user_agents->pdata[1], ==, EXPECTED_USER_AGENT);
   g_assert_true (gb_tile_source_get_failing (source));
   fetch_clear (&f);
@@ -249,13 +297,17 @@ test_tile_source_user_agent (void)
   /* Tiles that don't exist are refused without asking anyone. */
   fetch (source, 8, 0, 3, &f, 1000);
   g_assert_error (f.error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
-  g_assert_cmpuint (ts.paths->len, ==, 2);
+  g_assert_cmpuint (tile_server_count (&ts), ==, 2);
   fetch_clear (&f);
 
-  soup_server_disconnect (server);
+  g_socket_service_stop (service);
+  g_socket_listener_close (G_SOCKET_LISTENER (service));
+  g_clear_object (&source);
+  pump (100);
   g_bytes_unref (ts.png);
   g_ptr_array_unref (ts.user_agents);
   g_ptr_array_unref (ts.paths);
+  g_mutex_clear (&ts.lock);
 }
 
 static gboolean
@@ -447,7 +499,8 @@ fixture_setup (Fixture       *fx,
   fx->places = GB_MAP_PLACE_LAYER (find_one (GTK_WIDGET (fx->view), GB_TYPE_MAP_PLACE_LAYER));
   fx->routes = GB_ROUTE_LAYER (find_one (GTK_WIDGET (fx->view), GB_TYPE_ROUTE_LAYER));
 
-  pump_until (basemap_complete, fx, 10000);
+  pump_until (basemap_complete, fx, 30000);
+  g_assert_true (basemap_complete (fx));
 }
 
 static void
@@ -957,6 +1010,30 @@ test_view_labels (Fixture       *fx,
   assert_labels_apart (fx);
 }
 
+static gboolean
+view_drawn (gpointer data)
+{
+  GtkWidget *view = data;
+  g_autoptr(GPtrArray) layers = g_ptr_array_new ();
+
+  if (gtk_widget_get_width (view) <= 0)
+    return FALSE;
+
+  find_all (view, GB_TYPE_BASEMAP_LAYER, NULL, layers);
+  return layers->len == 1
+         && gb_basemap_layer_get_n_cached_tiles (layers->pdata[0]) > 0
+         && gb_basemap_layer_is_complete (layers->pdata[0]);
+}
+
+/* Shown and drawn, however slow the machine (valgrind). */
+static void
+wait_for_view (GtkWidget *view)
+{
+  pump_until (view_drawn, view, 30000);
+  g_assert_true (view_drawn (view));
+  pump (100);
+}
+
 static void
 test_view_antimeridian (void)
 {
@@ -978,7 +1055,7 @@ test_view_antimeridian (void)
   gtk_window_set_child (window, view);
   gb_map_view_set_dossier (GB_MAP_VIEW (view), dossier);
   gtk_window_present (window);
-  pump (300);
+  wait_for_view (view);
 
   /* Fitted across the antimeridian, not around the whole world. */
   viewport = shumate_map_get_viewport (SHUMATE_MAP (find_one (view, SHUMATE_TYPE_MAP)));
@@ -988,7 +1065,11 @@ test_view_antimeridian (void)
   g_assert_cmpfloat (fabs (lon), >, 160);
   g_assert_cmpfloat (zoom, >=, 2);
 
-  save_screenshot (render (view), "map-antimeridian.png");
+  {
+    g_autoptr(GdkTexture) shot = render (view);
+
+    save_screenshot (shot, "map-antimeridian.png");
+  }
 
   gtk_window_destroy (window);
   pump (50);
@@ -1029,7 +1110,8 @@ test_view_many_places (void)
   gb_map_view_set_selection (GB_MAP_VIEW (view), selection);
   gb_map_view_set_dossier (GB_MAP_VIEW (view), dossier);
   gtk_window_present (window);
-  pump (1500);
+  wait_for_view (view);
+  pump (1000);
 
   layer = GB_MAP_PLACE_LAYER (find_one (view, GB_TYPE_MAP_PLACE_LAYER));
   find_all (GTK_WIDGET (layer), GTK_TYPE_BUTTON, "map-marker", markers);
@@ -1069,7 +1151,11 @@ test_view_many_places (void)
     g_assert_true (found);
   }
 
-  save_screenshot (render (view), "map-many-places.png");
+  {
+    g_autoptr(GdkTexture) shot = render (view);
+
+    save_screenshot (shot, "map-many-places.png");
+  }
 
   gtk_window_destroy (window);
   pump (50);

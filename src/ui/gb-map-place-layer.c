@@ -249,6 +249,22 @@ label_released_cb (GtkGestureClick *gesture,
   g_signal_emit (entry->layer, signals[PLACE_ACTIVATED], 0, entry->place);
 }
 
+/* Tab may reach a marker that is off the screen: bring it into view. */
+static void
+marker_focus_enter_cb (GtkEventControllerFocus *controller,
+                       PlaceEntry              *entry)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (entry->layer));
+
+  if (entry->as_widget || viewport == NULL)
+    return;
+
+  shumate_location_set_location (SHUMATE_LOCATION (viewport),
+                                 CLAMP (gb_mercator_latitude (entry->my),
+                                        -GB_MERCATOR_MAX_LATITUDE, GB_MERCATOR_MAX_LATITUDE),
+                                 gb_mercator_longitude (entry->mx));
+}
+
 static const char *
 kind_name (GbPlace *place)
 {
@@ -274,6 +290,7 @@ ensure_widgets (PlaceEntry *entry)
   GbMapPlaceLayer *self = entry->layer;
   GbPlace *place = entry->place;
   g_autofree char *name = NULL, *tooltip = NULL, *kind = NULL;
+  GtkEventController *focus;
   GtkGesture *click;
   GtkWidget *button;
   const char *iata;
@@ -310,6 +327,9 @@ ensure_widgets (PlaceEntry *entry)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, kind,
                                   -1);
   g_signal_connect (button, "clicked", G_CALLBACK (marker_clicked_cb), entry);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "enter", G_CALLBACK (marker_focus_enter_cb), entry);
+  gtk_widget_add_controller (button, focus);
   entry->button = button;
 
   entry->marker = GTK_WIDGET (shumate_marker_new ());

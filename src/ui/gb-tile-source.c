@@ -417,6 +417,7 @@ task_cancelled_cb (GCancellable *cancellable,
   g_cancellable_cancel (net_cancellable);
 }
 
+/* Borrows @task; the request holds its own reference while it runs. */
 static void
 fetch_from_network (GTask *task)
 {
@@ -514,7 +515,7 @@ cached_validated_cb (GObject      *object,
     }
 
   if (!answered_while_resting (task))
-    fetch_from_network (g_steal_pointer (&task));
+    fetch_from_network (task);
 }
 
 static void
@@ -542,7 +543,7 @@ cache_read_cb (GObject      *object,
     return;
 
   if (!answered_while_resting (task))
-    fetch_from_network (g_steal_pointer (&task));
+    fetch_from_network (task);
 }
 
 static void
