@@ -703,6 +703,20 @@ test_view_offline (Fixture       *fx,
     g_assert_cmpint (gdk_texture_get_width (narrow), <=, 400);
   }
   assert_story_in_view (fx);
+
+  /* Far in, where the basemap's rings run millions of pixels off screen:
+   * still clipped and drawn (cairo would choke on such coordinates). */
+  gtk_window_set_default_size (fx->window, 1000, 700);
+  shumate_map_center_on (fx->map, 37.46, 126.44);
+  shumate_viewport_set_zoom_level (fx->viewport, 15);
+  pump (200);
+  pump_until (basemap_complete, fx, 10000);
+  g_assert_true (basemap_complete (fx));
+  {
+    g_autoptr(GdkTexture) close_up = render (GTK_WIDGET (fx->view));
+
+    save_screenshot (close_up, "map-offline-zoom15.png");
+  }
 }
 
 static void
