@@ -505,6 +505,13 @@ static gboolean
 gb_timeline_view_grab_focus (GtkWidget *widget)
 {
   GbTimelineView *self = GB_TIMELINE_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* GTK asks again as the focus leaves backwards (Shift+Tab): handing it
+   * to the list then would trap the keyboard in the timeline. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, widget))
+    return FALSE;
 
   return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }

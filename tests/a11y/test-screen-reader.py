@@ -172,22 +172,12 @@ MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'Augus
           'September', 'October', 'November', 'December']
 VIEWS = ('Timeline', 'Map', 'Agreements')
 
-# Controls already reported as unnamed, by AT-SPI role and the tooltip that GTK 4.8 exposes as
-# the description. They are printed, not failed on, so the test still catches new ones; drop
-# an entry when it is fixed.
-KNOWN_UNNAMED = {
-    ('push button', 'Open a Story'),            # ui/gb-window.ui, header bar open button
-    ('push button', 'Search (Ctrl+F)'),         # ui/gb-window.ui, search_button
-    ('push button', 'Main Menu'),               # ui/gb-window.ui, GtkMenuButton and its button
-    ('push button', 'Close Details (Escape)'),  # ui/gb-detail-pane.ui, close_button
-    ('push button', 'Dismiss'),                 # ui/gb-window.ui, error bar
-}
-# Behaviour already reported, by key: where the cause is.
-KNOWN_BUGS = {
-    # gb_timeline_view_grab_focus() (src/ui/gb-timeline-view.c) forwards every grab_focus to
-    # the list; GTK calls it on the way out backwards and the focus goes straight back.
-    'shift-tab-trap': 'src/ui/gb-timeline-view.c, grab_focus override',
-}
+# Controls known to be unnamed, by AT-SPI role and the tooltip that GTK 4.8 exposes as the
+# description: printed, not failed on. Empty now that every icon button has a label.
+KNOWN_UNNAMED = set()
+# Behaviour already reported, by key: where the cause is. The Shift+Tab trap of the
+# timeline's grab_focus override is fixed, so it fails again if it comes back.
+KNOWN_BUGS = {}
 CONTROL_ROLES = {'push button', 'toggle button', 'page tab', 'check box', 'radio button',
                  'combo box', 'menu item', 'link', 'entry', 'text', 'slider', 'spin button'}
 
