@@ -113,7 +113,8 @@ static const BadFile bad_files[] = {
   { "nul-escape", "{\"format\": \"golden-bridge-dossier\\u0000\", \"version\": 1}", -1 },
   { "invalid-utf8", "{\"format\": \"golden-bridge-dossier\", \"title\": \"\xc3\x28\"}", -1 },
   { "infinite", "{\"version\": 1e400}", -1 },
-  { "wrong-format", "{\"events\": [{\"start_date\": {\"year\": 2024}}]}", -1 },
+  /* A TimelineJS 3 file whose event has no date: it imports, and fails. */
+  { "wrong-format", "{\"events\": [{\"text\": {\"headline\": \"When?\"}}]}", -1 },
   { "dangling", "{\"format\":\"golden-bridge-dossier\",\"version\":1,\"id\":\"t\",\"title\":\"T\","
                 "\"sources\":[{\"id\":\"s\",\"kind\":\"context\",\"title\":\"S\"}],"
                 "\"events\":[{\"id\":\"e\",\"title\":\"E\",\"date\":\"2024\",\"places\":[\"x\"],"

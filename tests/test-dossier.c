@@ -169,9 +169,9 @@ static const Refusal refusals[] = {
     GB_LOAD_ERROR_UNSAFE, "test.json:1:" },
   /* Not a dossier */
   { "array-root", "[1, 2]", GB_LOAD_ERROR_FORMAT, "object" },
-  { "timelinejs", "{\"events\":[]}", GB_LOAD_ERROR_FORMAT, "TimelineJS 3" },
-  { "storymap", "{\"storymap\":{\"slides\":[]}}", GB_LOAD_ERROR_FORMAT, "StoryMapJS" },
+  /* TimelineJS 3 and StoryMapJS files are imported: see test-import.c */
   { "timelinejs2", "{\"timeline\":{}}", GB_LOAD_ERROR_FORMAT, "TimelineJS 2" },
+  { "no-format", "{\"title\":\"T\"}", GB_LOAD_ERROR_FORMAT, "“format” is missing" },
   { "other-format", "{\"format\":\"x\",\"version\":1}", GB_LOAD_ERROR_FORMAT, "format" },
   { "unknown-version", "{\"format\":\"golden-bridge-dossier\",\"version\":2}",
     GB_LOAD_ERROR_FORMAT, "version 2" },

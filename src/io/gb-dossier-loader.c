@@ -13,6 +13,8 @@
 #include "gb-enum-types.h"
 #include "gb-event.h"
 #include "gb-figure.h"
+#include "gb-import-storymap.h"
+#include "gb-import-timelinejs.h"
 #include "gb-json-guard.h"
 #include "gb-organisation.h"
 #include "gb-person.h"
@@ -1053,7 +1055,8 @@ forget_loader_data (GbDossier *dossier)
     }
 }
 
-/* A clear word for the formats people will try to open. */
+/* A clear word for the formats people will try to open. (TimelineJS 3 and
+ * StoryMapJS files don't get here: they are imported.) */
 static gboolean
 check_format (Loader     *l,
               JsonObject *root,
@@ -1067,12 +1070,9 @@ check_format (Loader     *l,
     {
       const char *what = NULL;
 
-      if (json_object_has_member (root, "storymap"))
-        what = _("This is a StoryMapJS story, not a Golden Bridge dossier");
-      else if (json_object_has_member (root, "timeline"))
-        what = _("This is a TimelineJS 2 timeline, not a Golden Bridge dossier");
-      else if (json_object_has_member (root, "events"))
-        what = _("This looks like a TimelineJS 3 timeline, not a Golden Bridge dossier");
+      if (json_object_has_member (root, "timeline"))
+        what = _("This is a TimelineJS 2 timeline, an older format that Golden Bridge does not "
+                 "read: re-save it with TimelineJS 3");
       else
         what = _("This is not a Golden Bridge dossier: “format” is missing");
 
@@ -1254,6 +1254,17 @@ gb_dossier_load_bytes (GBytes      *bytes,
                    _("%s: the top level should be a JSON object, not %s"),
                    l.display_name, node_type_name (root));
       return NULL;
+    }
+
+  /* Knight Lab files, converted on opening; they passed the same guard. */
+  if (!json_object_has_member (json_node_get_object (root), "format"))
+    {
+      if (json_object_has_member (json_node_get_object (root), "storymap"))
+        return gb_storymap_import (json_node_get_object (root), l.data, l.length,
+                                   l.display_name, error);
+      if (json_object_has_member (json_node_get_object (root), "events"))
+        return gb_timelinejs_import (json_node_get_object (root), l.data, l.length,
+                                     l.display_name, error);
     }
 
   if (!check_format (&l, json_node_get_object (root), error))
