@@ -19,6 +19,7 @@
 #include "gb-organisation.h"
 #include "gb-person.h"
 #include "gb-place.h"
+#include "gb-problems.h"
 #include "gb-route.h"
 #include "gb-source.h"
 
@@ -27,76 +28,14 @@
 
 typedef struct
 {
-  char  *path;
-  char  *message;
-} Problem;
-
-typedef struct
-{
   const char *display_name;
   const char *data;
   gsize       length;
-  GString    *path;
-  GArray     *problems;   /* Problem */
+  GbProblems *problems;
   GbDossier  *dossier;
 } Loader;
 
 G_DEFINE_QUARK (gb-load-error-quark, gb_load_error)
-
-static void
-problem_clear (gpointer data)
-{
-  Problem *p = data;
-
-  g_free (p->path);
-  g_free (p->message);
-}
-
-static void G_GNUC_PRINTF (2, 3)
-report (Loader     *l,
-        const char *format,
-        ...)
-{
-  Problem p;
-  va_list args;
-
-  if (l->problems->len >= GB_DOSSIER_MAX_PROBLEMS)
-    return;
-
-  va_start (args, format);
-  p.message = g_strdup_vprintf (format, args);
-  va_end (args);
-  p.path = g_strdup (l->path->str);
-  g_array_append_val (l->problems, p);
-}
-
-/* Paths as the guard prints them: events[3].date.start */
-static gsize
-push_member (Loader     *l,
-             const char *name)
-{
-  gsize len = l->path->len;
-
-  gb_json_path_append_member (l->path, name);
-  return len;
-}
-
-static gsize
-push_index (Loader *l,
-            guint   index)
-{
-  gsize len = l->path->len;
-
-  gb_json_path_append_index (l->path, index);
-  return len;
-}
-
-static void
-pop (Loader *l,
-     gsize   len)
-{
-  g_string_truncate (l->path, len);
-}
 
 static const char *
 node_type_name (JsonNode *node)
@@ -151,7 +90,7 @@ lookup (Loader     *l,
 
   /* Named from its parent, whose position the message can give. */
   if (node == NULL && required)
-    report (l, _("“%s” is missing"), name);
+    gb_problems_report (l->problems, _("“%s” is missing"), name);
 
   return node;
 }
@@ -174,15 +113,15 @@ get_string (Loader     *l,
 
       if (s[0] != '\0')
         return s;
-      len = push_member (l, name);
-      report (l, _("is empty"));
-      pop (l, len);
+      len = gb_problems_push_member (l->problems, name);
+      gb_problems_report (l->problems, _("is empty"));
+      gb_problems_pop (l->problems, len);
       return NULL;
     }
 
-  len = push_member (l, name);
-  report (l, _("should be a string, not %s"), node_type_name (node));
-  pop (l, len);
+  len = gb_problems_push_member (l->problems, name);
+  gb_problems_report (l->problems, _("should be a string, not %s"), node_type_name (node));
+  gb_problems_pop (l->problems, len);
   return NULL;
 }
 
@@ -244,9 +183,11 @@ get_id_ref (Loader     *l,
 
   if (s != NULL && !is_id (s))
     {
-      gsize len = push_member (l, name);
-      report (l, _("“%s” is not a valid id (letters, digits, “.”, “_” and “-”, at most 128)"), s);
-      pop (l, len);
+      gsize len = gb_problems_push_member (l->problems, name);
+      gb_problems_report (l->problems,
+                          _("“%s” is not a valid id (letters, digits, “.”, “_” and “-”, "
+                            "at most 128)"), s);
+      gb_problems_pop (l->problems, len);
       return NULL;
     }
 
@@ -264,9 +205,9 @@ get_code (Loader     *l,
 
   if (s != NULL && !is_upper_code (s, n))
     {
-      gsize len = push_member (l, name);
-      report (l, _("“%s” is not %s"), s, what);
-      pop (l, len);
+      gsize len = gb_problems_push_member (l->problems, name);
+      gb_problems_report (l->problems, _("“%s” is not %s"), s, what);
+      gb_problems_pop (l->problems, len);
       return NULL;
     }
 
@@ -285,18 +226,20 @@ get_url (Loader     *l,
   if (s == NULL)
     return NULL;
 
-  len = push_member (l, name);
+  len = gb_problems_push_member (l->problems, name);
   uri = g_uri_parse (s, G_URI_FLAGS_NONE, NULL);
   if (uri == NULL)
-    report (l, _("“%s” is not a web address"), s);
+    gb_problems_report (l->problems, _("“%s” is not a web address"), s);
   else if (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 &&
            g_strcmp0 (g_uri_get_scheme (uri), "http") != 0)
-    report (l, _("only http and https links are allowed, not “%s”"), g_uri_get_scheme (uri));
+    gb_problems_report (l->problems,
+                        _("only http and https links are allowed, not “%s”"),
+                        g_uri_get_scheme (uri));
   else if (g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
-    report (l, _("“%s” has no host"), s);
-  pop (l, len);
+    gb_problems_report (l->problems, _("“%s” has no host"), s);
+  gb_problems_pop (l->problems, len);
 
-  return l->problems->len == 0 || uri != NULL ? s : NULL;
+  return gb_problems_get_count (l->problems) == 0 || uri != NULL ? s : NULL;
 }
 
 static GbText *
@@ -307,13 +250,13 @@ parse_text (Loader   *l,
   JsonObjectIter iter;
   const char *lang;
   JsonNode *value;
-  guint before = l->problems->len;
+  guint before = gb_problems_get_count (l->problems);
 
   if (node_is_string (node))
     {
       if (json_node_get_string (node)[0] == '\0')
         {
-          report (l, _("is empty"));
+          gb_problems_report (l->problems, _("is empty"));
           return NULL;
         }
       return gb_text_new_plain (json_node_get_string (node));
@@ -321,8 +264,8 @@ parse_text (Loader   *l,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      report (l, _("should be a string or an object of translations, not %s"),
-              node_type_name (node));
+      gb_problems_report (l->problems, _("should be a string or an object of translations, not %s"),
+                          node_type_name (node));
       return NULL;
     }
 
@@ -330,23 +273,24 @@ parse_text (Loader   *l,
   json_object_iter_init (&iter, json_node_get_object (node));
   while (json_object_iter_next (&iter, &lang, &value))
     {
-      gsize len = push_member (l, lang);
+      gsize len = gb_problems_push_member (l->problems, lang);
 
       if (!is_lang_tag (lang))
-        report (l, _("“%s” is not a language tag such as “en” or “kk”"), lang);
+        gb_problems_report (l->problems,
+                            _("“%s” is not a language tag such as “en” or “kk”"), lang);
       else if (!node_is_string (value))
-        report (l, _("should be a string, not %s"), node_type_name (value));
+        gb_problems_report (l->problems, _("should be a string, not %s"), node_type_name (value));
       else if (json_node_get_string (value)[0] != '\0')
         gb_text_set (text, lang, json_node_get_string (value));
-      pop (l, len);
+      gb_problems_pop (l->problems, len);
     }
 
-  if (l->problems->len > before)
+  if (gb_problems_get_count (l->problems) > before)
     return NULL;
 
   if (gb_text_is_empty (text))
     {
-      report (l, _("has no text in any language"));
+      gb_problems_report (l->problems, _("has no text in any language"));
       return NULL;
     }
 
@@ -366,9 +310,9 @@ get_text (Loader     *l,
   if (node == NULL)
     return NULL;
 
-  len = push_member (l, name);
+  len = gb_problems_push_member (l->problems, name);
   text = parse_text (l, node);
-  pop (l, len);
+  gb_problems_pop (l->problems, len);
 
   return text;
 }
@@ -383,7 +327,7 @@ parse_date_string (Loader     *l,
   GbDate *date;
 
   if (!(date = gb_date_parse (start, end, zone, &error)))
-    report (l, "%s", error->message);
+    gb_problems_report (l->problems, "%s", error->message);
 
   return date;
 }
@@ -401,7 +345,7 @@ get_date (Loader     *l,
   if (node == NULL)
     return NULL;
 
-  len = push_member (l, name);
+  len = gb_problems_push_member (l->problems, name);
 
   if (node_is_string (node))
     {
@@ -410,26 +354,28 @@ get_date (Loader     *l,
   else if (JSON_NODE_HOLDS_OBJECT (node))
     {
       JsonObject *dobj = json_node_get_object (node);
-      guint before = l->problems->len;
+      guint before = gb_problems_get_count (l->problems);
       const char *start = get_string (l, dobj, "start", TRUE);
       const char *end = get_string (l, dobj, "end", FALSE);
       const char *zone = get_string (l, dobj, "zone", FALSE);
 
-      if (l->problems->len == before)
+      if (gb_problems_get_count (l->problems) == before)
         {
           /* Blame the part that is most likely wrong. */
-          gsize dlen = push_member (l, end != NULL ? "end" : "start");
+          gsize dlen = gb_problems_push_member (l->problems, end != NULL ? "end" : "start");
           date = parse_date_string (l, start, end, zone);
-          pop (l, dlen);
+          gb_problems_pop (l->problems, dlen);
         }
     }
   else
     {
-      report (l, _("should be a date such as “2024-11-04” or an object with “start”, not %s"),
-              node_type_name (node));
+      gb_problems_report (l->problems,
+                          _("should be a date such as “2024-11-04” or an object with "
+                            "“start”, not %s"),
+                          node_type_name (node));
     }
 
-  pop (l, len);
+  gb_problems_pop (l->problems, len);
   return date;
 }
 
@@ -447,23 +393,23 @@ get_number (Loader     *l,
   if (node == NULL)
     return FALSE;
 
-  len = push_member (l, name);
+  len = gb_problems_push_member (l->problems, name);
   if (!node_is_number (node))
     {
-      report (l, _("should be a number, not %s"), node_type_name (node));
-      pop (l, len);
+      gb_problems_report (l->problems, _("should be a number, not %s"), node_type_name (node));
+      gb_problems_pop (l->problems, len);
       return FALSE;
     }
 
   value = json_node_get_double (node);
   if (!isfinite (value))
     {
-      report (l, _("is not a finite number"));
-      pop (l, len);
+      gb_problems_report (l->problems, _("is not a finite number"));
+      gb_problems_pop (l->problems, len);
       return FALSE;
     }
 
-  pop (l, len);
+  gb_problems_pop (l->problems, len);
   *out = value;
   return TRUE;
 }
@@ -491,15 +437,15 @@ get_enum (Loader     *l,
       return TRUE;
     }
 
-  len = push_member (l, name);
+  len = gb_problems_push_member (l->problems, name);
   {
     g_autoptr(GString) known = g_string_new (NULL);
 
     for (guint i = 0; i < klass->n_values; i++)
       g_string_append_printf (known, "%s“%s”", i ? ", " : "", klass->values[i].value_nick);
-    report (l, _("“%s” is not one of %s"), s, known->str);
+    gb_problems_report (l->problems, _("“%s” is not one of %s"), s, known->str);
   }
-  pop (l, len);
+  gb_problems_pop (l->problems, len);
   return FALSE;
 }
 
@@ -517,9 +463,9 @@ get_array (Loader     *l,
   if (JSON_NODE_HOLDS_ARRAY (node))
     return json_node_get_array (node);
 
-  len = push_member (l, name);
-  report (l, _("should be an array, not %s"), node_type_name (node));
-  pop (l, len);
+  len = gb_problems_push_member (l->problems, name);
+  gb_problems_report (l->problems, _("should be an array, not %s"), node_type_name (node));
+  gb_problems_pop (l->problems, len);
   return NULL;
 }
 
@@ -539,15 +485,16 @@ get_refs (Loader     *l,
   if (array == NULL)
     return items;
 
-  len = push_member (l, name);
+  len = gb_problems_push_member (l->problems, name);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
-      gsize ilen = push_index (l, i);
+      gsize ilen = gb_problems_push_index (l->problems, i);
 
       if (!node_is_string (node))
         {
-          report (l, _("should be the id of %s, not %s"), what, node_type_name (node));
+          gb_problems_report (l->problems,
+                              _("should be the id of %s, not %s"), what, node_type_name (node));
         }
       else
         {
@@ -555,18 +502,18 @@ get_refs (Loader     *l,
           GbItem *item = gb_dossier_lookup (l->dossier, id);
 
           if (item == NULL)
-            report (l, _("refers to “%s”, which is not in the dossier"), id);
+            gb_problems_report (l->problems, _("refers to “%s”, which is not in the dossier"), id);
           else if (!G_TYPE_CHECK_INSTANCE_TYPE (item, type_a) &&
                    (type_b == G_TYPE_INVALID || !G_TYPE_CHECK_INSTANCE_TYPE (item, type_b)))
-            report (l, _("refers to “%s”, which is not %s"), id, what);
+            gb_problems_report (l->problems, _("refers to “%s”, which is not %s"), id, what);
           else if (g_ptr_array_find (items, item, NULL))
-            report (l, _("lists “%s” twice"), id);
+            gb_problems_report (l->problems, _("lists “%s” twice"), id);
           else
             g_ptr_array_add (items, item);
         }
-      pop (l, ilen);
+      gb_problems_pop (l->problems, ilen);
     }
-  pop (l, len);
+  gb_problems_pop (l->problems, len);
 
   return items;
 }
@@ -586,16 +533,16 @@ get_ref (Loader     *l,
   if (id == NULL)
     return NULL;
 
-  len = push_member (l, name);
+  len = gb_problems_push_member (l->problems, name);
   item = gb_dossier_lookup (l->dossier, id);
   if (item == NULL)
-    report (l, _("refers to “%s”, which is not in the dossier"), id);
+    gb_problems_report (l->problems, _("refers to “%s”, which is not in the dossier"), id);
   else if (!G_TYPE_CHECK_INSTANCE_TYPE (item, type))
     {
-      report (l, _("refers to “%s”, which is not %s"), id, what);
+      gb_problems_report (l->problems, _("refers to “%s”, which is not %s"), id, what);
       item = NULL;
     }
-  pop (l, len);
+  gb_problems_pop (l->problems, len);
 
   return item;
 }
@@ -611,7 +558,7 @@ build_item (Loader     *l,
   g_autoptr(GbText) description = NULL;
   g_autoptr(GbDate) date = NULL;
   g_autoptr(GbItem) item = NULL;
-  guint before = l->problems->len;
+  guint before = gb_problems_get_count (l->problems);
 
   switch (kind)
     {
@@ -676,16 +623,16 @@ build_item (Loader     *l,
         ok = get_enum (l, obj, "kind", GB_TYPE_PLACE_KIND, TRUE, &place_kind);
         if (get_number (l, obj, "lat", TRUE, &lat) && (lat < -90 || lat > 90))
           {
-            gsize len = push_member (l, "lat");
-            report (l, _("latitude %g is outside −90 to 90"), lat);
-            pop (l, len);
+            gsize len = gb_problems_push_member (l->problems, "lat");
+            gb_problems_report (l->problems, _("latitude %g is outside −90 to 90"), lat);
+            gb_problems_pop (l->problems, len);
             ok = FALSE;
           }
         if (get_number (l, obj, "lon", TRUE, &lon) && (lon < -180 || lon > 180))
           {
-            gsize len = push_member (l, "lon");
-            report (l, _("longitude %g is outside −180 to 180"), lon);
-            pop (l, len);
+            gsize len = gb_problems_push_member (l->problems, "lon");
+            gb_problems_report (l->problems, _("longitude %g is outside −180 to 180"), lon);
+            gb_problems_pop (l->problems, len);
             ok = FALSE;
           }
         if ((tz = get_string (l, obj, "timezone", FALSE)))
@@ -694,14 +641,15 @@ build_item (Loader     *l,
 
             if (zone == NULL)
               {
-                gsize len = push_member (l, "timezone");
-                report (l, _("“%s” is not a known time zone such as “Asia/Seoul”"), tz);
-                pop (l, len);
+                gsize len = gb_problems_push_member (l->problems, "timezone");
+                gb_problems_report (l->problems,
+                                    _("“%s” is not a known time zone such as “Asia/Seoul”"), tz);
+                gb_problems_pop (l->problems, len);
                 tz = NULL;
               }
             g_clear_pointer (&zone, g_time_zone_unref);
           }
-        if (ok && l->problems->len == before)
+        if (ok && gb_problems_get_count (l->problems) == before)
           {
             GbPlace *place = gb_place_new (id, place_kind, lat, lon);
 
@@ -741,14 +689,14 @@ build_item (Loader     *l,
             item = GB_ITEM (agreement);
             for (guint i = 0; covers != NULL && i < json_array_get_length (covers); i++)
               {
-                gsize len = push_member (l, "covers");
-                gsize ilen = push_index (l, i);
+                gsize len = gb_problems_push_member (l->problems, "covers");
+                gsize ilen = gb_problems_push_index (l->problems, i);
                 g_autoptr(GbText) cover = parse_text (l, json_array_get_element (covers, i));
 
                 if (cover != NULL)
                   gb_agreement_add_cover (agreement, cover);
-                pop (l, ilen);
-                pop (l, len);
+                gb_problems_pop (l->problems, ilen);
+                gb_problems_pop (l->problems, len);
               }
           }
       }
@@ -781,7 +729,7 @@ build_item (Loader     *l,
       g_assert_not_reached ();
     }
 
-  if (item == NULL || l->problems->len > before)
+  if (item == NULL || gb_problems_get_count (l->problems) > before)
     return NULL;
 
   gb_item_set_title (item, title);
@@ -808,24 +756,25 @@ build_route (Loader     *l,
   g_autoptr(GStrvBuilder) ops = g_strv_builder_new ();
   g_auto(GStrv) ops_strv = NULL;
   double minutes = 0;
-  guint before = l->problems->len;
+  guint before = gb_problems_get_count (l->problems);
   GbRoute *route;
 
   static const char * const modes[] = { "flight", "rail", "road", "sea", "other", NULL };
 
   if (mode != NULL && !g_strv_contains (modes, mode))
     {
-      gsize len = push_member (l, "mode");
-      report (l, _("“%s” is not one of “flight”, “rail”, “road”, “sea”, “other”"), mode);
-      pop (l, len);
+      gsize len = gb_problems_push_member (l->problems, "mode");
+      gb_problems_report (l->problems,
+                          _("“%s” is not one of “flight”, “rail”, “road”, “sea”, “other”"), mode);
+      gb_problems_pop (l->problems, len);
     }
 
   if (get_number (l, obj, "duration_minutes", FALSE, &minutes) &&
       (minutes < 1 || minutes > 10000 || minutes != floor (minutes)))
     {
-      gsize len = push_member (l, "duration_minutes");
-      report (l, _("should be a whole number of minutes from 1 to 10000"));
-      pop (l, len);
+      gsize len = gb_problems_push_member (l->problems, "duration_minutes");
+      gb_problems_report (l->problems, _("should be a whole number of minutes from 1 to 10000"));
+      gb_problems_pop (l->problems, len);
     }
 
   for (guint i = 0; operators != NULL && i < json_array_get_length (operators); i++)
@@ -836,15 +785,15 @@ build_route (Loader     *l,
         g_strv_builder_add (ops, json_node_get_string (node));
       else
         {
-          gsize len = push_member (l, "operators");
-          gsize ilen = push_index (l, i);
-          report (l, _("should be a string, not %s"), node_type_name (node));
-          pop (l, ilen);
-          pop (l, len);
+          gsize len = gb_problems_push_member (l->problems, "operators");
+          gsize ilen = gb_problems_push_index (l->problems, i);
+          gb_problems_report (l->problems, _("should be a string, not %s"), node_type_name (node));
+          gb_problems_pop (l->problems, ilen);
+          gb_problems_pop (l->problems, len);
         }
     }
 
-  if (from == NULL || to == NULL || l->problems->len > before)
+  if (from == NULL || to == NULL || gb_problems_get_count (l->problems) > before)
     return NULL;
 
   route = gb_route_new (id, GB_PLACE (from), GB_PLACE (to), mode);
@@ -877,16 +826,19 @@ link_item (Loader     *l,
 
           if (quote == NULL && gb_source_get_source_kind (src) == GB_SOURCE_KIND_ARTICLE)
             {
-              gsize len = push_member (l, "quote");
-              report (l, _("is missing: an item from an article quotes the sentence it rests on"));
-              pop (l, len);
+              gsize len = gb_problems_push_member (l->problems, "quote");
+              gb_problems_report (l->problems,
+                                  _("is missing: an item from an article quotes the sentence "
+                                    "it rests on"));
+              gb_problems_pop (l->problems, len);
             }
           else if (quote != NULL && text != NULL && strstr (text, quote) == NULL)
             {
-              gsize len = push_member (l, "quote");
-              report (l, _("is not found word for word in the text of source “%s”"),
-                      gb_item_get_id (source));
-              pop (l, len);
+              gsize len = gb_problems_push_member (l->problems, "quote");
+              gb_problems_report (l->problems,
+                                  _("is not found word for word in the text of source “%s”"),
+                                  gb_item_get_id (source));
+              gb_problems_pop (l->problems, len);
             }
           gb_item_set_provenance (item, src, quote);
         }
@@ -978,19 +930,20 @@ load_sections (Loader     *l,
       if (array == NULL)
         continue;
 
-      slen = push_member (l, sections[s].member);
+      slen = gb_problems_push_member (l->problems, sections[s].member);
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           JsonNode *node = json_array_get_element (array, i);
-          gsize ilen = push_index (l, i);
+          gsize ilen = gb_problems_push_index (l->problems, i);
           JsonObject *obj;
           const char *id;
 
           if (!JSON_NODE_HOLDS_OBJECT (node))
             {
               if (!second_pass)
-                report (l, _("should be an object, not %s"), node_type_name (node));
-              pop (l, ilen);
+                gb_problems_report (l->problems,
+                                    _("should be an object, not %s"), node_type_name (node));
+              gb_problems_pop (l->problems, ilen);
               continue;
             }
 
@@ -1016,10 +969,11 @@ load_sections (Loader     *l,
 
               if (gb_dossier_lookup (l->dossier, id) != NULL)
                 {
-                  gsize len = push_member (l, "id");
-                  report (l, _("“%s” is used by another item: ids must be unique"), id);
-                  pop (l, len);
-                  pop (l, ilen);
+                  gsize len = gb_problems_push_member (l->problems, "id");
+                  gb_problems_report (l->problems,
+                                      _("“%s” is used by another item: ids must be unique"), id);
+                  gb_problems_pop (l->problems, len);
+                  gb_problems_pop (l->problems, ilen);
                   continue;
                 }
 
@@ -1034,9 +988,9 @@ load_sections (Loader     *l,
                   gb_dossier_add_item (l->dossier, item);
                 }
             }
-          pop (l, ilen);
+          gb_problems_pop (l->problems, ilen);
         }
-      pop (l, slen);
+      gb_problems_pop (l->problems, slen);
     }
 }
 
@@ -1137,20 +1091,20 @@ load_root (Loader     *l,
     {
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
       g_auto(GStrv) strv = NULL;
-      gsize len = push_member (l, "languages");
+      gsize len = gb_problems_push_member (l->problems, "languages");
 
       for (guint i = 0; i < json_array_get_length (langs); i++)
         {
           JsonNode *node = json_array_get_element (langs, i);
-          gsize ilen = push_index (l, i);
+          gsize ilen = gb_problems_push_index (l->problems, i);
 
           if (!node_is_string (node) || !is_lang_tag (json_node_get_string (node)))
-            report (l, _("should be a language tag such as “en” or “kk”"));
+            gb_problems_report (l->problems, _("should be a language tag such as “en” or “kk”"));
           else
             g_strv_builder_add (builder, json_node_get_string (node));
-          pop (l, ilen);
+          gb_problems_pop (l->problems, ilen);
         }
-      pop (l, len);
+      gb_problems_pop (l->problems, len);
       strv = g_strv_builder_end (builder);
       gb_dossier_set_languages (l->dossier, (const char * const *) strv);
     }
@@ -1159,33 +1113,6 @@ load_root (Loader     *l,
   load_sections (l, root, TRUE);
   forget_loader_data (l->dossier);
   gb_dossier_seal (l->dossier);
-}
-
-static char *
-format_problems (Loader *l)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (guint i = 0; i < l->problems->len; i++)
-    {
-      Problem *p = &g_array_index (l->problems, Problem, i);
-      guint line = 0, column = 0;
-
-      if (out->len > 0)
-        g_string_append_c (out, '\n');
-      g_string_append (out, l->display_name);
-      /* Locating is a second scan: only for the first few. */
-      if (i < 20 && p->path[0] != '\0' &&
-          gb_json_locate (l->data, l->length, p->path, &line, &column))
-        g_string_append_printf (out, ":%u:%u", line, column);
-      g_string_append_printf (out, ": %s: %s", p->path[0] ? p->path : _("top level"), p->message);
-    }
-
-  if (l->problems->len >= GB_DOSSIER_MAX_PROBLEMS)
-    g_string_append_printf (out, "\n%s: %s", l->display_name,
-                            _("too many problems; stopped counting"));
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /**
@@ -1208,6 +1135,8 @@ gb_dossier_load_bytes (GBytes      *bytes,
   g_autoptr(GbDossier) dossier = NULL;
   GbJsonGuardLimits limits = { .max_depth = GB_DOSSIER_MAX_DEPTH,
                                .max_size = GB_DOSSIER_MAX_FILE_SIZE };
+  g_autoptr(GbProblems) problems = NULL;
+  g_autofree char *message = NULL;
   GbJsonGuardProblem where = GB_JSON_GUARD_PROBLEM_INIT;
   JsonNode *root;
   Loader l = { 0 };
@@ -1270,23 +1199,16 @@ gb_dossier_load_bytes (GBytes      *bytes,
   if (!check_format (&l, json_node_get_object (root), error))
     return NULL;
 
-  l.path = g_string_new (NULL);
-  l.problems = g_array_new (FALSE, FALSE, sizeof (Problem));
-  g_array_set_clear_func (l.problems, problem_clear);
-
+  problems = gb_problems_new (l.data, l.length, l.display_name);
+  l.problems = problems;
   load_root (&l, json_node_get_object (root));
   dossier = g_steal_pointer (&l.dossier);
 
-  if (l.problems->len > 0)
+  if ((message = gb_problems_format (problems)) != NULL)
     {
-      g_autofree char *msg = format_problems (&l);
-
-      g_set_error_literal (error, GB_LOAD_ERROR, GB_LOAD_ERROR_INVALID, msg);
+      g_set_error_literal (error, GB_LOAD_ERROR, GB_LOAD_ERROR_INVALID, message);
       g_clear_object (&dossier);
     }
-
-  g_string_free (l.path, TRUE);
-  g_array_unref (l.problems);
 
   return g_steal_pointer (&dossier);
 }

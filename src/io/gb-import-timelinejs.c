@@ -11,27 +11,18 @@
 #include "gb-event.h"
 #include "gb-html-text.h"
 #include "gb-import-timelinejs.h"
-#include "gb-json-guard.h"
+#include "gb-problems.h"
 
 /* TimelineJS 3 → dossier. The mapping is described in docs/dossier-format.md,
  * "Importers". */
-
-typedef struct
-{
-  char *path;     /* what the message names */
-  char *locate;   /* where it points: the same, or the parent of a missing member */
-  char *message;
-} Problem;
 
 struct _GbImporter
 {
   const char *data;
   gsize       length;
-  char       *display_name;
   char       *format_name;
   char       *file_title;
-  GString    *path;
-  GArray     *problems;   /* Problem */
+  GbProblems *problems;
   GbDossier  *dossier;
   GbSource   *file_source;
   guint       n_media;
@@ -63,16 +54,6 @@ typedef struct
 } TimelineDate;
 
 #define TITLE_EXCERPT_CHARS 80
-
-static void
-problem_clear (gpointer data)
-{
-  Problem *p = data;
-
-  g_free (p->path);
-  g_free (p->locate);
-  g_free (p->message);
-}
 
 /* ------------------------------------------------------------------------ */
 /* The importer toolkit, shared with gb-import-storymap.c                   */
@@ -115,11 +96,8 @@ gb_importer_new (const char *data,
   self = g_new0 (GbImporter, 1);
   self->data = data;
   self->length = length;
-  self->display_name = g_strdup (display_name);
   self->format_name = g_strdup (format_name);
-  self->path = g_string_new (NULL);
-  self->problems = g_array_new (FALSE, FALSE, sizeof (Problem));
-  g_array_set_clear_func (self->problems, problem_clear);
+  self->problems = gb_problems_new (data, length, display_name);
 
   /* A path from the file system need not be UTF-8; a title must be. */
   basename = g_path_get_basename (display_name);
@@ -138,11 +116,9 @@ gb_importer_free (GbImporter *self)
 {
   g_return_if_fail (self != NULL);
 
-  g_free (self->display_name);
   g_free (self->format_name);
   g_free (self->file_title);
-  g_string_free (self->path, TRUE);
-  g_array_unref (self->problems);
+  gb_problems_free (self->problems);
   g_clear_object (&self->file_source);
   g_clear_object (&self->dossier);
   g_free (self);
@@ -152,52 +128,21 @@ gsize
 gb_importer_push_member (GbImporter *self,
                          const char *name)
 {
-  gsize len = self->path->len;
-
-  gb_json_path_append_member (self->path, name);
-  return len;
+  return gb_problems_push_member (self->problems, name);
 }
 
 gsize
 gb_importer_push_index (GbImporter *self,
                         guint       index)
 {
-  gsize len = self->path->len;
-
-  gb_json_path_append_index (self->path, index);
-  return len;
+  return gb_problems_push_index (self->problems, index);
 }
 
 void
 gb_importer_pop (GbImporter *self,
                  gsize       len)
 {
-  g_string_truncate (self->path, len);
-}
-
-static void G_GNUC_PRINTF (3, 0)
-add_problem (GbImporter *self,
-             const char *member,
-             const char *format,
-             va_list     args)
-{
-  Problem p;
-
-  if (self->problems->len >= GB_DOSSIER_MAX_PROBLEMS)
-    return;
-
-  p.locate = g_strdup (self->path->str);
-  if (member != NULL)
-    {
-      GString *path = g_string_new (self->path->str);
-
-      gb_json_path_append_member (path, member);
-      p.path = g_string_free (path, FALSE);
-    }
-  else
-    p.path = g_strdup (self->path->str);
-  p.message = g_strdup_vprintf (format, args);
-  g_array_append_val (self->problems, p);
+  gb_problems_pop (self->problems, len);
 }
 
 void
@@ -208,7 +153,7 @@ gb_importer_report (GbImporter *self,
   va_list args;
 
   va_start (args, format);
-  add_problem (self, NULL, format, args);
+  gb_problems_report_valist (self->problems, NULL, format, args);
   va_end (args);
 }
 
@@ -221,14 +166,20 @@ gb_importer_report_missing (GbImporter *self,
   va_list args;
 
   va_start (args, format);
-  add_problem (self, member, format, args);
+  gb_problems_report_valist (self->problems, member, format, args);
   va_end (args);
 }
 
 guint
 gb_importer_get_n_problems (GbImporter *self)
 {
-  return self->problems->len;
+  return gb_problems_get_count (self->problems);
+}
+
+GbProblems *
+gb_importer_get_problems (GbImporter *self)
+{
+  return self->problems;
 }
 
 GbDossier *
@@ -557,36 +508,16 @@ GbDossier *
 gb_importer_finish (GbImporter  *self,
                     GError     **error)
 {
-  g_autoptr(GString) out = NULL;
+  g_autofree char *message = gb_problems_format (self->problems);
 
-  if (self->problems->len == 0)
+  if (message != NULL)
     {
-      gb_dossier_seal (self->dossier);
-      return g_object_ref (self->dossier);
+      g_set_error_literal (error, GB_LOAD_ERROR, GB_LOAD_ERROR_INVALID, message);
+      return NULL;
     }
 
-  out = g_string_new (NULL);
-  for (guint i = 0; i < self->problems->len; i++)
-    {
-      Problem *p = &g_array_index (self->problems, Problem, i);
-      guint line = 0, column = 0;
-
-      if (out->len > 0)
-        g_string_append_c (out, '\n');
-      g_string_append (out, self->display_name);
-      /* Each lookup is a scan of the file: only for the first few. */
-      if (i < 20 && p->locate[0] != '\0' &&
-          gb_json_locate (self->data, self->length, p->locate, &line, &column))
-        g_string_append_printf (out, ":%u:%u", line, column);
-      g_string_append_printf (out, ": %s: %s", p->path[0] ? p->path : _("top level"), p->message);
-    }
-
-  if (self->problems->len >= GB_DOSSIER_MAX_PROBLEMS)
-    g_string_append_printf (out, "\n%s: %s", self->display_name,
-                            _("too many problems; stopped counting"));
-
-  g_set_error_literal (error, GB_LOAD_ERROR, GB_LOAD_ERROR_INVALID, out->str);
-  return NULL;
+  gb_dossier_seal (self->dossier);
+  return g_object_ref (self->dossier);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -688,7 +619,7 @@ report_part (GbImporter *self,
   va_list args;
 
   va_start (args, format);
-  add_problem (self, NULL, format, args);
+  gb_problems_report_valist (gb_importer_get_problems (self), NULL, format, args);
   va_end (args);
   gb_importer_pop (self, len);
 }
@@ -703,7 +634,7 @@ read_date (GbImporter   *self,
            TimelineDate *date)
 {
   JsonNode *node = member (obj, name);
-  guint before = self->problems->len;
+  guint before = gb_importer_get_n_problems (self);
   gboolean any = FALSE;
   gboolean year_ok, month_ok, day_ok, time_ok;
   JsonObject *dobj;
@@ -727,7 +658,7 @@ read_date (GbImporter   *self,
     }
   gb_importer_pop (self, len);
 
-  if (self->problems->len > before)
+  if (gb_importer_get_n_problems (self) > before)
     return FALSE;
 
   if (!any)
@@ -855,7 +786,7 @@ import_event (GbImporter *self,
   g_autofree char *display_date = NULL;
   g_autofree char *times = NULL;
   g_autofree char *title = NULL;
-  guint before = self->problems->len;
+  guint before = gb_importer_get_n_problems (self);
   TimelineDate start, end;
   gboolean has_start, has_end;
 
@@ -896,7 +827,7 @@ import_event (GbImporter *self,
   gb_importer_append_paragraph (description, body);
   gb_importer_add_media (self, obj, title, description);
 
-  if (!has_start || self->problems->len > before)
+  if (!has_start || gb_importer_get_n_problems (self) > before)
     return;
 
   if (!(date = gb_date_parse (start.iso, has_end ? end.iso : NULL, NULL, &error)))

@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gb-dossier.h"
+#include "gb-problems.h"
 #include "gb-source.h"
 
 G_BEGIN_DECLS
@@ -50,6 +51,8 @@ void        gb_importer_report_missing    (GbImporter  *self,
                                            const char  *format,
                                            ...) G_GNUC_PRINTF (3, 4);
 guint       gb_importer_get_n_problems    (GbImporter  *self);
+/* The problems themselves, for reports made with a va_list. */
+GbProblems *gb_importer_get_problems      (GbImporter  *self);
 
 GbDossier  *gb_importer_get_dossier       (GbImporter  *self);
 /* The file's name without folder and extension, for titles. */

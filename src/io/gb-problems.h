@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The problems found in a JSON file being read (a dossier, an imported
+ * timeline), each at a JSON path, and the message that lists them: one line
+ * per problem, "NAME:LINE:COLUMN: PATH: what is wrong". At most
+ * GB_DOSSIER_MAX_PROBLEMS are kept. */
+
+typedef struct _GbProblems GbProblems;
+
+/* @data and @length are the file's bytes, kept (not copied) to give problems
+ * a line and column; @display_name starts each line of the message. */
+GbProblems *gb_problems_new               (const char  *data,
+                                           gsize        length,
+                                           const char  *display_name);
+void        gb_problems_free              (GbProblems  *self);
+
+/* Paths as the guard prints them: events[3].date.start. Each push returns
+ * what to give gb_problems_pop() to come back. */
+gsize       gb_problems_push_member       (GbProblems  *self,
+                                           const char  *name);
+gsize       gb_problems_push_index        (GbProblems  *self,
+                                           guint        index);
+void        gb_problems_pop               (GbProblems  *self,
+                                           gsize        len);
+
+/* A problem at the current path. */
+void        gb_problems_report            (GbProblems  *self,
+                                           const char  *format,
+                                           ...) G_GNUC_PRINTF (2, 3);
+/* A problem named after @member, which is missing: located at its parent. */
+void        gb_problems_report_missing    (GbProblems  *self,
+                                           const char  *member,
+                                           const char  *format,
+                                           ...) G_GNUC_PRINTF (3, 4);
+/* Either of the above: at the current path when @member is %NULL. */
+void        gb_problems_report_valist     (GbProblems  *self,
+                                           const char  *member,
+                                           const char  *format,
+                                           va_list      args) G_GNUC_PRINTF (3, 0);
+guint       gb_problems_get_count         (GbProblems  *self);
+
+/* The message, one line per problem; %NULL when there is none. */
+char       *gb_problems_format            (GbProblems  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GbProblems, gb_problems_free)
+
+G_END_DECLS
