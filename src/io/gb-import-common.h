@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "gb-dossier.h"
+#include "gb-problems.h"
+#include "gb-source.h"
+
+G_BEGIN_DECLS
+
+/* What the Knight Lab importers share (StoryMapJS grew out of TimelineJS and
+ * keeps its text and media objects): problem reports with JSON paths, the
+ * dossier being built, its source for the file itself, and media credits. */
+
+typedef struct _GbImporter GbImporter;
+
+/* @format_name: "TimelineJS 3", "StoryMapJS", for the file source's note */
+GbImporter *gb_importer_new               (const char  *data,
+                                           gsize        length,
+                                           const char  *display_name,
+                                           const char  *format_name);
+void        gb_importer_free              (GbImporter  *self);
+
+/* Paths as the loader prints them: storymap.slides[3].location.lat */
+gsize       gb_importer_push_member       (GbImporter  *self,
+                                           const char  *name);
+gsize       gb_importer_push_index        (GbImporter  *self,
+                                           guint        index);
+void        gb_importer_pop               (GbImporter  *self,
+                                           gsize        len);
+/* A problem at the current path. */
+void        gb_importer_report            (GbImporter  *self,
+                                           const char  *format,
+                                           ...) G_GNUC_PRINTF (2, 3);
+/* A problem named after @member, which is missing: located at its parent. */
+void        gb_importer_report_missing    (GbImporter  *self,
+                                           const char  *member,
+                                           const char  *format,
+                                           ...) G_GNUC_PRINTF (3, 4);
+guint       gb_importer_get_n_problems    (GbImporter  *self);
+/* The problems themselves, for reports made with a va_list. */
+GbProblems *gb_importer_get_problems      (GbImporter  *self);
+
+GbDossier  *gb_importer_get_dossier       (GbImporter  *self);
+/* The file's name without folder and extension, for titles. */
+const char *gb_importer_get_file_title    (GbImporter  *self);
+/* The article source that stands for the file; made on first use. */
+GbSource   *gb_importer_get_file_source   (GbImporter  *self);
+/* Adds @item with the file as its source and @quote as its quote. */
+void        gb_importer_add               (GbImporter  *self,
+                                           GbItem      *item,
+                                           GbSource    *source,
+                                           const char  *quote);
+
+/* @obj's member @name, or NULL when missing or null. */
+JsonNode   *gb_importer_get_member        (JsonObject  *obj,
+                                           const char  *name);
+/* "an object", "a string"…, for messages */
+const char *gb_importer_type_name         (JsonNode    *node);
+/* Reports that @obj's member @name is not @expected ("an array"). */
+void        gb_importer_report_type       (GbImporter  *self,
+                                           const char  *name,
+                                           const char  *expected,
+                                           JsonNode    *node);
+
+/* @obj's member @name as an object, array or string (NULL when missing, null
+ * or "", a problem when of another type). */
+JsonObject *gb_importer_get_object        (GbImporter  *self,
+                                           JsonObject  *obj,
+                                           const char  *name);
+JsonArray  *gb_importer_get_array         (GbImporter  *self,
+                                           JsonObject  *obj,
+                                           const char  *name);
+const char *gb_importer_get_string        (GbImporter  *self,
+                                           JsonObject  *obj,
+                                           const char  *name);
+/* A string member holding HTML, as plain text: NULL when missing or when no
+ * text is left. */
+char       *gb_importer_dup_html          (GbImporter  *self,
+                                           JsonObject  *obj,
+                                           const char  *name,
+                                           gboolean     one_line);
+
+/* A Knight Lab media object ({url, caption, credit}) at member "media" of
+ * @obj: adds a context source for it (title: the caption, or @fallback_title;
+ * publisher: the credit; url: only an http, https or protocol-relative one)
+ * and appends a paragraph about it to @description. Does nothing when the
+ * media says nothing. */
+void        gb_importer_add_media         (GbImporter  *self,
+                                           JsonObject  *obj,
+                                           const char  *fallback_title,
+                                           GString     *description);
+
+/* A Knight Lab text object ({headline, text}) at member "text" of @obj, as
+ * plain text: the headline on one line, the text with its paragraphs. */
+void        gb_importer_read_text         (GbImporter  *self,
+                                           JsonObject  *obj,
+                                           char       **headline,
+                                           char       **text);
+
+/* Appends @paragraph to @description, a blank line after what is there. */
+void        gb_importer_append_paragraph  (GString     *description,
+                                           const char  *paragraph);
+/* The first line of @text, at most @max_chars characters, with "…" when cut. */
+char       *gb_importer_dup_excerpt       (const char  *text,
+                                           guint        max_chars);
+
+/* Seals the dossier, or gives one error with a line per problem. */
+GbDossier  *gb_importer_finish            (GbImporter  *self,
+                                           GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GbImporter, gb_importer_free)
+
+G_END_DECLS
