@@ -97,6 +97,23 @@ test_validate_valid_file (void)
   g_unlink (path);
 }
 
+/* An imported file says what it was imported from. */
+static void
+test_validate_imported (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
+                                                 "TimelineJS3_houston_timeline3.json", NULL);
+  g_autofree char *expected = g_strconcat (path, ": imported TimelineJS 3 timeline: 18 events, "
+                                           "0 places, 0 routes, 0 agreements, 0 figures, "
+                                           "0 people, 0 organisations, 17 sources\n", NULL);
+  g_auto(Run) run = { 0 };
+
+  run_app (&run, (const char *[]) { "--validate", path, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
+  g_assert_cmpstr (run.err, ==, "");
+}
+
 typedef struct
 {
   const char *name;
@@ -208,6 +225,7 @@ main (int   argc,
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/validate/bundled", test_validate_bundled);
   g_test_add_func ("/cli/validate/valid-file", test_validate_valid_file);
+  g_test_add_func ("/cli/validate/imported", test_validate_imported);
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cli/validate/refuse/%s", bad_files[i].name);

@@ -304,6 +304,7 @@ test_minimal_valid (void)
 
   g_assert_no_error (error);
   g_assert_cmpstr (gb_dossier_get_title (dossier), ==, "T");
+  g_assert_null (gb_dossier_get_origin (dossier));
   g_assert_cmpuint (g_list_model_get_n_items (gb_dossier_get_places (dossier)), ==, 1);
 }
 

@@ -264,6 +264,7 @@ test_sample_houston (void)
   g_assert_cmpuint (count (dossier, GB_ITEM_KIND_SOURCE), ==, 17);
 
   g_assert_cmpstr (gb_dossier_get_id (dossier), ==, "TimelineJS3_houston_timeline3");
+  g_assert_cmpstr (gb_dossier_get_origin (dossier), ==, "TimelineJS 3");
   g_assert_cmpstr (gb_dossier_get_title (dossier), ==, "Whitney Houston — 1963 - 2012");
   g_assert_true (g_str_has_prefix (gb_dossier_get_summary (dossier), "Houston's voice caught"));
 
@@ -399,6 +400,7 @@ test_sample_storymap_demo (void)
 
   g_assert_no_error (error);
   check_items (dossier);
+  g_assert_cmpstr (gb_dossier_get_origin (dossier), ==, "StoryMapJS");
   /* 24 located, dated slides; the last two share a point; 23 legs, one of
    * them from that point to itself. */
   g_assert_cmpuint (count (dossier, GB_ITEM_KIND_EVENT), ==, 24);

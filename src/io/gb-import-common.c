@@ -70,6 +70,7 @@ gb_importer_new (const char *data,
 
   id = id_from_name (basename);
   self->dossier = gb_dossier_new (id[0] != '\0' ? id : "imported");
+  gb_dossier_set_origin (self->dossier, format_name);
 
   return self;
 }

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 typedef struct _GbImporter GbImporter;
 
-/* @format_name: "TimelineJS 3", "StoryMapJS", for the file source's note */
+/* @format_name: "TimelineJS 3", "StoryMapJS", for the file source's note and
+ * the dossier's origin */
 GbImporter *gb_importer_new               (const char  *data,
                                            gsize        length,
                                            const char  *display_name,

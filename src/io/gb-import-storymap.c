@@ -619,7 +619,7 @@ gb_storymap_import (JsonObject  *root,
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  importer = gb_importer_new (data, length, display_name, "StoryMapJS");
+  importer = gb_importer_new (data, length, display_name, GB_STORYMAP_FORMAT_NAME);
 
   storymap = gb_importer_get_object (importer, root, "storymap");
   if (storymap == NULL)

@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
+/* The origin of the dossiers it makes (gb_dossier_get_origin()) */
+#define GB_STORYMAP_FORMAT_NAME "StoryMapJS"
+
 /* Converts a parsed StoryMapJS file ({"storymap": {"slides": [...]}}) into a
  * dossier: located slides become places, dated slides events, the order of
  * the slides routes. @data and @length are the file's bytes, already through

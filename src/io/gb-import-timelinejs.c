@@ -448,7 +448,7 @@ gb_timelinejs_import (JsonObject  *root,
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = gb_importer_new (data, length, display_name, "TimelineJS 3");
+  self = gb_importer_new (data, length, display_name, GB_TIMELINEJS_FORMAT_NAME);
   dossier = gb_importer_get_dossier (self);
 
   /* Present, or this importer would not have been called; null is no list. */

@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
+/* The origin of the dossiers it makes (gb_dossier_get_origin()) */
+#define GB_TIMELINEJS_FORMAT_NAME "TimelineJS 3"
+
 /* Converts a parsed TimelineJS 3 file ({"events": [...], "title": ..., "eras":
  * ...}) into a dossier. @data and @length are the file's bytes, already
  * through the JSON guard, used to give problems a line and column.

@@ -26,6 +26,7 @@ struct _GbDossier
   GbDate      *period;
   char       **languages;
   GFile       *file;
+  char        *origin;
 
   GListStore  *lists[N_KINDS];
   GHashTable  *by_id;       /* id → GbItem (borrowed from the lists) */
@@ -97,6 +98,7 @@ gb_dossier_finalize (GObject *object)
   g_clear_pointer (&self->summary, gb_text_unref);
   g_clear_pointer (&self->period, gb_date_unref);
   g_clear_pointer (&self->languages, g_strfreev);
+  g_clear_pointer (&self->origin, g_free);
 
   G_OBJECT_CLASS (gb_dossier_parent_class)->finalize (object);
 }
@@ -290,6 +292,33 @@ gb_dossier_set_file (GbDossier *self,
   g_return_if_fail (!file || G_IS_FILE (file));
 
   g_set_object (&self->file, file);
+}
+
+/**
+ * gb_dossier_get_origin:
+ *
+ * Returns: (nullable): the name of the format it was imported from, such as
+ *   "TimelineJS 3"; %NULL for a Golden Bridge dossier
+ */
+const char *
+gb_dossier_get_origin (GbDossier *self)
+{
+  g_return_val_if_fail (GB_IS_DOSSIER (self), NULL);
+
+  return self->origin;
+}
+
+void
+gb_dossier_set_origin (GbDossier  *self,
+                       const char *origin)
+{
+  g_return_if_fail (GB_IS_DOSSIER (self));
+
+  if (g_strcmp0 (self->origin, origin) == 0)
+    return;
+
+  g_free (self->origin);
+  self->origin = g_strdup (origin);
 }
 
 /**

@@ -28,6 +28,10 @@ void         gb_dossier_set_languages      (GbDossier   *self,
 GFile       *gb_dossier_get_file           (GbDossier   *self);
 void         gb_dossier_set_file           (GbDossier   *self,
                                             GFile       *file);
+/* The format it was imported from ("TimelineJS 3"), or NULL. */
+const char  *gb_dossier_get_origin         (GbDossier   *self);
+void         gb_dossier_set_origin         (GbDossier   *self,
+                                            const char  *origin);
 
 /* Each a GListModel of the item type named; events sorted by date. */
 GListModel  *gb_dossier_get_sources        (GbDossier   *self);

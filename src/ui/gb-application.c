@@ -7,6 +7,8 @@
 
 #include "gb-application.h"
 #include "gb-dossier-loader.h"
+#include "gb-import-storymap.h"
+#include "gb-import-timelinejs.h"
 #include "gb-window.h"
 
 struct _GbApplication
@@ -34,8 +36,19 @@ validate_one (GbDossier  *dossier,
   if (dossier != NULL)
     {
       g_autofree char *summary = gb_dossier_dup_summary_line (dossier);
+      const char *origin = gb_dossier_get_origin (dossier);
 
-      g_string_append_printf (out, _("%s: valid dossier: %s\n"), name, summary);
+      /* Whole sentences per format, for translators: "timeline" and "story"
+       * are what each tool calls its files. */
+      if (origin == NULL)
+        g_string_append_printf (out, _("%s: valid dossier: %s\n"), name, summary);
+      else if (g_str_equal (origin, GB_TIMELINEJS_FORMAT_NAME))
+        g_string_append_printf (out, _("%s: imported TimelineJS 3 timeline: %s\n"), name, summary);
+      else if (g_str_equal (origin, GB_STORYMAP_FORMAT_NAME))
+        g_string_append_printf (out, _("%s: imported StoryMapJS story: %s\n"), name, summary);
+      else
+        /* Translators: the second %s is a file format, such as "TimelineJS 3" */
+        g_string_append_printf (out, _("%s: imported %s file: %s\n"), name, origin, summary);
     }
   else
     {
