@@ -1042,3 +1042,25 @@ gb_map_place_layer_get_n_shown_labels (GbMapPlaceLayer *self)
 
   return self->n_shown_labels;
 }
+
+/**
+ * gb_map_place_layer_collides:
+ * @rect: a rectangle in the layer's coordinates
+ *
+ * Whether @rect covers a marker or a name as the last layout placed them
+ * (dots aside), for layers above this one that fit their own labels in.
+ *
+ * Returns: %TRUE if it does
+ */
+gboolean
+gb_map_place_layer_collides (GbMapPlaceLayer       *self,
+                             const graphene_rect_t *rect)
+{
+  g_return_val_if_fail (GB_IS_MAP_PLACE_LAYER (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  if (self->grid == NULL || self->grid_cols == 0 || self->grid_rows == 0)
+    return FALSE;
+
+  return grid_collides (self, rect);
+}

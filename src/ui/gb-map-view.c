@@ -13,6 +13,7 @@
 #include "gb-map-place-layer.h"
 #include "gb-map-view.h"
 #include "gb-place.h"
+#include "gb-route-label-layer.h"
 #include "gb-route-layer.h"
 #include "gb-route.h"
 #include "gb-tile-source.h"
@@ -47,6 +48,7 @@ struct _GbMapView
   ShumateMap            *map;
   GtkBox                *scale_box;
   GtkLabel              *notice_label;
+  GtkLabel              *empty_label;
   GtkLabel              *attribution_label;
 
   ShumateViewport       *viewport;
@@ -56,6 +58,7 @@ struct _GbMapView
   GbBasemapLayer        *basemap_layer;
   GbRouteLayer          *route_layer;
   GbMapPlaceLayer       *place_layer;
+  GbRouteLabelLayer     *route_label_layer;
 
   gboolean               fit_pending;
   gboolean               selecting;
@@ -106,6 +109,18 @@ update_notice (GbMapView *self)
                      && gb_tile_source_get_failing (self->tile_source);
 
   gtk_widget_set_visible (GTK_WIDGET (self->notice_label), failing);
+}
+
+/* A story with nothing to map says so, rather than leaving an empty map;
+ * the map itself still pans and zooms. */
+static void
+update_empty (GbMapView *self)
+{
+  gboolean empty = self->dossier != NULL
+                   && gb_map_place_layer_get_n_places (self->place_layer) == 0
+                   && gb_route_layer_get_n_routes (self->route_layer) == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), empty);
 }
 
 static void
@@ -462,6 +477,7 @@ rebuild (GbMapView *self)
 
   gb_map_place_layer_remove_all (self->place_layer);
   gb_route_layer_remove_all (self->route_layer);
+  update_empty (self);
 
   if (self->dossier == NULL)
     return;
@@ -483,6 +499,7 @@ rebuild (GbMapView *self)
       gb_map_place_layer_add_place (self->place_layer, place);
     }
 
+  update_empty (self);
   update_highlights (self);
 }
 
@@ -644,6 +661,7 @@ gb_map_view_dispose (GObject *object)
   self->basemap_layer = NULL;
   self->route_layer = NULL;
   self->place_layer = NULL;
+  self->route_label_layer = NULL;
 
   G_OBJECT_CLASS (gb_map_view_parent_class)->dispose (object);
 }
@@ -741,6 +759,7 @@ gb_map_view_class_init (GbMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GbMapView, map);
   gtk_widget_class_bind_template_child (widget_class, GbMapView, scale_box);
   gtk_widget_class_bind_template_child (widget_class, GbMapView, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, GbMapView, empty_label);
   gtk_widget_class_bind_template_child (widget_class, GbMapView, attribution_label);
   gtk_widget_class_bind_template_callback (widget_class, attribution_activate_link_cb);
 
@@ -810,6 +829,11 @@ gb_map_view_init (GbMapView *self)
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->place_layer));
   g_signal_connect_object (self->place_layer, "place-activated",
                            G_CALLBACK (place_activated_cb), self, G_CONNECT_SWAPPED);
+
+  /* Route labels above the places, laid out after them to keep clear. */
+  self->route_label_layer = gb_route_label_layer_new (self->viewport, self->route_layer,
+                                                      self->place_layer);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->route_label_layer));
 
   setup_tiles (self);
 

@@ -19,13 +19,24 @@
  * quarter pixel (gb_geodesic_path()), with unwrapped longitudes drawn on
  * the world copy nearest the view. Arrows show the direction; a label
  * beside the middle of the line (a button, so it can be chosen with the
- * keyboard) gives the distance and the flight time. */
+ * keyboard) gives the distance and the flight time.
+ *
+ * Labels never cover each other or the places' markers and names: they
+ * are fitted in every frame, most important first — the one hovered or
+ * focused, the selection, what is linked to it, then the longest routes —
+ * on either side of the line, and the rest are left out (still there for
+ * Tab and a screen reader, but not drawn nor under the pointer; pointing
+ * at a line or focusing its label shows it). With a label host (a
+ * GbRouteLabelLayer above the place layer) the labels are children of the
+ * host and fitted around the places; on their own they are children of
+ * this layer. */
 
 #define MAX_ZOOM 22
 #define HIT_DISTANCE 8.0
 #define LABEL_GAP 12.0
 #define ARROW_SPACING 180.0
 #define MAX_ARROWS 12
+#define LABEL_MARGIN 2.0  /* room for the labels' outline shadows */
 
 typedef struct
 {
@@ -39,8 +50,11 @@ typedef struct
   GArray       *paths[MAX_ZOOM + 1];   /* GbGeoPoint, per zoom level */
   GArray       *screen;                /* last drawn, GbClipPoint; NAN breaks copies */
   GtkWidget    *label;
+  guint         index;
   gboolean      linked;
   gboolean      selected;
+  gboolean      focused;
+  gboolean      label_shown;
 } RouteEntry;
 
 struct _GbRouteLayer
@@ -48,6 +62,9 @@ struct _GbRouteLayer
   ShumateLayer  parent_instance;
 
   GPtrArray    *routes;   /* RouteEntry */
+  GPtrArray    *order;    /* scratch: RouteEntry, most important first */
+  GtkWidget    *label_host;  /* unowned; the labels' parent, or self */
+  RouteEntry   *hovered;
 };
 
 G_DEFINE_FINAL_TYPE (GbRouteLayer, gb_route_layer, SHUMATE_TYPE_LAYER)
@@ -432,6 +449,179 @@ gb_route_layer_snapshot (GtkWidget   *widget,
     gtk_widget_snapshot_child (widget, child, snapshot);
 }
 
+static int
+label_rank (const RouteEntry *entry)
+{
+  if (entry->focused || entry == entry->layer->hovered)
+    return 0;
+  if (entry->selected)
+    return 1;
+  if (entry->linked)
+    return 2;
+  return 3;
+}
+
+static int
+compare_label_rank (gconstpointer a,
+                    gconstpointer b)
+{
+  const RouteEntry *x = *(RouteEntry * const *) a;
+  const RouteEntry *y = *(RouteEntry * const *) b;
+  int d = label_rank (x) - label_rank (y);
+
+  if (d != 0)
+    return d;
+  /* Longer routes first: they carry the story's long journeys. */
+  if (x->distance != y->distance)
+    return x->distance > y->distance ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static void
+queue_labels (GbRouteLayer *self)
+{
+  gtk_widget_queue_allocate (self->label_host != NULL ? self->label_host : GTK_WIDGET (self));
+}
+
+static gboolean
+rect_free (const graphene_rect_t *r,
+           GArray                *placed,
+           GbMapPlaceLayer       *places)
+{
+  graphene_rect_t padded;
+
+  graphene_rect_inset_r (r, -LABEL_MARGIN, -LABEL_MARGIN, &padded);
+
+  for (guint i = 0; i < placed->len; i++)
+    if (graphene_rect_intersection (&padded, &g_array_index (placed, graphene_rect_t, i), NULL))
+      return FALSE;
+
+  return places == NULL || !gb_map_place_layer_collides (places, &padded);
+}
+
+static void
+set_label_shown (RouteEntry *entry,
+                 gboolean    shown)
+{
+  entry->label_shown = shown;
+  /* Left out, a label stays in the focus chain and the accessible tree,
+   * but is neither drawn nor under the pointer. */
+  gtk_widget_set_opacity (entry->label, shown ? 1.0 : 0.0);
+  gtk_widget_set_can_target (entry->label, shown);
+}
+
+/**
+ * gb_route_layer_allocate_labels:
+ * @width: the width of the labels' parent, the size of the map
+ * @height: its height
+ * @places: (nullable): the place layer, already laid out for this frame
+ *
+ * Places the route labels for the current view, beside the middle of each
+ * line, where they cover neither each other nor @places' markers and
+ * names. Called by the labels' parent as it is allocated.
+ */
+void
+gb_route_layer_allocate_labels (GbRouteLayer    *self,
+                                int              width,
+                                int              height,
+                                GbMapPlaceLayer *places)
+{
+  g_autoptr(GArray) placed = NULL;
+  Frame f;
+
+  g_return_if_fail (GB_IS_ROUTE_LAYER (self));
+  g_return_if_fail (places == NULL || GB_IS_MAP_PLACE_LAYER (places));
+
+  if (self->routes->len == 0 || !frame_init (self, &f))
+    return;
+
+  placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  g_ptr_array_set_size (self->order, 0);
+  for (guint i = 0; i < self->routes->len; i++)
+    g_ptr_array_add (self->order, g_ptr_array_index (self->routes, i));
+  g_ptr_array_sort (self->order, compare_label_rank);
+
+  for (guint i = 0; i < self->order->len; i++)
+    {
+      RouteEntry *entry = g_ptr_array_index (self->order, i);
+      GbClipPoint mid = to_widget (&f, entry->mid_x, entry->mid_y, nearest_copy (&f, entry));
+      GbClipPoint ahead = to_widget (&f, entry->mid_x + entry->tangent_x,
+                                     entry->mid_y + entry->tangent_y, nearest_copy (&f, entry));
+      double dx = ahead.x - mid.x, dy = ahead.y - mid.y, len = hypot (dx, dy);
+      double nx = 0, ny = -1;
+      gboolean forced = label_rank (entry) <= 1;
+      gboolean found = FALSE, on_screen = FALSE;
+      GtkAllocation first = { 0, }, alloc = { 0, };
+      int w, h;
+
+      gtk_widget_measure (entry->label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
+      gtk_widget_measure (entry->label, GTK_ORIENTATION_VERTICAL, w, NULL, &h, NULL, NULL);
+
+      if (len > 0)
+        {
+          nx = dy / len;
+          ny = -dx / len;
+        }
+
+      /* First to the left of the direction of travel, so the label of the
+       * return flight sits on the other side of the line; then the right. */
+      for (int side = 0; side < 2 && !found; side++)
+        {
+          /* Far enough along the normal that the box's nearest corner
+           * keeps the gap from the line. */
+          double d = (side == 0 ? 1 : -1) * (LABEL_GAP + (fabs (nx) * w + fabs (ny) * h) / 2.0);
+          GtkAllocation a;
+          graphene_rect_t r;
+
+          a.width = w;
+          a.height = h;
+          a.x = (int) round (mid.x + nx * d - w / 2.0);
+          a.y = (int) round (mid.y + ny * d - h / 2.0);
+          r = GRAPHENE_RECT_INIT (a.x, a.y, w, h);
+
+          if (side == 0)
+            first = a;
+          if (a.x + w <= 0 || a.x >= width || a.y + h <= 0 || a.y >= height)
+            continue;
+          if (!on_screen)
+            {
+              on_screen = TRUE;
+              first = a;
+            }
+
+          /* Cut off by the edge is no better than left out. */
+          if (a.x < 0 || a.y < 0 || a.x + w > width || a.y + h > height)
+            continue;
+          if (rect_free (&r, placed, places))
+            {
+              alloc = a;
+              found = TRUE;
+            }
+        }
+
+      /* The one pointed at, focused or selected is always shown. */
+      if (!found && forced && on_screen)
+        {
+          alloc = first;
+          found = TRUE;
+        }
+
+      /* Off the screen a label is out of the focus chain, as before;
+       * on it, it stays reachable even when left out. */
+      gtk_widget_set_child_visible (entry->label, on_screen);
+      if (!on_screen)
+        {
+          entry->label_shown = FALSE;
+          continue;
+        }
+
+      set_label_shown (entry, found);
+      if (found)
+        g_array_append_val (placed, GRAPHENE_RECT_INIT (alloc.x, alloc.y, alloc.width, alloc.height));
+      gtk_widget_size_allocate (entry->label, found ? &alloc : &first, -1);
+    }
+}
+
 static void
 gb_route_layer_size_allocate (GtkWidget *widget,
                               int        width,
@@ -439,50 +629,9 @@ gb_route_layer_size_allocate (GtkWidget *widget,
                               int        baseline)
 {
   GbRouteLayer *self = GB_ROUTE_LAYER (widget);
-  Frame f;
 
-  if (!frame_init (self, &f))
-    return;
-
-  for (guint i = 0; i < self->routes->len; i++)
-    {
-      RouteEntry *entry = g_ptr_array_index (self->routes, i);
-      GbClipPoint mid = to_widget (&f, entry->mid_x, entry->mid_y, nearest_copy (&f, entry));
-      GbClipPoint ahead = to_widget (&f, entry->mid_x + entry->tangent_x,
-                                     entry->mid_y + entry->tangent_y, nearest_copy (&f, entry));
-      double dx = ahead.x - mid.x, dy = ahead.y - mid.y, len = hypot (dx, dy);
-      double nx = 0, ny = -1;
-      int w, h;
-      GtkAllocation alloc;
-      gboolean visible;
-
-      gtk_widget_measure (entry->label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
-      gtk_widget_measure (entry->label, GTK_ORIENTATION_VERTICAL, w, NULL, &h, NULL, NULL);
-
-      /* To the left of the direction of travel, so the label of the
-       * return flight sits on the other side of the line. */
-      if (len > 0)
-        {
-          nx = dy / len;
-          ny = -dx / len;
-        }
-
-      /* Far enough along the normal that the box's nearest corner
-       * keeps the gap from the line. */
-      {
-        double d = LABEL_GAP + (fabs (nx) * w + fabs (ny) * h) / 2.0;
-
-        alloc.width = w;
-        alloc.height = h;
-        alloc.x = (int) round (mid.x + nx * d - w / 2.0);
-        alloc.y = (int) round (mid.y + ny * d - h / 2.0);
-      }
-
-      visible = alloc.x + w > 0 && alloc.x < width && alloc.y + h > 0 && alloc.y < height;
-      gtk_widget_set_child_visible (entry->label, visible);
-      if (visible)
-        gtk_widget_size_allocate (entry->label, &alloc, -1);
-    }
+  if (self->label_host == NULL)
+    gb_route_layer_allocate_labels (self, width, height, NULL);
 }
 
 static double
@@ -557,6 +706,46 @@ label_clicked_cb (GtkButton  *button,
 }
 
 static void
+label_focus_changed_cb (GtkEventControllerFocus *controller,
+                        RouteEntry              *entry)
+{
+  gboolean focused = gtk_event_controller_focus_contains_focus (controller);
+
+  if (entry->focused == focused)
+    return;
+
+  entry->focused = focused;
+  queue_labels (entry->layer);
+}
+
+static void
+set_hovered (GbRouteLayer *self,
+             RouteEntry   *entry)
+{
+  if (self->hovered == entry)
+    return;
+
+  self->hovered = entry;
+  queue_labels (self);
+}
+
+static void
+line_motion_cb (GtkEventControllerMotion *controller,
+                double                    x,
+                double                    y,
+                GbRouteLayer             *self)
+{
+  set_hovered (self, route_at (self, x, y));
+}
+
+static void
+line_leave_cb (GtkEventControllerMotion *controller,
+               GbRouteLayer             *self)
+{
+  set_hovered (self, NULL);
+}
+
+static void
 viewport_changed_cb (GbRouteLayer *self)
 {
   if (self->routes->len == 0)
@@ -585,6 +774,9 @@ gb_route_layer_dispose (GObject *object)
 {
   GbRouteLayer *self = GB_ROUTE_LAYER (object);
 
+  self->hovered = NULL;
+  if (self->order != NULL)
+    g_ptr_array_set_size (self->order, 0);
   if (self->routes != NULL)
     g_ptr_array_set_size (self->routes, 0);
 
@@ -596,6 +788,7 @@ gb_route_layer_finalize (GObject *object)
 {
   GbRouteLayer *self = GB_ROUTE_LAYER (object);
 
+  g_clear_pointer (&self->order, g_ptr_array_unref);
   g_clear_pointer (&self->routes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gb_route_layer_parent_class)->finalize (object);
@@ -633,12 +826,20 @@ static void
 gb_route_layer_init (GbRouteLayer *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
 
   self->routes = g_ptr_array_new_with_free_func (route_entry_free);
+  self->order = g_ptr_array_new ();
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (line_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  /* Pointing at a line shows its label, even where it was left out. */
+  g_signal_connect (motion, "enter", G_CALLBACK (line_motion_cb), self);
+  g_signal_connect (motion, "motion", G_CALLBACK (line_motion_cb), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (line_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
 }
 
@@ -659,6 +860,7 @@ make_label (RouteEntry *entry)
   g_autofree char *duration = gb_route_format_duration (gb_route_get_duration_minutes (entry->route));
   g_autofree char *ends = NULL, *details = NULL, *name = NULL, *tooltip = NULL;
   GtkWidget *button, *box, *title, *subtitle;
+  GtkEventController *focus;
 
   /* TRANSLATORS: where a route starts and ends, as "NQZ → ICN" */
   ends = g_strdup_printf (_("%s → %s"), place_code (from), place_code (to));
@@ -696,6 +898,9 @@ make_label (RouteEntry *entry)
                                   _("Shortest distance on the WGS 84 ellipsoid"),
                                   -1);
   g_signal_connect (button, "clicked", G_CALLBACK (label_clicked_cb), entry);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "notify::contains-focus", G_CALLBACK (label_focus_changed_cb), entry);
+  gtk_widget_add_controller (button, focus);
 
   return button;
 }
@@ -748,11 +953,12 @@ gb_route_layer_add_route (GbRouteLayer *self,
     entry->tangent_y = gb_mercator_y (b->latitude) - gb_mercator_y (a->latitude);
   }
 
+  entry->index = self->routes->len;
   entry->label = make_label (entry);
-  gtk_widget_set_parent (entry->label, GTK_WIDGET (self));
+  gtk_widget_set_parent (entry->label, self->label_host != NULL ? self->label_host : GTK_WIDGET (self));
   g_ptr_array_add (self->routes, entry);
 
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  queue_labels (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -761,6 +967,8 @@ gb_route_layer_remove_all (GbRouteLayer *self)
 {
   g_return_if_fail (GB_IS_ROUTE_LAYER (self));
 
+  self->hovered = NULL;
+  g_ptr_array_set_size (self->order, 0);
   g_ptr_array_set_size (self->routes, 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -805,6 +1013,7 @@ gb_route_layer_set_state (GbRouteLayer *self,
   else
     gtk_widget_remove_css_class (entry->label, "selected");
 
+  queue_labels (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -844,4 +1053,60 @@ gb_route_layer_dup_outline (GbRouteLayer *self,
     return NULL;
 
   return gb_geodesic_densify (entry->lat1, entry->lon1, entry->lat2, entry->lon2, 32);
+}
+
+/**
+ * gb_route_layer_set_label_host:
+ * @host: (nullable): the widget to hold the labels and place them with
+ *   gb_route_layer_allocate_labels(), or %NULL for this layer
+ *
+ * Moves the route labels into @host. The host must not outlive this layer
+ * without setting the host back to %NULL first.
+ */
+void
+gb_route_layer_set_label_host (GbRouteLayer *self,
+                               GtkWidget    *host)
+{
+  GtkWidget *parent;
+
+  g_return_if_fail (GB_IS_ROUTE_LAYER (self));
+  g_return_if_fail (host == NULL || GTK_IS_WIDGET (host));
+
+  if (host == GTK_WIDGET (self))
+    host = NULL;
+  if (self->label_host == host)
+    return;
+
+  self->label_host = host;
+  parent = host != NULL ? host : GTK_WIDGET (self);
+
+  for (guint i = 0; i < self->routes->len; i++)
+    {
+      RouteEntry *entry = g_ptr_array_index (self->routes, i);
+
+      g_object_ref (entry->label);
+      gtk_widget_unparent (entry->label);
+      gtk_widget_set_parent (entry->label, parent);
+      g_object_unref (entry->label);
+    }
+
+  gtk_widget_queue_allocate (parent);
+}
+
+/**
+ * gb_route_layer_label_is_shown:
+ *
+ * Returns: whether the last layout found room for @route's label (a label
+ *   left out stays in the focus chain, but is not drawn)
+ */
+gboolean
+gb_route_layer_label_is_shown (GbRouteLayer *self,
+                               GbRoute      *route)
+{
+  RouteEntry *entry;
+
+  g_return_val_if_fail (GB_IS_ROUTE_LAYER (self), FALSE);
+
+  entry = find_entry (self, route);
+  return entry != NULL && entry->label_shown && gtk_widget_get_child_visible (entry->label);
 }

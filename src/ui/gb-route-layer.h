@@ -4,6 +4,7 @@
 #include <shumate/shumate.h>
 
 #include "gb-geodesic.h"
+#include "gb-map-place-layer.h"
 #include "gb-route.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,14 @@ void          gb_route_layer_set_state      (GbRouteLayer    *self,
 GtkWidget    *gb_route_layer_get_label      (GbRouteLayer    *self,
                                              GbRoute         *route);
 GArray       *gb_route_layer_dup_outline    (GbRouteLayer    *self,
+                                             GbRoute         *route);
+void          gb_route_layer_set_label_host (GbRouteLayer    *self,
+                                             GtkWidget       *host);
+void          gb_route_layer_allocate_labels (GbRouteLayer    *self,
+                                              int              width,
+                                              int              height,
+                                              GbMapPlaceLayer *places);
+gboolean      gb_route_layer_label_is_shown (GbRouteLayer    *self,
                                              GbRoute         *route);
 
 char         *gb_route_format_distance      (double           metres);
