@@ -1175,6 +1175,272 @@ test_view_many_places (void)
   pump (50);
 }
 
+/* Route labels and the note for a story with nothing to map */
+
+static GbDossier *
+load_import_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GbDossier *dossier = gb_dossier_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dossier);
+  return dossier;
+}
+
+static GtkWidget *
+show_map (GbDossier   *dossier,
+          GbSelection *selection,
+          int          width,
+          int          height)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWindow *window;
+  GtkWidget *view;
+
+  /* Nothing here may touch the real network. */
+  g_settings_set_string (settings, "map-source", "basemap");
+  window = GTK_WINDOW (gtk_window_new ());
+  view = gb_map_view_new ();
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_set_child (window, view);
+  gb_selection_set_dossier (selection, dossier);
+  gb_map_view_set_selection (GB_MAP_VIEW (view), selection);
+  gb_map_view_set_dossier (GB_MAP_VIEW (view), dossier);
+  gtk_window_present (window);
+  wait_for_view (view);
+  return view;
+}
+
+static void
+append_bounds (GtkWidget *widget,
+               GtkWidget *relative,
+               GArray    *out)
+{
+  graphene_rect_t r;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, relative, &r));
+  g_array_append_val (out, r);
+}
+
+/* The labels drawn for routes cover no other route label, no place name
+ * and no marker, and lie wholly on the map. Labels left out stay in the
+ * focus chain but are neither drawn nor under the pointer. Returns how
+ * many are shown. */
+static guint
+assert_route_labels_apart (GtkWidget *view,
+                           GbDossier *dossier)
+{
+  GtkWidget *map = find_one (view, SHUMATE_TYPE_MAP);
+  GbRouteLayer *routes = GB_ROUTE_LAYER (find_one (view, GB_TYPE_ROUTE_LAYER));
+  GtkWidget *places = find_one (view, GB_TYPE_MAP_PLACE_LAYER);
+  GListModel *model = gb_dossier_get_routes (dossier);
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) markers = g_ptr_array_new ();
+  int width = gtk_widget_get_width (map), height = gtk_widget_get_height (map);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GbRoute) route = g_list_model_get_item (model, i);
+      GtkWidget *label = gb_route_layer_get_label (routes, route);
+
+      g_assert_nonnull (label);
+      if (gb_route_layer_label_is_shown (routes, route))
+        {
+          g_assert_true (gtk_widget_get_child_visible (label));
+          g_assert_cmpfloat (gtk_widget_get_opacity (label), ==, 1.0);
+          g_assert_true (gtk_widget_get_can_target (label));
+          append_bounds (label, map, shown);
+        }
+      else if (gtk_widget_get_child_visible (label))
+        {
+          g_assert_cmpfloat (gtk_widget_get_opacity (label), ==, 0.0);
+          g_assert_false (gtk_widget_get_can_target (label));
+          g_assert_true (gtk_widget_get_focusable (label) || gtk_widget_get_can_focus (label));
+        }
+    }
+
+  find_all (places, GTK_TYPE_LABEL, "map-label", labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_child_visible (labels->pdata[i]))
+      append_bounds (labels->pdata[i], map, taken);
+  find_all (places, GTK_TYPE_BUTTON, "map-marker", markers);
+  for (guint i = 0; i < markers->len; i++)
+    if (gtk_widget_get_child_visible (gtk_widget_get_parent (markers->pdata[i])))
+      append_bounds (markers->pdata[i], map, taken);
+
+  for (guint i = 0; i < shown->len; i++)
+    {
+      const graphene_rect_t *a = &g_array_index (shown, graphene_rect_t, i);
+
+      g_assert_cmpfloat (a->origin.x, >=, 0);
+      g_assert_cmpfloat (a->origin.y, >=, 0);
+      g_assert_cmpfloat (a->origin.x + a->size.width, <=, width);
+      g_assert_cmpfloat (a->origin.y + a->size.height, <=, height);
+
+      for (guint j = i + 1; j < shown->len; j++)
+        g_assert_false (graphene_rect_intersection (a, &g_array_index (shown, graphene_rect_t, j), NULL));
+      for (guint j = 0; j < taken->len; j++)
+        g_assert_false (graphene_rect_intersection (a, &g_array_index (taken, graphene_rect_t, j), NULL));
+    }
+
+  return shown->len;
+}
+
+static void
+test_view_route_labels (void)
+{
+  static const double zooms[] = { 0, 3, 4, 5, 6, 7, 8 };
+  g_autoptr(GbDossier) dossier = load_import_fixture ("StoryMapJS_demo.json");
+  g_autoptr(GbSelection) selection = gb_selection_new ();
+  GtkWidget *view = show_map (dossier, selection, 1000, 700);
+  GtkWidget *map = find_one (view, SHUMATE_TYPE_MAP);
+  ShumateViewport *viewport = shumate_map_get_viewport (SHUMATE_MAP (map));
+  GbRouteLayer *routes = GB_ROUTE_LAYER (find_one (view, GB_TYPE_ROUTE_LAYER));
+  GListModel *model = gb_dossier_get_routes (dossier);
+  guint n_routes = g_list_model_get_n_items (model);
+  g_autoptr(GbRoute) hidden = NULL;
+  guint most = 0;
+
+  g_assert_cmpuint (n_routes, ==, 22);
+  g_assert_cmpuint (gb_route_layer_get_n_routes (routes), ==, n_routes);
+
+  /* Fitted (zoom 0 here stands for "as opened"), then zoomed in steps. */
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    {
+      guint n;
+
+      if (zooms[i] > 0)
+        shumate_viewport_set_zoom_level (viewport, zooms[i]);
+      pump (60);
+      n = assert_route_labels_apart (view, dossier);
+      g_test_message ("zoom %.1f: %u of %u route labels shown",
+                      shumate_viewport_get_zoom_level (viewport), n, n_routes);
+      if (i == 0)
+        g_assert_cmpuint (n, <, n_routes);
+      most = MAX (most, n);
+    }
+  g_assert_cmpuint (most, >, 0);
+
+  /* Back to the whole story: a route whose label was left out … */
+  gb_map_view_fit_story (GB_MAP_VIEW (view));
+  pump (100);
+  for (guint i = 0; i < n_routes && hidden == NULL; i++)
+    {
+      g_autoptr(GbRoute) route = g_list_model_get_item (model, i);
+      GtkWidget *label = gb_route_layer_get_label (routes, route);
+
+      if (!gb_route_layer_label_is_shown (routes, route) && gtk_widget_get_child_visible (label))
+        hidden = g_steal_pointer (&route);
+    }
+  g_assert_nonnull (hidden);
+
+  /* … still has its button in the focus chain, which shows on focus … */
+  {
+    GtkWidget *label = gb_route_layer_get_label (routes, hidden);
+
+    g_assert_true (gtk_widget_get_focusable (label));
+    g_assert_true (gtk_widget_grab_focus (label));
+    pump (60);
+    g_assert_true (gb_route_layer_label_is_shown (routes, hidden));
+    g_assert_cmpfloat (gtk_widget_get_opacity (label), ==, 1.0);
+    gtk_widget_grab_focus (map);
+    pump (60);
+  }
+
+  /* … and when selected (as a click on its line does). */
+  gb_selection_set_item (selection, GB_ITEM (hidden));
+  pump (100);
+  g_assert_true (gb_route_layer_label_is_shown (routes, hidden));
+  g_assert_true (gtk_widget_has_css_class (gb_route_layer_get_label (routes, hidden), "selected"));
+  gb_selection_set_item (selection, NULL);
+  pump (60);
+  assert_route_labels_apart (view, dossier);
+
+  {
+    g_autoptr(GdkTexture) shot = render (view);
+
+    save_screenshot (shot, "map-route-labels.png");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (view)));
+  pump (50);
+}
+
+static gboolean
+empty_note_visible (GtkWidget *view)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new ();
+
+  find_all (view, GTK_TYPE_LABEL, "map-empty-notice", notes);
+  g_assert_cmpuint (notes->len, ==, 1);
+  return gtk_widget_get_visible (notes->pdata[0]) && gtk_widget_get_mapped (notes->pdata[0]);
+}
+
+static void
+test_view_no_places (void)
+{
+  g_autoptr(GbDossier) timeline = load_import_fixture ("TimelineJS3_eras.json");
+  g_autoptr(GbDossier) bundled = NULL;
+  g_autoptr(GbSelection) selection = gb_selection_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view, *map;
+  ShumateViewport *viewport;
+  double zoom;
+
+  bundled = gb_dossier_load_bundled (&error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (gb_dossier_get_places (timeline)), ==, 0);
+
+  /* A narrow window, as on a phone: the note and the bundled flight's
+   * label both fit. */
+  view = show_map (timeline, selection, 360, 700);
+  map = find_one (view, SHUMATE_TYPE_MAP);
+  viewport = shumate_map_get_viewport (SHUMATE_MAP (map));
+  pump (60);
+  g_assert_true (empty_note_visible (view));
+
+  /* The note says so without blocking the map: it still zooms. */
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  g_assert_true (gtk_widget_activate_action (view, "map.zoom-in", NULL));
+  pump (60);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, zoom);
+  {
+    g_autoptr(GdkTexture) shot = render (view);
+
+    save_screenshot (shot, "map-no-places.png");
+  }
+
+  /* The bundled story has places: no note, and its one label shown. */
+  gb_selection_set_dossier (selection, bundled);
+  gb_map_view_set_dossier (GB_MAP_VIEW (view), bundled);
+  pump (200);
+  g_assert_false (empty_note_visible (view));
+  {
+    GbRouteLayer *routes = GB_ROUTE_LAYER (find_one (view, GB_TYPE_ROUTE_LAYER));
+    g_autoptr(GbRoute) route = g_list_model_get_item (gb_dossier_get_routes (bundled), 0);
+
+    g_assert_cmpuint (g_list_model_get_n_items (gb_dossier_get_routes (bundled)), ==, 1);
+    g_assert_true (gb_route_layer_label_is_shown (routes, route));
+    assert_route_labels_apart (view, bundled);
+  }
+
+  /* No story at all is not an empty story. */
+  gb_map_view_set_dossier (GB_MAP_VIEW (view), NULL);
+  pump (60);
+  g_assert_false (empty_note_visible (view));
+  gb_map_view_set_dossier (GB_MAP_VIEW (view), timeline);
+  pump (60);
+  g_assert_true (empty_note_visible (view));
+
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (view)));
+  pump (50);
+}
+
 static void
 test_view_lifecycle (void)
 {
@@ -1236,6 +1502,8 @@ main (int   argc,
   g_test_add ("/map/view/labels", Fixture, NULL, fixture_setup, test_view_labels, fixture_teardown);
   g_test_add_func ("/map/view/antimeridian", test_view_antimeridian);
   g_test_add_func ("/map/view/many-places", test_view_many_places);
+  g_test_add_func ("/map/view/route-labels", test_view_route_labels);
+  g_test_add_func ("/map/view/no-places", test_view_no_places);
   g_test_add_func ("/map/view/lifecycle", test_view_lifecycle);
 
   return g_test_run ();

@@ -707,6 +707,7 @@ label_clicked_cb (GtkButton  *button,
 
 static void
 label_focus_changed_cb (GtkEventControllerFocus *controller,
+                        GParamSpec              *pspec,
                         RouteEntry              *entry)
 {
   gboolean focused = gtk_event_controller_focus_contains_focus (controller);
