@@ -4,6 +4,7 @@
 #include <locale.h>
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "gb-card.h"
 #include "gb-cards-view.h"
@@ -247,6 +248,39 @@ static const FigureCase figure_cases[] = {
   { 1e300, "USD", GB_FIGURE_QUALIFIER_EXACT, "$1e+300", "$1e+300" },
 };
 
+/* Korean counts large numbers in myriads: $6 billion is 60억 달러. Runs the
+ * built Korean translation, so it also checks the translator's choice. */
+static void
+test_figure_format_myriads (void)
+{
+  g_autofree char *old = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *billions = NULL;
+  g_autofree char *millions = NULL;
+  g_autofree char *plain = NULL;
+
+  if (setlocale (LC_ALL, "ko_KR.UTF-8") == NULL)
+    {
+      g_test_skip ("the ko_KR.UTF-8 locale is not installed (Debian: locales-all)");
+      return;
+    }
+
+  bindtextdomain (GETTEXT_PACKAGE, po_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  billions = gb_figure_format_value (6e9, "USD", GB_FIGURE_QUALIFIER_EXACT);
+  millions = gb_figure_format_value (1.5e6, "count", GB_FIGURE_QUALIFIER_EXACT);
+  plain = gb_figure_format_value (120000, "people", GB_FIGURE_QUALIFIER_EXACT);
+
+  textdomain ("messages");
+  setlocale (LC_ALL, old);
+
+  g_assert_cmpstr (billions, ==, "60억 달러");
+  g_assert_cmpstr (millions, ==, "150만");
+  g_assert_cmpstr (plain, ==, "120,000");
+}
+
 static void
 test_figure_format (void)
 {
@@ -373,6 +407,7 @@ main (int   argc,
   g_test_add_func ("/cards/filter/facet-labels", test_facet_labels);
   g_test_add_func ("/cards/card/content", test_card_content);
   g_test_add_func ("/cards/figure/format", test_figure_format);
+  g_test_add_func ("/cards/figure/format-myriads", test_figure_format_myriads);
   g_test_add_func ("/cards/figure/cards", test_figure_cards);
   g_test_add_func ("/cards/reflow", test_reflow);
 

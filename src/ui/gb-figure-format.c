@@ -47,6 +47,46 @@ gb_figure_format_number (double value)
   return g_strdup_printf ("%'.*f", decimals_needed (value), value);
 }
 
+static gboolean
+uses_myriads (void)
+{
+  /* Translators: leave as "thousands" if your language names large numbers
+   * in thousands (million, billion); write "myriads" if it names them in
+   * ten-thousands, as Korean does (만, 억, 조). Not shown to users. */
+  return g_str_equal (C_("number scale", "thousands"), "myriads");
+}
+
+/* 6e9 as "60억": ten-thousands (만), hundred-millions (억), trillions (조). */
+static char *
+format_myriads (double value)
+{
+  g_autofree char *number = NULL;
+  double magnitude = fabs (value);
+
+  if (magnitude >= 1e12 && magnitude < MAX_PLAIN * 1000)
+    {
+      number = gb_figure_format_number (value / 1e12);
+      /* Translators: only for languages that count in myriads: 10¹² (조) */
+      return g_strdup_printf (C_("myriads", "%s × 10¹²"), number);
+    }
+
+  if (magnitude >= 1e8 && magnitude < 1e12)
+    {
+      number = gb_figure_format_number (value / 1e8);
+      /* Translators: only for languages that count in myriads: 10⁸ (억) */
+      return g_strdup_printf (C_("myriads", "%s × 10⁸"), number);
+    }
+
+  if (magnitude >= 1e6 && magnitude < 1e8)
+    {
+      number = gb_figure_format_number (value / 1e4);
+      /* Translators: only for languages that count in myriads: 10⁴ (만) */
+      return g_strdup_printf (C_("myriads", "%s × 10⁴"), number);
+    }
+
+  return gb_figure_format_number (value);
+}
+
 /* "6 billion" rather than "6,000,000,000". */
 static char *
 format_scaled (double value)
@@ -54,6 +94,9 @@ format_scaled (double value)
   g_autofree char *number = NULL;
   double magnitude = fabs (value);
   gulong n;
+
+  if (uses_myriads ())
+    return format_myriads (value);
 
   if (magnitude >= 1e12 && magnitude < MAX_PLAIN * 1000)
     {
