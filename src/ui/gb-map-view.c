@@ -430,6 +430,10 @@ update_highlights (GbMapView *self)
 
       gb_route_layer_set_state (self->route_layer, route, linked, GB_ITEM (route) == item);
     }
+
+  /* The places' names may have moved for the new selection: fit the route
+   * labels around them again. */
+  gtk_widget_queue_allocate (GTK_WIDGET (self->route_label_layer));
 }
 
 static void
