@@ -171,6 +171,32 @@ test_window_settings (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
 }
 
+/* Style and map source are radio items of the main menu, kept in GSettings. */
+static void
+test_app_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(GVariant) state = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "color-scheme",
+                                  g_variant_new_string ("dark"));
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_settings_set_string (settings, "color-scheme", "light");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "color-scheme",
+                                  g_variant_new_string ("default"));
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "map-source",
+                                  g_variant_new_string ("basemap"));
+  state = g_action_group_get_action_state (G_ACTION_GROUP (app), "map-source");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "basemap");
+  g_autofree char *source = g_settings_get_string (settings, "map-source");
+  g_assert_cmpstr (source, ==, "basemap");
+  g_settings_reset (settings, "map-source");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +213,7 @@ main (int   argc,
   g_test_add_func ("/window/bundled", test_window_bundled);
   g_test_add_func ("/window/bad-file", test_window_bad_file);
   g_test_add_func ("/window/settings", test_window_settings);
+  g_test_add_func ("/window/preferences", test_app_preferences);
 
   status = g_test_run ();
   g_clear_object (&app);

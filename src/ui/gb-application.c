@@ -13,7 +13,8 @@
 
 struct _GbApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (GbApplication, gb_application, ADW_TYPE_APPLICATION)
@@ -254,8 +255,28 @@ quit_activated_cb (GSimpleAction *action,
 }
 
 static void
+color_scheme_changed_cb (GSettings  *settings,
+                         const char *key,
+                         gpointer    user_data)
+{
+  g_autofree char *scheme = g_settings_get_string (settings, "color-scheme");
+  AdwColorScheme color_scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (scheme, "light"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (scheme, "dark"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
+}
+
+static void
 gb_application_startup (GApplication *app)
 {
+  GbApplication *self = GB_APPLICATION (app);
+  g_autoptr(GAction) color_scheme = NULL;
+  g_autoptr(GAction) map_source = NULL;
+
   static const GActionEntry actions[] = {
     { "about", about_activated_cb },
     { "quit", quit_activated_cb },
@@ -264,6 +285,16 @@ gb_application_startup (GApplication *app)
   G_APPLICATION_CLASS (gb_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
+
+  /* Preferences that are one choice each live in the main menu as radio items. */
+  self->settings = g_settings_new (APP_ID);
+  color_scheme = g_settings_create_action (self->settings, "color-scheme");
+  map_source = g_settings_create_action (self->settings, "map-source");
+  g_action_map_add_action (G_ACTION_MAP (app), color_scheme);
+  g_action_map_add_action (G_ACTION_MAP (app), map_source);
+  g_signal_connect (self->settings, "changed::color-scheme",
+                    G_CALLBACK (color_scheme_changed_cb), NULL);
+  color_scheme_changed_cb (self->settings, "color-scheme", NULL);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open",
@@ -273,9 +304,22 @@ gb_application_startup (GApplication *app)
 }
 
 static void
+gb_application_dispose (GObject *object)
+{
+  GbApplication *self = (GbApplication *) object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (gb_application_parent_class)->dispose (object);
+}
+
+static void
 gb_application_class_init (GbApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = gb_application_dispose;
 
   app_class->activate = gb_application_activate;
   app_class->open = gb_application_open;
