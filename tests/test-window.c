@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <shumate/shumate.h>
 
 #include "gb-application.h"
@@ -171,6 +172,60 @@ test_window_settings (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
 }
 
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (out, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+/* The story's title reaches the header bar's title label as text, not markup. */
+static void
+test_window_title_is_text (void)
+{
+  static const char *title = "<b>bold</b> & x &amp; <span foreground=\"red\">red</span>";
+  g_autofree char *json = g_strdup_printf ("{\"format\":\"golden-bridge-dossier\",\"version\":1,"
+                                           "\"id\":\"t\",\"title\":\"%s\"}",
+                                           "<b>bold</b> & x &amp; <span foreground=\\\"red\\\">red</span>");
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GbDossier) dossier = gb_dossier_load_bytes (bytes, "title.json", &error);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GbWindow *window = gb_window_new (app);
+  GtkWidget *switcher;
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
+  gb_window_set_dossier (window, dossier);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_loaded (window);
+
+  switcher = find_named (GTK_WIDGET (window), "AdwViewSwitcherTitle");
+  g_assert_nonnull (switcher);
+  collect_labels (switcher, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = labels->pdata[i];
+
+      if (g_strcmp0 (gtk_label_get_label (label), title) == 0)
+        {
+          g_assert_false (gtk_label_get_use_markup (label));
+          g_assert_cmpstr (gtk_label_get_text (label), ==, title);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Style and map source are radio items of the main menu, kept in GSettings. */
 static void
 test_app_preferences (void)
@@ -214,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/window/bad-file", test_window_bad_file);
   g_test_add_func ("/window/settings", test_window_settings);
   g_test_add_func ("/window/preferences", test_app_preferences);
+  g_test_add_func ("/window/title-is-text", test_window_title_is_text);
 
   status = g_test_run ();
   g_clear_object (&app);
