@@ -343,10 +343,15 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GSettings) settings = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+
+  /* Tests never reach for the network: the map draws the offline basemap. */
+  settings = g_settings_new (APP_ID);
+  g_settings_set_string (settings, "map-source", "basemap");
 
   app = gb_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
