@@ -1415,37 +1415,53 @@ gb_dossier_load_bundled (GError **error)
  *
  * Returns: (transfer full): "N events, N places, …" for --validate
  */
+static char *
+dup_count (GbItemKind kind,
+           guint      n)
+{
+  switch ((int) kind)
+    {
+    case GB_ITEM_KIND_EVENT:
+      return g_strdup_printf (ngettext ("%u event", "%u events", n), n);
+    case GB_ITEM_KIND_PLACE:
+      return g_strdup_printf (ngettext ("%u place", "%u places", n), n);
+    case GB_ITEM_KIND_ROUTE:
+      return g_strdup_printf (ngettext ("%u route", "%u routes", n), n);
+    case GB_ITEM_KIND_AGREEMENT:
+      return g_strdup_printf (ngettext ("%u agreement", "%u agreements", n), n);
+    case GB_ITEM_KIND_FIGURE:
+      return g_strdup_printf (ngettext ("%u figure", "%u figures", n), n);
+    case GB_ITEM_KIND_PERSON:
+      return g_strdup_printf (ngettext ("%u person", "%u people", n), n);
+    case GB_ITEM_KIND_ORGANISATION:
+      return g_strdup_printf (ngettext ("%u organisation", "%u organisations", n), n);
+    case GB_ITEM_KIND_SOURCE:
+      return g_strdup_printf (ngettext ("%u source", "%u sources", n), n);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 char *
 gb_dossier_dup_summary_line (GbDossier *dossier)
 {
-  g_autoptr(GString) line = g_string_new (NULL);
-  struct {
-    GbItemKind  kind;
-    const char *one;
-    const char *many;
-  } counts[] = {
-    { GB_ITEM_KIND_EVENT, N_("%u event"), N_("%u events") },
-    { GB_ITEM_KIND_PLACE, N_("%u place"), N_("%u places") },
-    { GB_ITEM_KIND_ROUTE, N_("%u route"), N_("%u routes") },
-    { GB_ITEM_KIND_AGREEMENT, N_("%u agreement"), N_("%u agreements") },
-    { GB_ITEM_KIND_FIGURE, N_("%u figure"), N_("%u figures") },
-    { GB_ITEM_KIND_PERSON, N_("%u person"), N_("%u people") },
-    { GB_ITEM_KIND_ORGANISATION, N_("%u organisation"), N_("%u organisations") },
-    { GB_ITEM_KIND_SOURCE, N_("%u source"), N_("%u sources") },
+  static const GbItemKind kinds[] = {
+    GB_ITEM_KIND_EVENT, GB_ITEM_KIND_PLACE, GB_ITEM_KIND_ROUTE, GB_ITEM_KIND_AGREEMENT,
+    GB_ITEM_KIND_FIGURE, GB_ITEM_KIND_PERSON, GB_ITEM_KIND_ORGANISATION, GB_ITEM_KIND_SOURCE,
   };
+  g_autoptr(GString) line = g_string_new (NULL);
 
   g_return_val_if_fail (GB_IS_DOSSIER (dossier), NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
-      guint n = g_list_model_get_n_items (gb_dossier_get_items_of_kind (dossier, counts[i].kind));
+      guint n = g_list_model_get_n_items (gb_dossier_get_items_of_kind (dossier, kinds[i]));
+      g_autofree char *count = dup_count (kinds[i], n);
 
       if (i > 0)
-        g_string_append (line, ", ");
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-      g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, counts[i].one, counts[i].many, n), n);
-#pragma GCC diagnostic pop
+        /* Translators: between the counts of the --validate summary */
+        g_string_append (line, _(", "));
+      g_string_append (line, count);
     }
 
   return g_string_free (g_steal_pointer (&line), FALSE);

@@ -158,6 +158,9 @@ read_date (GbImporter   *self,
   guint before = gb_importer_get_n_problems (self);
   gboolean any = FALSE;
   gboolean year_ok, month_ok, day_ok, time_ok;
+  g_autofree char *year = NULL;
+  g_autofree char *month = NULL;
+  g_autofree char *day = NULL;
   JsonObject *dobj;
   gint64 *v = date->value;
   gsize len;
@@ -211,23 +214,25 @@ read_date (GbImporter   *self,
 
   len = gb_importer_push_member (self, name);
 
+  /* Numbers formatted first: xgettext can't see through G_GINT64_FORMAT. */
+  year = g_strdup_printf ("%" G_GINT64_FORMAT, v[PART_YEAR]);
+  month = g_strdup_printf ("%" G_GINT64_FORMAT, v[PART_MONTH]);
+  day = g_strdup_printf ("%" G_GINT64_FORMAT, v[PART_DAY]);
+
   if (!date->present[PART_YEAR])
     gb_importer_report_missing (self, "year", _("is missing"));
   else if (!year_ok)
     report_part (self, PART_YEAR,
-                 _("the year %" G_GINT64_FORMAT " is outside 1 to 9999, the years Golden Bridge "
-                   "can show"), v[PART_YEAR]);
+                 _("the year %s is outside 1 to 9999, the years Golden Bridge can show"), year);
 
   if (!month_ok)
-    report_part (self, PART_MONTH, _("there is no month %" G_GINT64_FORMAT "; months run from 1 "
-                                     "to 12"), v[PART_MONTH]);
+    report_part (self, PART_MONTH, _("there is no month %s; months run from 1 to 12"), month);
 
   if (date->present[PART_DAY] && !date->present[PART_MONTH])
     report_part (self, PART_DAY, _("a day needs a month"));
   else if (!day_ok && year_ok && month_ok)
-    report_part (self, PART_DAY, _("there is no day %" G_GINT64_FORMAT " in month %"
-                                   G_GINT64_FORMAT " of %" G_GINT64_FORMAT),
-                 v[PART_DAY], v[PART_MONTH], v[PART_YEAR]);
+    /* Translators: day, month number, year */
+    report_part (self, PART_DAY, _("there is no day %s in month %s of %s"), day, month, year);
 
   if (date->has_time && !date->present[PART_DAY])
     report_part (self, date->present[PART_HOUR] ? PART_HOUR : PART_MINUTE,
