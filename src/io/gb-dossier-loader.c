@@ -469,6 +469,33 @@ get_array (Loader     *l,
   return NULL;
 }
 
+/* The item @id names, if it is a @type_a or a @type_b (G_TYPE_INVALID for
+ * none); otherwise a problem at the current path and NULL. */
+static GbItem *
+resolve_id (Loader     *l,
+            const char *id,
+            GType       type_a,
+            GType       type_b,
+            const char *what)
+{
+  GbItem *item = gb_dossier_lookup (l->dossier, id);
+
+  if (item == NULL)
+    {
+      gb_problems_report (l->problems, _("refers to “%s”, which is not in the dossier"), id);
+      return NULL;
+    }
+
+  if (!G_TYPE_CHECK_INSTANCE_TYPE (item, type_a) &&
+      (type_b == G_TYPE_INVALID || !G_TYPE_CHECK_INSTANCE_TYPE (item, type_b)))
+    {
+      gb_problems_report (l->problems, _("refers to “%s”, which is not %s"), id, what);
+      return NULL;
+    }
+
+  return item;
+}
+
 /* Resolves each id in the array @name to an item of one of @types. */
 static GPtrArray *
 get_refs (Loader     *l,
@@ -499,16 +526,11 @@ get_refs (Loader     *l,
       else
         {
           const char *id = json_node_get_string (node);
-          GbItem *item = gb_dossier_lookup (l->dossier, id);
+          GbItem *item = resolve_id (l, id, type_a, type_b, what);
 
-          if (item == NULL)
-            gb_problems_report (l->problems, _("refers to “%s”, which is not in the dossier"), id);
-          else if (!G_TYPE_CHECK_INSTANCE_TYPE (item, type_a) &&
-                   (type_b == G_TYPE_INVALID || !G_TYPE_CHECK_INSTANCE_TYPE (item, type_b)))
-            gb_problems_report (l->problems, _("refers to “%s”, which is not %s"), id, what);
-          else if (g_ptr_array_find (items, item, NULL))
+          if (item != NULL && g_ptr_array_find (items, item, NULL))
             gb_problems_report (l->problems, _("lists “%s” twice"), id);
-          else
+          else if (item != NULL)
             g_ptr_array_add (items, item);
         }
       gb_problems_pop (l->problems, ilen);
@@ -534,14 +556,7 @@ get_ref (Loader     *l,
     return NULL;
 
   len = gb_problems_push_member (l->problems, name);
-  item = gb_dossier_lookup (l->dossier, id);
-  if (item == NULL)
-    gb_problems_report (l->problems, _("refers to “%s”, which is not in the dossier"), id);
-  else if (!G_TYPE_CHECK_INSTANCE_TYPE (item, type))
-    {
-      gb_problems_report (l->problems, _("refers to “%s”, which is not %s"), id, what);
-      item = NULL;
-    }
+  item = resolve_id (l, id, type, G_TYPE_INVALID, what);
   gb_problems_pop (l->problems, len);
 
   return item;
