@@ -88,15 +88,14 @@ build_loader () {
       -Dc_args="-fsanitize=fuzzer-no-link -fno-sanitize-recover=undefined -fno-omit-frame-pointer -Wno-error=shadow" \
       > "$log" 2>&1 || { tail -20 "$log" >&2; return 1; }
   fi
-  ninja -C "$lib_build" src/libgoldenbridge.a > "$log" 2>&1 || { grep -B2 -A8 error "$log" | head -40 >&2; return 1; }
+  ninja -C "$lib_build" src/libgb-core.a > "$log" 2>&1 || { grep -B2 -A8 error "$log" | head -40 >&2; return 1; }
   # shellcheck disable=SC2046
   "$cc" "${sanitize[@]}" -std=gnu17 \
     -I"$lib_build" -I"$lib_build/src" \
     -I"$srcroot/src" -I"$srcroot/src/model" -I"$srcroot/src/io" -I"$srcroot/src/geo" \
-    -I"$srcroot/src/ui" \
     "$here/fuzz-dossier-loader.c" \
-    -Wl,--whole-archive "$lib_build/src/libgoldenbridge.a" -Wl,--no-whole-archive \
-    $(pkg-config --cflags --libs "${pkgs[@]}" gtk4 libadwaita-1 shumate-1.0 libsoup-3.0) -lm \
+    -Wl,--whole-archive "$lib_build/src/libgb-core.a" -Wl,--no-whole-archive \
+    $(pkg-config --cflags --libs "${pkgs[@]}") -lm \
     -o "$build/fuzz-dossier-loader"
 }
 
