@@ -5,7 +5,6 @@
 
 #include <adwaita.h>
 
-#include "gb-card.h"
 #include "gb-cards-view.h"
 #include "gb-detail-pane.h"
 #include "gb-figure-format.h"
@@ -93,16 +92,6 @@ test_link_buttons (void)
 
   g_assert_finalize_object (good);
   g_assert_finalize_object (bad);
-}
-
-static void
-test_isolate (void)
-{
-  g_autofree char *plain = gb_card_dup_isolated ("Republic of Korea");
-  g_autofree char *evil = gb_card_dup_isolated ("\u202Egnp.exe");
-
-  g_assert_cmpstr (plain, ==, "Republic of Korea");
-  g_assert_cmpstr (evil, ==, "\u2068\u202Egnp.exe\u2069");
 }
 
 static char *
@@ -344,7 +333,6 @@ main (int   argc,
   g_test_add_func ("/hostile/links/decide", test_links);
   g_test_add_func ("/hostile/links/buttons", test_link_buttons);
   g_test_add_func ("/hostile/load/refuses-links", test_refuses_links);
-  g_test_add_func ("/hostile/bidi/isolate", test_isolate);
   g_test_add_func ("/hostile/detail/literal", test_detail_literal);
   g_test_add_func ("/hostile/cards/literal", test_cards_literal);
   g_test_add_func ("/hostile/search/literal", test_search_literal);

@@ -11,6 +11,7 @@
 
 #include "gb-basemap-layer.h"
 #include "gb-dossier-loader.h"
+#include "gb-labels.h"
 #include "gb-map-place-layer.h"
 #include "gb-map-view.h"
 #include "gb-place.h"
@@ -836,7 +837,7 @@ test_view_accessible (Fixture       *fx,
 
   gb_item_set_title (GB_ITEM (place), title);
   gb_item_set_description (GB_ITEM (place), description);
-  name = gb_map_place_dup_accessible_name (place);
+  name = gb_labels_dup_place_name (place);
   g_assert_cmpstr (name, ==, "Astana — Capital of Kazakhstan");
 
   /* Every marker is a focusable button named after its place; the zoom
@@ -844,7 +845,7 @@ test_view_accessible (Fixture       *fx,
   for (guint i = 0; i < g_list_model_get_n_items (places); i++)
     {
       g_autoptr(GbPlace) p = g_list_model_get_item (places, i);
-      g_autofree char *expected = gb_map_place_dup_accessible_name (p);
+      g_autofree char *expected = gb_labels_dup_place_name (p);
       GtkWidget *marker = gb_map_place_layer_get_marker (fx->places, p);
       g_autofree char *failure = NULL;
 

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "gb-card.h"
-#include "gb-source.h"
+#include "gb-labels.h"
 
 struct _GbCard
 {
@@ -62,18 +62,19 @@ update (GbCard *self)
 {
   GbItem *item = GB_ITEM (self->agreement);
   GbAgreementStatus status = gb_agreement_get_status (self->agreement);
+  const char *kind = gb_labels_agreement_kind (gb_agreement_get_agreement_kind (self->agreement));
+  const char *status_name = gb_labels_agreement_status (status);
   g_autofree char *status_class = status_css_class (status);
-  g_autofree char *parties = gb_card_dup_parties (self->agreement);
+  g_autofree char *parties = gb_labels_dup_parties (self->agreement);
   g_autofree char *period = NULL;
-  g_autofree char *source = gb_card_dup_source_line (item);
+  g_autofree char *source = gb_labels_dup_source_line (item);
   g_autofree char *accessible = NULL;
 
   if (gb_item_get_date (item) != NULL)
     period = gb_date_format (gb_item_get_date (item));
 
-  gtk_label_set_text (self->kind_label,
-                      gb_card_kind_label (gb_agreement_get_agreement_kind (self->agreement)));
-  gtk_label_set_text (self->status_label, gb_card_status_label (status));
+  gtk_label_set_text (self->kind_label, kind);
+  gtk_label_set_text (self->status_label, status_name);
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_class);
   gtk_widget_set_visible (GTK_WIDGET (self->context_label), gb_item_is_context (item));
   gtk_label_set_text (self->title_label, gb_item_get_title (item));
@@ -83,10 +84,7 @@ update (GbCard *self)
   set_optional_label (self->source_label, NULL, source);
 
   /* Translators: a card's name for screen readers: title, kind, status */
-  accessible = g_strdup_printf (_("%s, %s, %s"),
-                                gb_item_get_title (item),
-                                gb_card_kind_label (gb_agreement_get_agreement_kind (self->agreement)),
-                                gb_card_status_label (status));
+  accessible = g_strdup_printf (_("%s, %s, %s"), gb_item_get_title (item), kind, status_name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -280,179 +278,4 @@ gb_card_show_mark (GtkWidget  *widget,
   gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
                                GTK_ACCESSIBLE_STATE_SELECTED, mark == GB_CARD_MARK_SELECTED,
                                -1);
-}
-
-const char *
-gb_card_kind_label (GbAgreementKind kind)
-{
-  switch (kind)
-    {
-    case GB_AGREEMENT_KIND_AGREEMENT:
-      return C_("agreement kind", "Agreement");
-    case GB_AGREEMENT_KIND_PLAN:
-      return C_("agreement kind", "Plan");
-    case GB_AGREEMENT_KIND_PROPOSAL:
-      return C_("agreement kind", "Proposal");
-    case GB_AGREEMENT_KIND_INITIATIVE:
-      return C_("agreement kind", "Initiative");
-    case GB_AGREEMENT_KIND_PROGRAMME:
-      return C_("agreement kind", "Programme");
-    default:
-      return "";
-    }
-}
-
-const char *
-gb_card_status_label (GbAgreementStatus status)
-{
-  switch (status)
-    {
-    case GB_AGREEMENT_STATUS_SIGNED:
-      return C_("agreement status", "Signed");
-    case GB_AGREEMENT_STATUS_PROPOSED:
-      return C_("agreement status", "Proposed");
-    case GB_AGREEMENT_STATUS_PLANNED:
-      return C_("agreement status", "Planned");
-    case GB_AGREEMENT_STATUS_EXISTING:
-      return C_("agreement status", "Existing");
-    case GB_AGREEMENT_STATUS_LAUNCHED:
-      return C_("agreement status", "Launched");
-    case GB_AGREEMENT_STATUS_ENDED:
-      return C_("agreement status", "Ended");
-    default:
-      return "";
-    }
-}
-
-const char *
-gb_card_item_kind_label (GbItemKind kind)
-{
-  switch (kind)
-    {
-    case GB_ITEM_KIND_SOURCE:
-      return C_("item kind", "Source");
-    case GB_ITEM_KIND_EVENT:
-      return C_("item kind", "Event");
-    case GB_ITEM_KIND_PLACE:
-      return C_("item kind", "Place");
-    case GB_ITEM_KIND_ROUTE:
-      return C_("item kind", "Route");
-    case GB_ITEM_KIND_AGREEMENT:
-      return C_("item kind", "Agreement or initiative");
-    case GB_ITEM_KIND_FIGURE:
-      return C_("item kind", "Key figure");
-    case GB_ITEM_KIND_PERSON:
-      return C_("item kind", "Person");
-    case GB_ITEM_KIND_ORGANISATION:
-      return C_("item kind", "Organisation");
-    default:
-      return "";
-    }
-}
-
-static gboolean
-has_bidi_controls (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-          c == 0x200E || c == 0x200F || c == 0x061C)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/**
- * gb_card_dup_isolated:
- * @text: a string from a file, to be joined with others in one line
- *
- * A direction override in one name must not turn the rest of the line
- * around: text with bidi controls is wrapped in a first-strong isolate, whose
- * end closes whatever the text left open. Other text is returned as it is.
- *
- * Returns: (transfer full): @text, isolated if need be
- */
-char *
-gb_card_dup_isolated (const char *text)
-{
-  g_return_val_if_fail (text != NULL, NULL);
-
-  if (!has_bidi_controls (text))
-    return g_strdup (text);
-
-  return g_strconcat ("\u2068", text, "\u2069", NULL);
-}
-
-/**
- * gb_card_dup_parties:
- *
- * Returns: (transfer full) (nullable): the parties' names in a line
- */
-char *
-gb_card_dup_parties (GbAgreement *agreement)
-{
-  GPtrArray *parties;
-  GString *out;
-
-  g_return_val_if_fail (GB_IS_AGREEMENT (agreement), NULL);
-
-  parties = gb_agreement_get_parties (agreement);
-  if (parties->len == 0)
-    return NULL;
-
-  out = g_string_new (NULL);
-  for (guint i = 0; i < parties->len; i++)
-    {
-      g_autofree char *name = gb_card_dup_isolated (gb_item_get_title (parties->pdata[i]));
-
-      if (i > 0)
-        /* Translators: between the names in a list */
-        g_string_append (out, _(", "));
-      g_string_append (out, name);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/**
- * gb_card_dup_source_line:
- *
- * Returns: (transfer full) (nullable): "Source: The Astana Times, 5 November
- *   2024", or "Context source: …" for background facts
- */
-char *
-gb_card_dup_source_line (GbItem *item)
-{
-  GbSource *source;
-  const char *publisher;
-  g_autofree char *name = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *what = NULL;
-
-  g_return_val_if_fail (GB_IS_ITEM (item), NULL);
-
-  if (!(source = gb_item_get_source (item)))
-    return NULL;
-
-  publisher = gb_source_get_publisher (source);
-  if (publisher == NULL || publisher[0] == '\0')
-    publisher = gb_item_get_title (GB_ITEM (source));
-  name = gb_card_dup_isolated (publisher);
-
-  if (gb_item_get_date (GB_ITEM (source)) != NULL)
-    date = gb_date_format (gb_item_get_date (GB_ITEM (source)));
-
-  if (date != NULL)
-    /* Translators: a source's publisher and date */
-    what = g_strdup_printf (_("%s, %s"), name, date);
-  else
-    what = g_steal_pointer (&name);
-
-  if (gb_item_is_context (item))
-    return g_strdup_printf (_("Context source: %s"), what);
-
-  return g_strdup_printf (_("Source: %s"), what);
 }

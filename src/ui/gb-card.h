@@ -28,12 +28,4 @@ void          gb_card_set_mark           (GbCard            *self,
 void          gb_card_show_mark          (GtkWidget         *widget,
                                           GbCardMark         mark);
 
-/* Names shown for the model's enums, translated. */
-const char   *gb_card_kind_label         (GbAgreementKind    kind);
-const char   *gb_card_status_label       (GbAgreementStatus  status);
-const char   *gb_card_item_kind_label    (GbItemKind         kind);
-char         *gb_card_dup_isolated       (const char        *text);
-char         *gb_card_dup_parties        (GbAgreement       *agreement);
-char         *gb_card_dup_source_line    (GbItem            *item);
-
 G_END_DECLS

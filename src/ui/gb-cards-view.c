@@ -9,6 +9,7 @@
 #include "gb-card.h"
 #include "gb-cards-view.h"
 #include "gb-figure-card.h"
+#include "gb-labels.h"
 
 struct _GbCardsView
 {
@@ -147,7 +148,7 @@ update_facets (GbCardsView *self)
   for (guint i = 0; i < self->kinds->len; i++)
     {
       f.kind = g_array_index (self->kinds, int, i);
-      g_ptr_array_add (kinds, option_label (self, &f, gb_card_kind_label (f.kind)));
+      g_ptr_array_add (kinds, option_label (self, &f, gb_labels_agreement_kind (f.kind)));
     }
   replace_strings (self, GB_CARDS_FACET_KIND, self->kind_dropdown, kinds);
 
@@ -157,7 +158,7 @@ update_facets (GbCardsView *self)
   for (guint i = 0; i < self->statuses->len; i++)
     {
       f.status = g_array_index (self->statuses, int, i);
-      g_ptr_array_add (statuses, option_label (self, &f, gb_card_status_label (f.status)));
+      g_ptr_array_add (statuses, option_label (self, &f, gb_labels_agreement_status (f.status)));
     }
   replace_strings (self, GB_CARDS_FACET_STATUS, self->status_dropdown, statuses);
 

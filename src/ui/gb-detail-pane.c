@@ -8,16 +8,18 @@
 #include <glib/gi18n.h>
 
 #include "gb-agreement.h"
-#include "gb-card.h"
+#include "gb-bidi.h"
 #include "gb-date-format.h"
 #include "gb-detail-pane.h"
 #include "gb-event.h"
 #include "gb-figure-format.h"
 #include "gb-figure.h"
+#include "gb-labels.h"
 #include "gb-links.h"
 #include "gb-organisation.h"
 #include "gb-person.h"
 #include "gb-place.h"
+#include "gb-route-format.h"
 #include "gb-route.h"
 #include "gb-source.h"
 
@@ -131,16 +133,10 @@ item_button_new (GbDetailPane *self,
   g_autofree char *accessible = NULL;
   GtkWidget *secondary_label;
 
-  if (gb_item_get_date (item) != NULL && !GB_IS_SOURCE (item))
-    {
-      g_autofree char *date = gb_date_format (gb_item_get_date (item));
-
-      /* Translators: an item's kind and date in a linked item's button */
-      secondary = g_strdup_printf (_("%s · %s"), gb_card_item_kind_label (gb_item_get_kind (item)),
-                                   date);
-    }
+  if (GB_IS_SOURCE (item))
+    secondary = g_strdup (gb_labels_item_kind (gb_item_get_kind (item)));
   else
-    secondary = g_strdup (gb_card_item_kind_label (gb_item_get_kind (item)));
+    secondary = gb_labels_dup_kind_date (item);
 
   secondary_label = text_label (secondary, "caption");
   gtk_widget_add_css_class (secondary_label, "dim-label");
@@ -151,7 +147,7 @@ item_button_new (GbDetailPane *self,
   gtk_widget_add_css_class (button, "gb-item-link");
 
   /* Translators: a button that shows a linked item: "Event: Signing of …" */
-  accessible = g_strdup_printf (_("%s: %s"), gb_card_item_kind_label (gb_item_get_kind (item)),
+  accessible = g_strdup_printf (_("%s: %s"), gb_labels_item_kind (gb_item_get_kind (item)),
                                 gb_item_get_title (item));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
@@ -185,9 +181,9 @@ add_kind_facts (GbDetailPane *self,
       g_autofree char *status_class = g_strdup_printf ("gb-status-%s",
                                                        gb_agreement_status_to_string (status));
       GtkWidget *badges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *kind = text_label (gb_card_kind_label (gb_agreement_get_agreement_kind (agreement)),
+      GtkWidget *kind = text_label (gb_labels_agreement_kind (gb_agreement_get_agreement_kind (agreement)),
                                     "gb-badge");
-      GtkWidget *badge = text_label (gb_card_status_label (status), "gb-badge");
+      GtkWidget *badge = text_label (gb_labels_agreement_status (status), "gb-badge");
 
       gtk_widget_add_css_class (badge, "gb-status-badge");
       gtk_widget_add_css_class (badge, status_class);
@@ -234,16 +230,11 @@ add_kind_facts (GbDetailPane *self,
     {
       GbRoute *route = GB_ROUTE (item);
       const char * const *operators = gb_route_get_operators (route);
-      int minutes = gb_route_get_duration_minutes (route);
+      g_autofree char *duration =
+        gb_route_format_duration (gb_route_get_duration_minutes (route));
 
       add_fact (box, _("Mode"), gb_route_get_mode (route));
-      if (minutes > 0)
-        {
-          /* Translators: a flight time, "7 h 10 min" */
-          g_autofree char *duration = g_strdup_printf (_("%d h %02d min"), minutes / 60, minutes % 60);
-
-          add_fact (box, _("Duration"), duration);
-        }
+      add_fact (box, _("Duration"), duration);
       if (operators != NULL && operators[0] != NULL)
         {
           /* Translators: between the names in a list */
@@ -430,7 +421,7 @@ add_provenance (GbDetailPane *self)
 
       if (publisher != NULL && publisher[0] != '\0')
         {
-          g_autofree char *isolated = gb_card_dup_isolated (publisher);
+          g_autofree char *isolated = gb_bidi_dup_isolated (publisher);
 
           /* Translators: a source's publisher and date */
           line = g_strdup_printf (_("%s, %s"), isolated, date);
@@ -485,9 +476,9 @@ rebuild (GbDetailPane *self)
 
   if (gb_item_is_context (item))
     /* Translators: the kind of item in the details pane, "Event (context)" */
-    kind = g_strdup_printf (_("%s (context)"), gb_card_item_kind_label (gb_item_get_kind (item)));
+    kind = g_strdup_printf (_("%s (context)"), gb_labels_item_kind (gb_item_get_kind (item)));
   else
-    kind = g_strdup (gb_card_item_kind_label (gb_item_get_kind (item)));
+    kind = g_strdup (gb_labels_item_kind (gb_item_get_kind (item)));
   gtk_label_set_text (self->kind_label, kind);
 
   header = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));

@@ -7,6 +7,7 @@
 
 #include "gb-figure-card.h"
 #include "gb-figure-format.h"
+#include "gb-labels.h"
 
 struct _GbFigureCard
 {
@@ -36,7 +37,7 @@ update (GbFigureCard *self)
 {
   GbItem *item = GB_ITEM (self->figure);
   g_autofree char *value = gb_figure_format (self->figure);
-  g_autofree char *source = gb_card_dup_source_line (item);
+  g_autofree char *source = gb_labels_dup_source_line (item);
   g_autofree char *meta = NULL;
   g_autofree char *accessible = NULL;
 

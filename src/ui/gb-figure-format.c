@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "gb-card.h"
+#include "gb-bidi.h"
 #include "gb-figure-format.h"
 
 /* Beyond this, %f would print digits the double doesn't have. */
@@ -170,7 +170,7 @@ gb_figure_format_value (double             value,
     {
       /* An unknown unit from the file, shown as it is written, its direction
        * kept to itself. */
-      g_autofree char *isolated = gb_card_dup_isolated (unit);
+      g_autofree char *isolated = gb_bidi_dup_isolated (unit);
 
       with_unit = g_strdup_printf (C_("figure", "%s %s"), number, isolated);
     }

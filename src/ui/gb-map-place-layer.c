@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gb-geodesic.h"
+#include "gb-labels.h"
 #include "gb-map-place-layer.h"
 
 /* The places as markers: each a ShumateMarker holding a small button (so
@@ -265,25 +266,6 @@ marker_focus_enter_cb (GtkEventControllerFocus *controller,
                                  gb_mercator_longitude (entry->mx));
 }
 
-static const char *
-kind_name (GbPlace *place)
-{
-  switch (gb_place_get_place_kind (place))
-    {
-    case GB_PLACE_KIND_CITY:
-      return _("City");
-    case GB_PLACE_KIND_AIRPORT:
-      return _("Airport");
-    case GB_PLACE_KIND_VENUE:
-      return _("Venue");
-    case GB_PLACE_KIND_COUNTRY:
-      return _("Country");
-    case GB_PLACE_KIND_OTHER:
-    default:
-      return _("Place");
-    }
-}
-
 static void
 ensure_widgets (PlaceEntry *entry)
 {
@@ -293,18 +275,13 @@ ensure_widgets (PlaceEntry *entry)
   GtkEventController *focus;
   GtkGesture *click;
   GtkWidget *button;
-  const char *iata;
 
   entry->pending = FALSE;
   if (entry->marker != NULL)
     return;
 
-  name = gb_map_place_dup_accessible_name (place);
-  iata = gb_place_get_iata (place);
-  kind = iata != NULL && *iata != '\0'
-    /* TRANSLATORS: a place's kind and its airport code, as "Airport, NQZ" */
-    ? g_strdup_printf (_("%s, %s"), kind_name (place), iata)
-    : g_strdup (kind_name (place));
+  name = gb_labels_dup_place_name (place);
+  kind = gb_labels_dup_place_kind (place);
   tooltip = g_strdup_printf ("%s\n%s", gb_item_get_title (GB_ITEM (place)), kind);
 
   button = gtk_button_new ();
@@ -837,38 +814,6 @@ gb_map_place_layer_new (ShumateViewport *viewport)
   g_return_val_if_fail (SHUMATE_IS_VIEWPORT (viewport), NULL);
 
   return g_object_new (GB_TYPE_MAP_PLACE_LAYER, "viewport", viewport, NULL);
-}
-
-/**
- * gb_map_place_dup_accessible_name:
- *
- * What a screen reader says for a place's marker: its name and, from its
- * description, the first sentence, as "Astana — Capital of Kazakhstan".
- *
- * Returns: (transfer full): the name
- */
-char *
-gb_map_place_dup_accessible_name (GbPlace *place)
-{
-  const char *title, *description;
-  g_autofree char *first = NULL;
-  const char *end;
-
-  g_return_val_if_fail (GB_IS_PLACE (place), NULL);
-
-  title = gb_item_get_title (GB_ITEM (place));
-  description = gb_item_get_description (GB_ITEM (place));
-  if (description == NULL || *description == '\0')
-    return g_strdup (title);
-
-  end = strstr (description, ". ");
-  first = end != NULL ? g_strndup (description, end - description) : g_strdup (description);
-  g_strstrip (first);
-  if (g_str_has_suffix (first, "."))
-    first[strlen (first) - 1] = '\0';
-
-  /* TRANSLATORS: a map marker's name: the place, then what it is */
-  return g_strdup_printf (_("%s — %s"), title, first);
 }
 
 /**

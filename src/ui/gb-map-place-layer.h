@@ -28,6 +28,4 @@ guint            gb_map_place_layer_get_n_shown_labels (GbMapPlaceLayer *self);
 gboolean         gb_map_place_layer_collides     (GbMapPlaceLayer       *self,
                                                   const graphene_rect_t *rect);
 
-char            *gb_map_place_dup_accessible_name (GbPlace        *place);
-
 G_END_DECLS

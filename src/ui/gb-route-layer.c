@@ -10,6 +10,7 @@
 
 #include "gb-clip.h"
 #include "gb-place.h"
+#include "gb-route-format.h"
 #include "gb-route-layer.h"
 
 /* Routes as geodesics. ShumatePathLayer draws straight Web Mercator lines
@@ -87,54 +88,6 @@ route_entry_free (gpointer data)
   g_clear_pointer (&entry->label, gtk_widget_unparent);
   g_clear_object (&entry->route);
   g_free (entry);
-}
-
-/**
- * gb_route_format_distance:
- * @metres: a distance
- *
- * Returns: (transfer full): the distance in whole kilometres, grouped as
- *   the locale groups digits ("4,524 km")
- */
-char *
-gb_route_format_distance (double metres)
-{
-  g_autofree char *number = NULL;
-
-  if (!isfinite (metres))
-    return g_strdup ("—");
-
-  number = g_strdup_printf ("%'.0f", round (metres / 1000));
-  /* TRANSLATORS: a distance; %s is the number of kilometres */
-  return g_strdup_printf (_("%s km"), number);
-}
-
-/**
- * gb_route_format_duration:
- * @minutes: a duration, or 0 or less for none
- *
- * Returns: (transfer full) (nullable): "6 h 30 min", or %NULL
- */
-char *
-gb_route_format_duration (int minutes)
-{
-  int h, m;
-
-  if (minutes <= 0)
-    return NULL;
-
-  h = minutes / 60;
-  m = minutes % 60;
-
-  if (h == 0)
-    /* TRANSLATORS: a duration in minutes */
-    return g_strdup_printf (_("%d min"), m);
-  if (m == 0)
-    /* TRANSLATORS: a duration in whole hours */
-    return g_strdup_printf (_("%d h"), h);
-
-  /* TRANSLATORS: a duration in hours and minutes, as "6 h 30 min" */
-  return g_strdup_printf (_("%d h %d min"), h, m);
 }
 
 static const char *

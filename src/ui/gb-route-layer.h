@@ -35,7 +35,4 @@ void          gb_route_layer_allocate_labels (GbRouteLayer    *self,
 gboolean      gb_route_layer_label_is_shown (GbRouteLayer    *self,
                                              GbRoute         *route);
 
-char         *gb_route_format_distance      (double           metres);
-char         *gb_route_format_duration      (int              minutes);
-
 G_END_DECLS

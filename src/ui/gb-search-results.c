@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "gb-card.h"
+#include "gb-labels.h"
 #include "gb-search-results.h"
 #include "gb-search.h"
 
@@ -103,18 +103,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *texts = gtk_widget_get_next_sibling (icon);
   GtkWidget *title = gtk_widget_get_first_child (texts);
   GtkWidget *secondary = gtk_widget_get_next_sibling (title);
-  const char *kind = gb_card_item_kind_label (gb_item_get_kind (item));
-  g_autofree char *line = NULL;
-
-  if (gb_item_get_date (item) != NULL)
-    {
-      g_autofree char *date = gb_date_format (gb_item_get_date (item));
-
-      /* Translators: an item's kind and date in a search result */
-      line = g_strdup_printf (_("%s · %s"), kind, date);
-    }
-  else
-    line = g_strdup (kind);
+  g_autofree char *line = gb_labels_dup_kind_date (item);
 
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), kind_icon (gb_item_get_kind (item)));
   gtk_label_set_text (GTK_LABEL (title), gb_item_get_title (item));

@@ -1,0 +1,253 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gb-labels"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "gb-bidi.h"
+#include "gb-labels.h"
+#include "gb-source.h"
+
+const char *
+gb_labels_agreement_kind (GbAgreementKind kind)
+{
+  switch (kind)
+    {
+    case GB_AGREEMENT_KIND_AGREEMENT:
+      return C_("agreement kind", "Agreement");
+    case GB_AGREEMENT_KIND_PLAN:
+      return C_("agreement kind", "Plan");
+    case GB_AGREEMENT_KIND_PROPOSAL:
+      return C_("agreement kind", "Proposal");
+    case GB_AGREEMENT_KIND_INITIATIVE:
+      return C_("agreement kind", "Initiative");
+    case GB_AGREEMENT_KIND_PROGRAMME:
+      return C_("agreement kind", "Programme");
+    default:
+      return "";
+    }
+}
+
+const char *
+gb_labels_agreement_status (GbAgreementStatus status)
+{
+  switch (status)
+    {
+    case GB_AGREEMENT_STATUS_SIGNED:
+      return C_("agreement status", "Signed");
+    case GB_AGREEMENT_STATUS_PROPOSED:
+      return C_("agreement status", "Proposed");
+    case GB_AGREEMENT_STATUS_PLANNED:
+      return C_("agreement status", "Planned");
+    case GB_AGREEMENT_STATUS_EXISTING:
+      return C_("agreement status", "Existing");
+    case GB_AGREEMENT_STATUS_LAUNCHED:
+      return C_("agreement status", "Launched");
+    case GB_AGREEMENT_STATUS_ENDED:
+      return C_("agreement status", "Ended");
+    default:
+      return "";
+    }
+}
+
+const char *
+gb_labels_item_kind (GbItemKind kind)
+{
+  switch (kind)
+    {
+    case GB_ITEM_KIND_SOURCE:
+      return C_("item kind", "Source");
+    case GB_ITEM_KIND_EVENT:
+      return C_("item kind", "Event");
+    case GB_ITEM_KIND_PLACE:
+      return C_("item kind", "Place");
+    case GB_ITEM_KIND_ROUTE:
+      return C_("item kind", "Route");
+    case GB_ITEM_KIND_AGREEMENT:
+      return C_("item kind", "Agreement or initiative");
+    case GB_ITEM_KIND_FIGURE:
+      return C_("item kind", "Key figure");
+    case GB_ITEM_KIND_PERSON:
+      return C_("item kind", "Person");
+    case GB_ITEM_KIND_ORGANISATION:
+      return C_("item kind", "Organisation");
+    default:
+      return "";
+    }
+}
+
+const char *
+gb_labels_place_kind (GbPlaceKind kind)
+{
+  switch (kind)
+    {
+    case GB_PLACE_KIND_CITY:
+      return _("City");
+    case GB_PLACE_KIND_AIRPORT:
+      return _("Airport");
+    case GB_PLACE_KIND_VENUE:
+      return _("Venue");
+    case GB_PLACE_KIND_COUNTRY:
+      return _("Country");
+    case GB_PLACE_KIND_OTHER:
+    default:
+      return _("Place");
+    }
+}
+
+/**
+ * gb_labels_dup_parties:
+ *
+ * Returns: (transfer full) (nullable): the parties' names in a line, each
+ *   isolated from the others' direction
+ */
+char *
+gb_labels_dup_parties (GbAgreement *agreement)
+{
+  GPtrArray *parties;
+  GString *out;
+
+  g_return_val_if_fail (GB_IS_AGREEMENT (agreement), NULL);
+
+  parties = gb_agreement_get_parties (agreement);
+  if (parties->len == 0)
+    return NULL;
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < parties->len; i++)
+    {
+      g_autofree char *name = gb_bidi_dup_isolated (gb_item_get_title (parties->pdata[i]));
+
+      if (i > 0)
+        /* Translators: between the names in a list */
+        g_string_append (out, _(", "));
+      g_string_append (out, name);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * gb_labels_dup_source_line:
+ *
+ * Returns: (transfer full) (nullable): "Source: The Astana Times, 5 November
+ *   2024", or "Context source: …" for background facts; %NULL if @item
+ *   names no source
+ */
+char *
+gb_labels_dup_source_line (GbItem *item)
+{
+  GbSource *source;
+  const char *publisher;
+  g_autofree char *name = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *what = NULL;
+
+  g_return_val_if_fail (GB_IS_ITEM (item), NULL);
+
+  if (!(source = gb_item_get_source (item)))
+    return NULL;
+
+  publisher = gb_source_get_publisher (source);
+  if (publisher == NULL || publisher[0] == '\0')
+    publisher = gb_item_get_title (GB_ITEM (source));
+  name = gb_bidi_dup_isolated (publisher);
+
+  if (gb_item_get_date (GB_ITEM (source)) != NULL)
+    date = gb_date_format (gb_item_get_date (GB_ITEM (source)));
+
+  if (date != NULL)
+    /* Translators: a source's publisher and date */
+    what = g_strdup_printf (_("%s, %s"), name, date);
+  else
+    what = g_steal_pointer (&name);
+
+  if (gb_item_is_context (item))
+    return g_strdup_printf (_("Context source: %s"), what);
+
+  return g_strdup_printf (_("Source: %s"), what);
+}
+
+/**
+ * gb_labels_dup_kind_date:
+ *
+ * The line under an item's title where items of every kind are listed
+ * together (search results, linked items).
+ *
+ * Returns: (transfer full): "Event · 4 November 2024", or the kind alone
+ *   for an undated item
+ */
+char *
+gb_labels_dup_kind_date (GbItem *item)
+{
+  const char *kind;
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (GB_IS_ITEM (item), NULL);
+
+  kind = gb_labels_item_kind (gb_item_get_kind (item));
+  if (gb_item_get_date (item) == NULL)
+    return g_strdup (kind);
+
+  date = gb_date_format (gb_item_get_date (item));
+  /* Translators: an item's kind and date, as "Event · 4 November 2024" */
+  return g_strdup_printf (_("%s · %s"), kind, date);
+}
+
+/**
+ * gb_labels_dup_place_name:
+ *
+ * What a screen reader says for a place's marker: its name and, from its
+ * description, the first sentence, as "Astana — Capital of Kazakhstan".
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+gb_labels_dup_place_name (GbPlace *place)
+{
+  const char *title, *description;
+  g_autofree char *first = NULL;
+  const char *end;
+
+  g_return_val_if_fail (GB_IS_PLACE (place), NULL);
+
+  title = gb_item_get_title (GB_ITEM (place));
+  description = gb_item_get_description (GB_ITEM (place));
+  if (description == NULL || *description == '\0')
+    return g_strdup (title);
+
+  end = strstr (description, ". ");
+  first = end != NULL ? g_strndup (description, end - description) : g_strdup (description);
+  g_strstrip (first);
+  if (g_str_has_suffix (first, "."))
+    first[strlen (first) - 1] = '\0';
+
+  /* TRANSLATORS: a map marker's name: the place, then what it is */
+  return g_strdup_printf (_("%s — %s"), title, first);
+}
+
+/**
+ * gb_labels_dup_place_kind:
+ *
+ * Returns: (transfer full): what kind of place @place is, with its airport
+ *   code if it has one: "Airport, NQZ", "City"
+ */
+char *
+gb_labels_dup_place_kind (GbPlace *place)
+{
+  const char *kind;
+  const char *iata;
+
+  g_return_val_if_fail (GB_IS_PLACE (place), NULL);
+
+  kind = gb_labels_place_kind (gb_place_get_place_kind (place));
+  iata = gb_place_get_iata (place);
+  if (iata == NULL || *iata == '\0')
+    return g_strdup (kind);
+
+  /* TRANSLATORS: a place's kind and its airport code, as "Airport, NQZ" */
+  return g_strdup_printf (_("%s, %s"), kind, iata);
+}

@@ -1,0 +1,250 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-labels"
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+
+#include "gb-agreement.h"
+#include "gb-bidi.h"
+#include "gb-event.h"
+#include "gb-labels.h"
+#include "gb-organisation.h"
+#include "gb-person.h"
+#include "gb-route-format.h"
+#include "gb-source.h"
+
+static void
+set_title (GbItem     *item,
+           const char *title)
+{
+  g_autoptr(GbText) text = gb_text_new_plain (title);
+
+  gb_item_set_title (item, text);
+}
+
+static GbDate *
+parse_date (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  GbDate *date = gb_date_parse (text, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return date;
+}
+
+static void
+test_isolate (void)
+{
+  g_autofree char *plain = gb_bidi_dup_isolated ("Republic of Korea");
+  g_autofree char *evil = gb_bidi_dup_isolated ("\u202Egnp.exe");
+  g_autofree char *mark = gb_bidi_dup_isolated ("abc\u200Fdef");
+  g_autofree char *arabic_mark = gb_bidi_dup_isolated ("\u061C");
+
+  g_assert_cmpstr (plain, ==, "Republic of Korea");
+  g_assert_cmpstr (evil, ==, "\u2068\u202Egnp.exe\u2069");
+  g_assert_cmpstr (mark, ==, "\u2068abc\u200Fdef\u2069");
+  g_assert_cmpstr (arabic_mark, ==, "\u2068\u061C\u2069");
+}
+
+static void
+test_enums (void)
+{
+  g_assert_cmpstr (gb_labels_agreement_kind (GB_AGREEMENT_KIND_PLAN), ==, "Plan");
+  g_assert_cmpstr (gb_labels_agreement_kind (GB_AGREEMENT_KIND_PROGRAMME), ==, "Programme");
+  g_assert_cmpstr (gb_labels_agreement_status (GB_AGREEMENT_STATUS_SIGNED), ==, "Signed");
+  g_assert_cmpstr (gb_labels_agreement_status (GB_AGREEMENT_STATUS_ENDED), ==, "Ended");
+  g_assert_cmpstr (gb_labels_item_kind (GB_ITEM_KIND_AGREEMENT), ==, "Agreement or initiative");
+  g_assert_cmpstr (gb_labels_item_kind (GB_ITEM_KIND_FIGURE), ==, "Key figure");
+  g_assert_cmpstr (gb_labels_place_kind (GB_PLACE_KIND_AIRPORT), ==, "Airport");
+  g_assert_cmpstr (gb_labels_place_kind (GB_PLACE_KIND_OTHER), ==, "Place");
+}
+
+static void
+test_parties (void)
+{
+  g_autoptr(GbAgreement) agreement = gb_agreement_new ("agr", GB_AGREEMENT_KIND_AGREEMENT,
+                                                       GB_AGREEMENT_STATUS_SIGNED);
+  g_autoptr(GbOrganisation) org = gb_organisation_new ("org");
+  g_autoptr(GbPerson) person = gb_person_new ("person");
+  g_autofree char *none = gb_labels_dup_parties (agreement);
+  g_autofree char *two = NULL;
+
+  g_assert_null (none);
+
+  set_title (GB_ITEM (org), "Ministry of Foreign Affairs");
+  set_title (GB_ITEM (person), "\u202ENurtleu");
+  gb_agreement_add_party (agreement, GB_ITEM (org));
+  gb_agreement_add_party (agreement, GB_ITEM (person));
+  two = gb_labels_dup_parties (agreement);
+  /* the override in the second name stops at its end */
+  g_assert_cmpstr (two, ==, "Ministry of Foreign Affairs, \u2068\u202ENurtleu\u2069");
+}
+
+static void
+test_source_line (void)
+{
+  g_autoptr(GbSource) article = gb_source_new ("src-article", GB_SOURCE_KIND_ARTICLE);
+  g_autoptr(GbSource) context = gb_source_new ("src-context", GB_SOURCE_KIND_CONTEXT);
+  g_autoptr(GbDate) published = parse_date ("2024-11-05");
+  g_autoptr(GbEvent) event = gb_event_new ("e", published);
+  g_autoptr(GbEvent) background = gb_event_new ("b", published);
+  g_autofree char *unsourced = gb_labels_dup_source_line (GB_ITEM (event));
+  g_autofree char *dated = NULL;
+  g_autofree char *by_title = NULL;
+
+  g_assert_null (unsourced);
+
+  set_title (GB_ITEM (article), "Nurtleu visits Seoul");
+  gb_source_set_publisher (article, "The Astana Times");
+  gb_item_set_date (GB_ITEM (article), published);
+  gb_item_set_provenance (GB_ITEM (event), article, NULL);
+  dated = gb_labels_dup_source_line (GB_ITEM (event));
+  g_assert_cmpstr (dated, ==, "Source: The Astana Times, 5 November 2024");
+
+  /* no publisher: the source's title stands in; context facts say so */
+  set_title (GB_ITEM (context), "Background");
+  gb_item_set_provenance (GB_ITEM (background), context, NULL);
+  g_assert_true (gb_item_is_context (GB_ITEM (background)));
+  by_title = gb_labels_dup_source_line (GB_ITEM (background));
+  g_assert_cmpstr (by_title, ==, "Context source: Background");
+}
+
+static void
+test_kind_date (void)
+{
+  g_autoptr(GbDate) day = parse_date ("2024-11-04");
+  g_autoptr(GbEvent) event = gb_event_new ("e", day);
+  g_autoptr(GbPerson) person = gb_person_new ("p");
+  g_autofree char *dated = gb_labels_dup_kind_date (GB_ITEM (event));
+  g_autofree char *undated = gb_labels_dup_kind_date (GB_ITEM (person));
+
+  g_assert_cmpstr (dated, ==, "Event · 4 November 2024");
+  g_assert_cmpstr (undated, ==, "Person");
+}
+
+typedef struct
+{
+  const char *description;
+  const char *expected;
+} PlaceNameCase;
+
+static void
+test_place_name (void)
+{
+  static const PlaceNameCase cases[] = {
+    { NULL, "Astana" },
+    { "", "Astana" },
+    { "Capital of Kazakhstan. Since 1997.", "Astana — Capital of Kazakhstan" },
+    { "Capital of Kazakhstan.", "Astana — Capital of Kazakhstan" },
+    { "  Capital of Kazakhstan  ", "Astana — Capital of Kazakhstan" },
+    /* a decimal point is no sentence end */
+    { "Population 1.3 million", "Astana — Population 1.3 million" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GbPlace) place = gb_place_new ("astana", GB_PLACE_KIND_CITY, 51.17, 71.45);
+      g_autofree char *name = NULL;
+
+      set_title (GB_ITEM (place), "Astana");
+      if (cases[i].description != NULL)
+        {
+          g_autoptr(GbText) description = gb_text_new_plain (cases[i].description);
+
+          gb_item_set_description (GB_ITEM (place), description);
+        }
+      name = gb_labels_dup_place_name (place);
+      g_assert_cmpstr (name, ==, cases[i].expected);
+    }
+}
+
+static void
+test_place_kind (void)
+{
+  g_autoptr(GbPlace) airport = gb_place_new ("nqz", GB_PLACE_KIND_AIRPORT, 51.02, 71.47);
+  g_autoptr(GbPlace) city = gb_place_new ("seoul", GB_PLACE_KIND_CITY, 37.57, 126.98);
+  g_autofree char *with_code = NULL;
+  g_autofree char *without = NULL;
+
+  gb_place_set_iata (airport, "NQZ");
+  gb_place_set_iata (city, "");
+  with_code = gb_labels_dup_place_kind (airport);
+  without = gb_labels_dup_place_kind (city);
+  g_assert_cmpstr (with_code, ==, "Airport, NQZ");
+  g_assert_cmpstr (without, ==, "City");
+}
+
+typedef struct
+{
+  int         minutes;
+  const char *expected;
+} DurationCase;
+
+static void
+test_route_duration (void)
+{
+  static const DurationCase cases[] = {
+    { 0, NULL },
+    { -5, NULL },
+    { 45, "45 min" },
+    { 60, "1 h" },
+    { 65, "1 h 5 min" },
+    { 430, "7 h 10 min" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = gb_route_format_duration (cases[i].minutes);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
+static void
+test_route_distance (void)
+{
+  g_autofree char *old = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *plain = NULL;
+  g_autofree char *rounded = NULL;
+  g_autofree char *unknown = NULL;
+
+  setlocale (LC_NUMERIC, "C");
+  plain = gb_route_format_distance (4524123.0);
+  rounded = gb_route_format_distance (16500.0);
+  unknown = gb_route_format_distance (NAN);
+  g_assert_cmpstr (plain, ==, "4524 km");
+  g_assert_cmpstr (rounded, ==, "17 km");
+  g_assert_cmpstr (unknown, ==, "—");
+
+  if (setlocale (LC_NUMERIC, "en_US.UTF-8") != NULL)
+    {
+      g_autofree char *grouped = gb_route_format_distance (4524123.0);
+
+      g_assert_cmpstr (grouped, ==, "4,524 km");
+    }
+  else
+    g_test_message ("en_US.UTF-8 is not installed; grouping not checked");
+
+  setlocale (LC_NUMERIC, old);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/labels/bidi/isolate", test_isolate);
+  g_test_add_func ("/labels/enums", test_enums);
+  g_test_add_func ("/labels/parties", test_parties);
+  g_test_add_func ("/labels/source-line", test_source_line);
+  g_test_add_func ("/labels/kind-date", test_kind_date);
+  g_test_add_func ("/labels/place/name", test_place_name);
+  g_test_add_func ("/labels/place/kind", test_place_kind);
+  g_test_add_func ("/labels/route/duration", test_route_duration);
+  g_test_add_func ("/labels/route/distance", test_route_distance);
+
+  return g_test_run ();
+}
