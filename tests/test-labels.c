@@ -176,6 +176,24 @@ test_place_kind (void)
   g_assert_cmpstr (without, ==, "City");
 }
 
+static void
+test_place_position (void)
+{
+  g_autoptr(GbPlace) astana = gb_place_new ("astana", GB_PLACE_KIND_CITY, 51.16944, 71.44906);
+  g_autoptr(GbPlace) santiago = gb_place_new ("santiago", GB_PLACE_KIND_CITY, -33.45, -70.6667);
+  g_autofree char *old = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *north_east = NULL;
+  g_autofree char *south_west = NULL;
+
+  setlocale (LC_NUMERIC, "C");
+  north_east = gb_labels_dup_place_position (astana);
+  south_west = gb_labels_dup_place_position (santiago);
+  setlocale (LC_NUMERIC, old);
+
+  g_assert_cmpstr (north_east, ==, "51.1694° N, 71.4491° E");
+  g_assert_cmpstr (south_west, ==, "33.4500° S, 70.6667° W");
+}
+
 typedef struct
 {
   int         minutes;
@@ -243,6 +261,7 @@ main (int   argc,
   g_test_add_func ("/labels/kind-date", test_kind_date);
   g_test_add_func ("/labels/place/name", test_place_name);
   g_test_add_func ("/labels/place/kind", test_place_kind);
+  g_test_add_func ("/labels/place/position", test_place_position);
   g_test_add_func ("/labels/route/duration", test_route_duration);
   g_test_add_func ("/labels/route/distance", test_route_distance);
 

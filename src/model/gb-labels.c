@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -250,4 +251,33 @@ gb_labels_dup_place_kind (GbPlace *place)
 
   /* TRANSLATORS: a place's kind and its airport code, as "Airport, NQZ" */
   return g_strdup_printf (_("%s, %s"), kind, iata);
+}
+
+static char *
+format_coordinate (double      value,
+                   const char *positive,
+                   const char *negative)
+{
+  /* Translators: a coordinate, "51.1694° N" */
+  return g_strdup_printf (_("%.4f° %s"), fabs (value), value >= 0 ? positive : negative);
+}
+
+/**
+ * gb_labels_dup_place_position:
+ *
+ * Returns: (transfer full): where @place is, to four decimals (about ten
+ *   metres): "51.1694° N, 71.4491° E"
+ */
+char *
+gb_labels_dup_place_position (GbPlace *place)
+{
+  g_autofree char *lat = NULL;
+  g_autofree char *lon = NULL;
+
+  g_return_val_if_fail (GB_IS_PLACE (place), NULL);
+
+  lat = format_coordinate (gb_place_get_latitude (place), _("N"), _("S"));
+  lon = format_coordinate (gb_place_get_longitude (place), _("E"), _("W"));
+  /* Translators: latitude, longitude */
+  return g_strdup_printf (_("%s, %s"), lat, lon);
 }

@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include <glib/gi18n.h>
 
 #include "gb-agreement.h"
@@ -159,15 +157,6 @@ item_button_new (GbDetailPane *self,
   return button;
 }
 
-static char *
-format_coordinate (double      value,
-                   const char *positive,
-                   const char *negative)
-{
-  /* Translators: a coordinate, "51.1694° N" */
-  return g_strdup_printf (_("%.4f° %s"), fabs (value), value >= 0 ? positive : negative);
-}
-
 static void
 add_kind_facts (GbDetailPane *self,
                 GtkBox       *box)
@@ -216,10 +205,7 @@ add_kind_facts (GbDetailPane *self,
   else if (GB_IS_PLACE (item))
     {
       GbPlace *place = GB_PLACE (item);
-      g_autofree char *lat = format_coordinate (gb_place_get_latitude (place), _("N"), _("S"));
-      g_autofree char *lon = format_coordinate (gb_place_get_longitude (place), _("E"), _("W"));
-      /* Translators: latitude, longitude */
-      g_autofree char *position = g_strdup_printf (_("%s, %s"), lat, lon);
+      g_autofree char *position = gb_labels_dup_place_position (place);
 
       add_fact (box, _("Airport code"), gb_place_get_iata (place));
       add_fact (box, _("Country"), gb_place_get_country (place));
