@@ -10,7 +10,7 @@
 #   TARGET    guard   gb_json_guard_check() and gb_json_locate()
 #                     (compiled directly from src/io/gb-json-guard.c; needs only GLib/json-glib)
 #             loader  gb_dossier_load_bytes(), the whole loader
-#                     (builds libgoldenbridge in a separate meson build dir with clang)
+#                     (builds the gb-core library in a separate meson build dir with clang)
 #             default: guard loader
 #
 # Environment:
