@@ -111,6 +111,79 @@ test_source_line (void)
   g_assert_cmpstr (by_title, ==, "Context source: Background");
 }
 
+typedef struct
+{
+  const char *publisher;
+  const char *date;
+  gboolean    context;
+  const char *expected;
+} CitationCase;
+
+static void
+test_source_citation (void)
+{
+  static const CitationCase cases[] = {
+    { "Ministry", "2024-11-05", FALSE, "Source: The article — Ministry, 5 November 2024" },
+    { "Ministry", NULL, FALSE, "Source: The article — Ministry" },
+    { NULL, "2024-11-05", FALSE, "Source: The article — 5 November 2024" },
+    { NULL, NULL, TRUE, "Context source: The article" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const CitationCase *c = &cases[i];
+      g_autoptr(GbSource) source = gb_source_new ("src", c->context ? GB_SOURCE_KIND_CONTEXT
+                                                                     : GB_SOURCE_KIND_ARTICLE);
+      g_autoptr(GbPerson) person = gb_person_new ("p");
+      g_autofree char *citation = NULL;
+
+      set_title (GB_ITEM (source), "The article");
+      gb_source_set_publisher (source, c->publisher);
+      if (c->date != NULL)
+        {
+          g_autoptr(GbDate) date = parse_date (c->date);
+
+          gb_item_set_date (GB_ITEM (source), date);
+        }
+      g_assert_null (gb_labels_dup_source_citation (GB_ITEM (person)));
+      gb_item_set_provenance (GB_ITEM (person), source, NULL);
+      citation = gb_labels_dup_source_citation (GB_ITEM (person));
+      g_assert_cmpstr (citation, ==, c->expected);
+    }
+}
+
+static void
+test_item_meta (void)
+{
+  g_autoptr(GbDate) day = parse_date ("2024-11-04");
+  g_autoptr(GbEvent) event = gb_event_new ("e", day);
+  g_autoptr(GbAgreement) agreement = gb_agreement_new ("agr", GB_AGREEMENT_KIND_PLAN,
+                                                       GB_AGREEMENT_STATUS_PLANNED);
+  g_autoptr(GbPerson) nurtleu = gb_person_new ("nurtleu");
+  g_autoptr(GbPerson) cho = gb_person_new ("cho");
+  g_autoptr(GbPlace) seoul = gb_place_new ("seoul", GB_PLACE_KIND_CITY, 37.57, 126.98);
+  g_autoptr(GbPlace) busan = gb_place_new ("busan", GB_PLACE_KIND_CITY, 35.18, 129.08);
+  g_autofree char *people_places = NULL;
+  g_autofree char *places_only = NULL;
+  g_autofree char *none = gb_labels_dup_item_meta (GB_ITEM (nurtleu));
+
+  set_title (GB_ITEM (nurtleu), "Murat Nurtleu");
+  set_title (GB_ITEM (cho), "Cho Tae-yul");
+  set_title (GB_ITEM (seoul), "Seoul");
+  set_title (GB_ITEM (busan), "Busan");
+  gb_event_add_person (event, nurtleu);
+  gb_event_add_person (event, cho);
+  gb_event_add_place (event, seoul);
+  gb_agreement_add_place (agreement, seoul);
+  gb_agreement_add_place (agreement, busan);
+
+  people_places = gb_labels_dup_item_meta (GB_ITEM (event));
+  places_only = gb_labels_dup_item_meta (GB_ITEM (agreement));
+  g_assert_cmpstr (people_places, ==, "Murat Nurtleu, Cho Tae-yul · Seoul");
+  g_assert_cmpstr (places_only, ==, "Seoul, Busan");
+  g_assert_cmpstr (none, ==, "");
+}
+
 static void
 test_kind_date (void)
 {
@@ -258,6 +331,8 @@ main (int   argc,
   g_test_add_func ("/labels/enums", test_enums);
   g_test_add_func ("/labels/parties", test_parties);
   g_test_add_func ("/labels/source-line", test_source_line);
+  g_test_add_func ("/labels/source-citation", test_source_citation);
+  g_test_add_func ("/labels/item-meta", test_item_meta);
   g_test_add_func ("/labels/kind-date", test_kind_date);
   g_test_add_func ("/labels/place/name", test_place_name);
   g_test_add_func ("/labels/place/kind", test_place_kind);

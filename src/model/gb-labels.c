@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gb-bidi.h"
+#include "gb-event.h"
 #include "gb-labels.h"
 #include "gb-source.h"
 
@@ -170,6 +171,92 @@ gb_labels_dup_source_line (GbItem *item)
     return g_strdup_printf (_("Context source: %s"), what);
 
   return g_strdup_printf (_("Source: %s"), what);
+}
+
+/**
+ * gb_labels_dup_source_citation:
+ *
+ * The longer form of gb_labels_dup_source_line(), for where there is room:
+ * the source's title, then its publisher and date.
+ *
+ * Returns: (transfer full) (nullable): "Source: Nurtleu visits Seoul — The
+ *   Astana Times, 5 November 2024"; %NULL if @item names no source
+ */
+char *
+gb_labels_dup_source_citation (GbItem *item)
+{
+  GbSource *source;
+  const char *title, *publisher;
+  GbDate *date;
+  g_autofree char *date_text = NULL;
+  g_autoptr(GString) line = NULL;
+
+  g_return_val_if_fail (GB_IS_ITEM (item), NULL);
+
+  if (!(source = gb_item_get_source (item)))
+    return NULL;
+
+  title = gb_item_get_title (GB_ITEM (source));
+  publisher = gb_source_get_publisher (source);
+  date = gb_item_get_date (GB_ITEM (source));
+  if (date != NULL)
+    date_text = gb_date_format (date);
+
+  line = g_string_new (NULL);
+  g_string_append_printf (line, gb_item_is_context (item) ? _("Context source: %s")
+                                                          : _("Source: %s"),
+                          title != NULL ? title : gb_item_get_id (GB_ITEM (source)));
+  if (publisher != NULL && date_text != NULL)
+    g_string_append_printf (line, " — %s, %s", publisher, date_text);
+  else if (publisher != NULL || date_text != NULL)
+    g_string_append_printf (line, " — %s", publisher != NULL ? publisher : date_text);
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+static void
+append_titles (GString    *out,
+               GPtrArray  *items,
+               const char *separator)
+{
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      const char *title = gb_item_get_title (g_ptr_array_index (items, i));
+
+      if (title == NULL || *title == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append (out, separator);
+      g_string_append (out, title);
+      separator = ", ";
+    }
+}
+
+/**
+ * gb_labels_dup_item_meta:
+ *
+ * Returns: (transfer full): the people or parties and the places of an
+ *   event or agreement in a line, "Murat Nurtleu, Cho Tae-yul · Seoul";
+ *   empty for other items
+ */
+char *
+gb_labels_dup_item_meta (GbItem *item)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (GB_IS_ITEM (item), NULL);
+
+  if (GB_IS_EVENT (item))
+    {
+      append_titles (out, gb_event_get_people (GB_EVENT (item)), "");
+      append_titles (out, gb_event_get_places (GB_EVENT (item)), " · ");
+    }
+  else if (GB_IS_AGREEMENT (item))
+    {
+      append_titles (out, gb_agreement_get_parties (GB_AGREEMENT (item)), "");
+      append_titles (out, gb_agreement_get_places (GB_AGREEMENT (item)), " · ");
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 /**

@@ -11,16 +11,18 @@ G_BEGIN_DECLS
  * and the lines built from an item's fields. Text only; drawing it is the
  * views' business. */
 
-const char *gb_labels_agreement_kind     (GbAgreementKind    kind);
-const char *gb_labels_agreement_status   (GbAgreementStatus  status);
-const char *gb_labels_item_kind          (GbItemKind         kind);
-const char *gb_labels_place_kind         (GbPlaceKind        kind);
+const char *gb_labels_agreement_kind      (GbAgreementKind    kind);
+const char *gb_labels_agreement_status    (GbAgreementStatus  status);
+const char *gb_labels_item_kind           (GbItemKind         kind);
+const char *gb_labels_place_kind          (GbPlaceKind        kind);
 
-char       *gb_labels_dup_parties        (GbAgreement       *agreement);
-char       *gb_labels_dup_source_line    (GbItem            *item);
-char       *gb_labels_dup_kind_date      (GbItem            *item);
-char       *gb_labels_dup_place_name     (GbPlace           *place);
-char       *gb_labels_dup_place_kind     (GbPlace           *place);
-char       *gb_labels_dup_place_position (GbPlace           *place);
+char       *gb_labels_dup_parties         (GbAgreement       *agreement);
+char       *gb_labels_dup_source_line     (GbItem            *item);
+char       *gb_labels_dup_source_citation (GbItem            *item);
+char       *gb_labels_dup_item_meta       (GbItem            *item);
+char       *gb_labels_dup_kind_date       (GbItem            *item);
+char       *gb_labels_dup_place_name      (GbPlace           *place);
+char       *gb_labels_dup_place_kind      (GbPlace           *place);
+char       *gb_labels_dup_place_position  (GbPlace           *place);
 
 G_END_DECLS

@@ -8,7 +8,7 @@
 
 #include "gb-agreement.h"
 #include "gb-date-format.h"
-#include "gb-event.h"
+#include "gb-labels.h"
 #include "gb-timeline-row-widget.h"
 
 struct _GbTimelineRowWidget
@@ -40,45 +40,6 @@ static const char * const kind_classes[] = {
   [GB_TIMELINE_ROW_TODAY] = "timeline-today",
   [GB_TIMELINE_ROW_ITEM] = "timeline-event",
 };
-
-static void
-append_titles (GString   *out,
-               GPtrArray *items,
-               const char *separator)
-{
-  for (guint i = 0; items != NULL && i < items->len; i++)
-    {
-      const char *title = gb_item_get_title (g_ptr_array_index (items, i));
-
-      if (title == NULL || *title == '\0')
-        continue;
-      if (out->len > 0)
-        g_string_append (out, separator);
-      g_string_append (out, title);
-      separator = ", ";
-    }
-}
-
-char *
-gb_timeline_dup_item_meta (GbItem *item)
-{
-  GString *out = g_string_new (NULL);
-
-  g_return_val_if_fail (GB_IS_ITEM (item), NULL);
-
-  if (GB_IS_EVENT (item))
-    {
-      append_titles (out, gb_event_get_people (GB_EVENT (item)), "");
-      append_titles (out, gb_event_get_places (GB_EVENT (item)), " · ");
-    }
-  else if (GB_IS_AGREEMENT (item))
-    {
-      append_titles (out, gb_agreement_get_parties (GB_AGREEMENT (item)), "");
-      append_titles (out, gb_agreement_get_places (GB_AGREEMENT (item)), " · ");
-    }
-
-  return g_string_free (out, FALSE);
-}
 
 static void
 set_label (GtkLabel   *label,
@@ -126,7 +87,7 @@ show_item (GbTimelineRowWidget *self,
   gboolean under_way = gb_timeline_row_is_under_way (row);
   g_autofree char *date_text = gb_date_format (date);
   g_autofree char *words = gb_date_format_words (date);
-  g_autofree char *meta = gb_timeline_dup_item_meta (item);
+  g_autofree char *meta = gb_labels_dup_item_meta (item);
   g_autoptr(GString) accessible = g_string_new (NULL);
   const char *title = gb_item_get_title (item);
 

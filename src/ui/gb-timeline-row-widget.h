@@ -22,7 +22,5 @@ void           gb_timeline_row_widget_set_row     (GbTimelineRowWidget *self,
 void           gb_timeline_row_widget_set_linked  (GbTimelineRowWidget *self,
                                                    gboolean             linked,
                                                    gboolean             selected);
-/* "Murat Nurtleu, Cho Tae-yul · Seoul": the people, parties and places of an item. */
-char          *gb_timeline_dup_item_meta          (GbItem              *item);
 
 G_END_DECLS

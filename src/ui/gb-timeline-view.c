@@ -9,6 +9,7 @@
 #include "gb-agreement.h"
 #include "gb-date-format.h"
 #include "gb-event.h"
+#include "gb-labels.h"
 #include "gb-place.h"
 #include "gb-source.h"
 #include "gb-timeline-model.h"
@@ -299,35 +300,6 @@ set_popover_label (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
 }
 
-static char *
-dup_source_line (GbItem *item)
-{
-  GbSource *source = gb_item_get_source (item);
-  const char *title, *publisher;
-  GbDate *date;
-  g_autofree char *date_text = NULL;
-  g_autoptr(GString) line = NULL;
-
-  if (source == NULL)
-    return NULL;
-
-  title = gb_item_get_title (GB_ITEM (source));
-  publisher = gb_source_get_publisher (source);
-  date = gb_item_get_date (GB_ITEM (source));
-  if (date != NULL)
-    date_text = gb_date_format (date);
-
-  line = g_string_new (NULL);
-  g_string_append_printf (line, gb_item_is_context (item) ? _("Context source: %s")
-                                                          : _("Source: %s"),
-                          title != NULL ? title : gb_item_get_id (GB_ITEM (source)));
-  if (publisher != NULL && date_text != NULL)
-    g_string_append_printf (line, " — %s, %s", publisher, date_text);
-  else if (publisher != NULL || date_text != NULL)
-    g_string_append_printf (line, " — %s", publisher != NULL ? publisher : date_text);
-  return g_string_free (g_steal_pointer (&line), FALSE);
-}
-
 static void
 show_popover (GbTimelineView *self,
               GbTimelineRow  *row,
@@ -337,8 +309,8 @@ show_popover (GbTimelineView *self,
   GbTimelineRowWidget *widget = find_row_widget (self, position);
   g_autofree char *date = gb_date_format (gb_timeline_row_get_date (row));
   g_autofree char *other_time = dup_other_time (self, gb_timeline_row_get_date (row));
-  g_autofree char *meta = gb_timeline_dup_item_meta (item);
-  g_autofree char *source = dup_source_line (item);
+  g_autofree char *meta = gb_labels_dup_item_meta (item);
+  g_autofree char *source = gb_labels_dup_source_citation (item);
   g_autofree char *quote = NULL;
   g_autoptr(GString) kind = g_string_new (NULL);
   graphene_rect_t bounds;
