@@ -7,20 +7,25 @@
 
 G_BEGIN_DECLS
 
-/* What the views say about an item, translated: names for the model's enums
- * and the lines built from an item's fields. Text only; drawing it is the
- * views' business. */
+/* What the views say about an item, translated, built from its fields. Text
+ * only; drawing it is the views' business. */
 
+/* Names for the model's enums. */
 const char *gb_labels_agreement_kind      (GbAgreementKind    kind);
 const char *gb_labels_agreement_status    (GbAgreementStatus  status);
 const char *gb_labels_item_kind           (GbItemKind         kind);
 const char *gb_labels_place_kind          (GbPlaceKind        kind);
 
-char       *gb_labels_dup_parties         (GbAgreement       *agreement);
+/* Where an item came from, short and long. */
 char       *gb_labels_dup_source_line     (GbItem            *item);
 char       *gb_labels_dup_source_citation (GbItem            *item);
-char       *gb_labels_dup_item_meta       (GbItem            *item);
+
+/* The line under an item's title. */
 char       *gb_labels_dup_kind_date       (GbItem            *item);
+char       *gb_labels_dup_item_meta       (GbItem            *item);
+char       *gb_labels_dup_parties         (GbAgreement       *agreement);
+
+/* A place's marker and facts. */
 char       *gb_labels_dup_place_name      (GbPlace           *place);
 char       *gb_labels_dup_place_kind      (GbPlace           *place);
 char       *gb_labels_dup_place_position  (GbPlace           *place);
