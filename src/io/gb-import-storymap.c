@@ -13,7 +13,7 @@
 #include "gb-html-text.h"
 #include "gb-import-common.h"
 #include "gb-import-storymap.h"
-#include "gb-json-guard.h"
+#include "gb-json-locate.h"
 #include "gb-place.h"
 #include "gb-route.h"
 

@@ -6,7 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "gb-dossier-loader.h"
-#include "gb-json-guard.h"
+#include "gb-json-locate.h"
+#include "gb-json-path.h"
 #include "gb-problems.h"
 
 /* Lines given a line and column: each is a scan of the file. */
