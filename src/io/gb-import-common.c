@@ -43,6 +43,17 @@ id_from_name (const char *basename)
   return g_string_free (id, FALSE);
 }
 
+/* Ids are made by the importers, never taken from the file: they can't clash.
+ * The call stays outside g_assert() so that G_DISABLE_ASSERT keeps it. */
+static void
+add_made_item (GbImporter *self,
+               GbItem     *item)
+{
+  G_GNUC_UNUSED gboolean added = gb_dossier_add_item (self->dossier, item);
+
+  g_assert (added);
+}
+
 GbImporter *
 gb_importer_new (const char *data,
                  gsize       length,
@@ -178,7 +189,7 @@ gb_importer_get_file_source (GbImporter *self)
                           self->format_name, self->file_title);
   note = gb_text_new_plain (text);
   gb_item_set_description (GB_ITEM (self->file_source), note);
-  g_assert (gb_dossier_add_item (self->dossier, GB_ITEM (self->file_source)));
+  add_made_item (self, GB_ITEM (self->file_source));
 
   return self->file_source;
 }
@@ -190,8 +201,14 @@ gb_importer_add (GbImporter *self,
                  const char *quote)
 {
   gb_item_set_provenance (item, source, quote != NULL && quote[0] != '\0' ? quote : NULL);
-  /* Ids are made here, never taken from the file: they can't clash. */
-  g_assert (gb_dossier_add_item (self->dossier, item));
+  add_made_item (self, item);
+}
+
+void
+gb_importer_add_source (GbImporter *self,
+                        GbSource   *source)
+{
+  add_made_item (self, GB_ITEM (source));
 }
 
 const char *
@@ -443,7 +460,7 @@ gb_importer_add_media (GbImporter *self,
   gb_item_set_title (GB_ITEM (source), title);
   gb_source_set_publisher (source, credit);
   gb_source_set_url (source, link);
-  g_assert (gb_dossier_add_item (self->dossier, GB_ITEM (source)));
+  add_made_item (self, GB_ITEM (source));
 
   if (description == NULL)
     return;

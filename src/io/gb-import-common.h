@@ -53,6 +53,9 @@ void        gb_importer_add               (GbImporter  *self,
                                            GbItem      *item,
                                            GbSource    *source,
                                            const char  *quote);
+/* Adds a source the importer made, such as one for the file's eras. */
+void        gb_importer_add_source        (GbImporter  *self,
+                                           GbSource    *source);
 
 /* @obj's member @name, or NULL when missing or null. */
 JsonNode   *gb_importer_get_member        (JsonObject  *obj,

@@ -393,7 +393,7 @@ eras_source (GbImporter *self)
 
   gb_item_set_title (GB_ITEM (source), title);
   gb_item_set_description (GB_ITEM (source), note);
-  g_assert (gb_dossier_add_item (gb_importer_get_dossier (self), GB_ITEM (source)));
+  gb_importer_add_source (self, source);
 
   return source;
 }
