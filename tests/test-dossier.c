@@ -211,6 +211,18 @@ static const Refusal refusals[] = {
     "\"url\":\"javascript:alert(1)\"}]}", GB_LOAD_ERROR_INVALID, "sources[0].url: only http and https" },
   { "file-link", HEAD "\"sources\":[{\"id\":\"s\",\"kind\":\"context\",\"title\":\"S\","
     "\"url\":\"file:///etc/passwd\"}]}", GB_LOAD_ERROR_INVALID, "only http and https" },
+  /* What the window would refuse to open, --validate reports. */
+  { "user-info-link", HEAD "\"sources\":[{\"id\":\"s\",\"kind\":\"context\",\"title\":\"S\","
+    "\"url\":\"https://good.example@evil.example/\"}]}", GB_LOAD_ERROR_INVALID,
+    "sources[0].url: the link carries a user name" },
+  { "bidi-link", HEAD "\"sources\":[{\"id\":\"s\",\"kind\":\"context\",\"title\":\"S\","
+    "\"url\":\"https://good.example/\u202Egnp.exe\"}]}", GB_LOAD_ERROR_INVALID,
+    "sources[0].url: the link contains U+202E" },
+  { "control-link", HEAD "\"sources\":[{\"id\":\"s\",\"kind\":\"context\",\"title\":\"S\","
+    "\"url\":\"https://good.example/\\u0085\"}]}", GB_LOAD_ERROR_INVALID, "U+0085" },
+  { "organisation-link", HEAD SRC ",\"organisations\":[{\"id\":\"o\",\"name\":\"O\","
+    "\"url\":\"https://a@b.example\",\"source\":\"s\"}]}", GB_LOAD_ERROR_INVALID,
+    "organisations[0].url: the link carries a user name" },
   { "bad-enum", HEAD SRC ",\"agreements\":[{\"id\":\"g\",\"title\":\"G\",\"kind\":\"treaty\","
     "\"status\":\"signed\",\"source\":\"s\"}]}", GB_LOAD_ERROR_INVALID, "agreements[0].kind: “treaty”" },
   { "bad-id", HEAD SRC ",\"places\":[{\"id\":\"a b\",\"name\":\"P\",\"kind\":\"city\",\"lat\":1,"
@@ -242,6 +254,26 @@ test_refusal (gconstpointer data)
     g_error ("“%s” not in message: %s", r->expect, error->message);
   /* Every message names the file. */
   g_assert_true (g_str_has_prefix (error->message, "test.json"));
+}
+
+/* A link of 100,000 characters is refused, and the message doesn't repeat it. */
+static void
+test_long_link (void)
+{
+  g_autoptr(GString) json = g_string_new (HEAD "\"sources\":[{\"id\":\"s\",\"kind\":\"context\","
+                                          "\"title\":\"S\",\"url\":\"https://example.org/");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GbDossier) dossier = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (json, 'a');
+  g_string_append (json, "\"}]}");
+  dossier = load_string (json->str, &error);
+
+  g_assert_null (dossier);
+  g_assert_error (error, GB_LOAD_ERROR, GB_LOAD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "sources[0].url: the link is 100020 bytes long"));
+  g_assert_cmpuint (strlen (error->message), <, 200);
 }
 
 /* A problem found after parsing carries line and column. */
@@ -425,6 +457,7 @@ main (int   argc,
   g_test_add_func ("/dossier/load/minimal", test_minimal_valid);
   g_test_add_func ("/dossier/load/translated", test_translated_text);
   g_test_add_func ("/dossier/load/location", test_problem_location);
+  g_test_add_func ("/dossier/load/long-link", test_long_link);
   g_test_add_func ("/dossier/load/many-problems", test_many_problems);
   g_test_add_func ("/dossier/load/deep-nesting", test_deep_nesting);
   g_test_add_func ("/dossier/load/files", test_file_refusals);

@@ -617,6 +617,40 @@ test_timelinejs_media_links (void)
   g_assert_null (strstr (gb_item_get_description (item), "file:"));
 }
 
+/* The links the window would refuse are not printed into descriptions either:
+ * a U+202E makes "https://good.example/gnp.exe" read as ".../exe.png". */
+static void
+test_timelinejs_hostile_media (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GbDossier) dossier =
+    load_string ("{\"events\":["
+                 "{\"start_date\":{\"year\":1},\"text\":{\"headline\":\"A\"},"
+                 " \"media\":{\"url\":\"https://good.example/\\u202Egnp.exe\",\"caption\":\"a\"}},"
+                 "{\"start_date\":{\"year\":2},\"text\":{\"headline\":\"B\"},"
+                 " \"media\":{\"url\":\"https://good.example@evil.example/p.jpg\",\"caption\":\"b\"}},"
+                 "{\"start_date\":{\"year\":3},\"text\":{\"headline\":\"C\"},"
+                 " \"media\":{\"url\":\"//good.example@evil.example/p.jpg\"}}]}", &error);
+  const char *headlines[] = { "A", "B" };
+
+  g_assert_no_error (error);
+  check_items (dossier);
+  /* The file and the two captioned media; C's media is only a refused link. */
+  g_assert_cmpuint (count (dossier, GB_ITEM_KIND_SOURCE), ==, 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (headlines); i++)
+    {
+      GbItem *item = find_titled (dossier, GB_ITEM_KIND_EVENT, headlines[i]);
+      const char *description = gb_item_get_description (item);
+
+      g_assert_nonnull (description);
+      g_assert_null (strstr (description, "\u202E"));
+      g_assert_null (strstr (description, "evil"));
+    }
+  g_assert_null (gb_source_get_url (GB_SOURCE (find_titled (dossier, GB_ITEM_KIND_SOURCE, "a"))));
+  g_assert_null (gb_source_get_url (GB_SOURCE (find_titled (dossier, GB_ITEM_KIND_SOURCE, "b"))));
+}
+
 typedef struct
 {
   const char      *text;
@@ -921,6 +955,7 @@ main (int   argc,
   g_test_add_func ("/import/timelinejs/time-of-day", test_timelinejs_time_of_day);
   g_test_add_func ("/import/timelinejs/parts", test_timelinejs_parts);
   g_test_add_func ("/import/timelinejs/media-links", test_timelinejs_media_links);
+  g_test_add_func ("/import/timelinejs/hostile-media", test_timelinejs_hostile_media);
   g_test_add_func ("/import/storymap/dates", test_storymap_dates);
   g_test_add_func ("/import/storymap/slides", test_storymap_slides);
   g_test_add_func ("/import/storymap/map-as-image", test_storymap_map_as_image);

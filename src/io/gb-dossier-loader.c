@@ -22,6 +22,7 @@
 #include "gb-problems.h"
 #include "gb-route.h"
 #include "gb-source.h"
+#include "gb-web-link.h"
 
 #define DOSSIER_FORMAT "golden-bridge-dossier"
 #define DOSSIER_VERSION 1
@@ -214,32 +215,24 @@ get_code (Loader     *l,
   return s;
 }
 
+/* A link the window would refuse is a problem here, so that --validate says so. */
 static const char *
 get_url (Loader     *l,
          JsonObject *obj,
          const char *name)
 {
   const char *s = get_string (l, obj, name, FALSE);
-  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GError) error = NULL;
   gsize len;
 
-  if (s == NULL)
-    return NULL;
+  if (s == NULL || gb_web_link_check (s, NULL, &error))
+    return s;
 
   len = gb_problems_push_member (l->problems, name);
-  uri = g_uri_parse (s, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    gb_problems_report (l->problems, _("“%s” is not a web address"), s);
-  else if (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 &&
-           g_strcmp0 (g_uri_get_scheme (uri), "http") != 0)
-    gb_problems_report (l->problems,
-                        _("only http and https links are allowed, not “%s”"),
-                        g_uri_get_scheme (uri));
-  else if (g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
-    gb_problems_report (l->problems, _("“%s” has no host"), s);
+  gb_problems_report (l->problems, "%s", error->message);
   gb_problems_pop (l->problems, len);
 
-  return gb_problems_get_count (l->problems) == 0 || uri != NULL ? s : NULL;
+  return NULL;
 }
 
 static GbText *

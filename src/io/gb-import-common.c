@@ -9,6 +9,7 @@
 #include "gb-dossier-loader.h"
 #include "gb-html-text.h"
 #include "gb-import-common.h"
+#include "gb-web-link.h"
 
 /* What the Knight Lab importers (gb-import-timelinejs.c, gb-import-storymap.c)
  * share. */
@@ -376,14 +377,12 @@ gb_importer_dup_excerpt (const char *text,
   return g_string_free (excerpt, FALSE);
 }
 
-/* http and https links as they are; protocol-relative ones ("//host/…", as
- * the Knight Lab tools write them) as https; nothing else. */
+/* Safe web links as they are; protocol-relative ones ("//host/…", as the
+ * Knight Lab tools write them) as https; nothing else. */
 static char *
 dup_web_link (const char *url)
 {
   g_autofree char *absolute = NULL;
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
 
   if (url == NULL)
     return NULL;
@@ -391,15 +390,10 @@ dup_web_link (const char *url)
   if (g_str_has_prefix (url, "//"))
     url = absolute = g_strconcat ("https:", url, NULL);
 
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return NULL;
-  scheme = g_uri_get_scheme (uri);
-  if ((g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0) ||
-      g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
+  if (!gb_web_link_check (url, NULL, NULL))
     return NULL;
 
-  return g_strdup (url);
+  return absolute != NULL ? g_steal_pointer (&absolute) : g_strdup (url);
 }
 
 void
