@@ -16,6 +16,7 @@
 #include "gb-import-storymap.h"
 #include "gb-import-timelinejs.h"
 #include "gb-json-guard.h"
+#include "gb-json-read.h"
 #include "gb-organisation.h"
 #include "gb-person.h"
 #include "gb-place.h"
@@ -38,93 +39,8 @@ typedef struct
 
 G_DEFINE_QUARK (gb-load-error-quark, gb_load_error)
 
-static const char *
-node_type_name (JsonNode *node)
-{
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return _("null");
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return _("an object");
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return _("an array");
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return _("a string");
-    case G_TYPE_BOOLEAN:
-      return _("true or false");
-    default:
-      return _("a number");
-    }
-}
-
-static gboolean
-node_is_string (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING;
-}
-
-static gboolean
-node_is_number (JsonNode *node)
-{
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  type = json_node_get_value_type (node);
-  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
-}
-
-/* Looks up @name, reporting a missing required member. */
-static JsonNode *
-lookup (Loader     *l,
-        JsonObject *obj,
-        const char *name,
-        gboolean    required)
-{
-  JsonNode *node = json_object_get_member (obj, name);
-
-  if (node != NULL && JSON_NODE_HOLDS_NULL (node))
-    node = NULL;
-
-  /* Named from its parent, whose position the message can give. */
-  if (node == NULL && required)
-    gb_problems_report (l->problems, _("“%s” is missing"), name);
-
-  return node;
-}
-
-static const char *
-get_string (Loader     *l,
-            JsonObject *obj,
-            const char *name,
-            gboolean    required)
-{
-  JsonNode *node = lookup (l, obj, name, required);
-  gsize len;
-
-  if (node == NULL)
-    return NULL;
-
-  if (node_is_string (node))
-    {
-      const char *s = json_node_get_string (node);
-
-      if (s[0] != '\0')
-        return s;
-      len = gb_problems_push_member (l->problems, name);
-      gb_problems_report (l->problems, _("is empty"));
-      gb_problems_pop (l->problems, len);
-      return NULL;
-    }
-
-  len = gb_problems_push_member (l->problems, name);
-  gb_problems_report (l->problems, _("should be a string, not %s"), node_type_name (node));
-  gb_problems_pop (l->problems, len);
-  return NULL;
-}
+/* The loader refuses "" wherever it reads a string. */
+#define READ(required) (((required) ? GB_JSON_READ_REQUIRED : 0) | GB_JSON_READ_NO_EMPTY)
 
 static gboolean
 is_id (const char *s)
@@ -180,7 +96,7 @@ get_id_ref (Loader     *l,
             const char *name,
             gboolean    required)
 {
-  const char *s = get_string (l, obj, name, required);
+  const char *s = gb_json_read_string (l->problems, obj, name, READ (required));
 
   if (s != NULL && !is_id (s))
     {
@@ -202,7 +118,7 @@ get_code (Loader     *l,
           gsize       n,
           const char *what)
 {
-  const char *s = get_string (l, obj, name, FALSE);
+  const char *s = gb_json_read_string (l->problems, obj, name, READ (FALSE));
 
   if (s != NULL && !is_upper_code (s, n))
     {
@@ -221,7 +137,7 @@ get_url (Loader     *l,
          JsonObject *obj,
          const char *name)
 {
-  const char *s = get_string (l, obj, name, FALSE);
+  const char *s = gb_json_read_string (l->problems, obj, name, READ (FALSE));
   g_autoptr(GError) error = NULL;
   gsize len;
 
@@ -245,7 +161,7 @@ parse_text (Loader   *l,
   JsonNode *value;
   guint before = gb_problems_get_count (l->problems);
 
-  if (node_is_string (node))
+  if (gb_json_is_string (node))
     {
       if (json_node_get_string (node)[0] == '\0')
         {
@@ -258,7 +174,7 @@ parse_text (Loader   *l,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       gb_problems_report (l->problems, _("should be a string or an object of translations, not %s"),
-                          node_type_name (node));
+                          gb_json_type_name (node));
       return NULL;
     }
 
@@ -271,8 +187,9 @@ parse_text (Loader   *l,
       if (!is_lang_tag (lang))
         gb_problems_report (l->problems,
                             _("“%s” is not a language tag such as “en” or “kk”"), lang);
-      else if (!node_is_string (value))
-        gb_problems_report (l->problems, _("should be a string, not %s"), node_type_name (value));
+      else if (!gb_json_is_string (value))
+        gb_problems_report (l->problems, _("should be a string, not %s"),
+                            gb_json_type_name (value));
       else if (json_node_get_string (value)[0] != '\0')
         gb_text_set (text, lang, json_node_get_string (value));
       gb_problems_pop (l->problems, len);
@@ -296,7 +213,7 @@ get_text (Loader     *l,
           const char *name,
           gboolean    required)
 {
-  JsonNode *node = lookup (l, obj, name, required);
+  JsonNode *node = gb_json_read_member (l->problems, obj, name, READ (required));
   GbText *text;
   gsize len;
 
@@ -331,7 +248,7 @@ get_date (Loader     *l,
           const char *name,
           gboolean    required)
 {
-  JsonNode *node = lookup (l, obj, name, required);
+  JsonNode *node = gb_json_read_member (l->problems, obj, name, READ (required));
   GbDate *date = NULL;
   gsize len;
 
@@ -340,7 +257,7 @@ get_date (Loader     *l,
 
   len = gb_problems_push_member (l->problems, name);
 
-  if (node_is_string (node))
+  if (gb_json_is_string (node))
     {
       date = parse_date_string (l, json_node_get_string (node), NULL, NULL);
     }
@@ -348,9 +265,9 @@ get_date (Loader     *l,
     {
       JsonObject *dobj = json_node_get_object (node);
       guint before = gb_problems_get_count (l->problems);
-      const char *start = get_string (l, dobj, "start", TRUE);
-      const char *end = get_string (l, dobj, "end", FALSE);
-      const char *zone = get_string (l, dobj, "zone", FALSE);
+      const char *start = gb_json_read_string (l->problems, dobj, "start", READ (TRUE));
+      const char *end = gb_json_read_string (l->problems, dobj, "end", READ (FALSE));
+      const char *zone = gb_json_read_string (l->problems, dobj, "zone", READ (FALSE));
 
       if (gb_problems_get_count (l->problems) == before)
         {
@@ -365,7 +282,7 @@ get_date (Loader     *l,
       gb_problems_report (l->problems,
                           _("should be a date such as “2024-11-04” or an object with "
                             "“start”, not %s"),
-                          node_type_name (node));
+                          gb_json_type_name (node));
     }
 
   gb_problems_pop (l->problems, len);
@@ -379,7 +296,7 @@ get_number (Loader     *l,
             gboolean    required,
             double     *out)
 {
-  JsonNode *node = lookup (l, obj, name, required);
+  JsonNode *node = gb_json_read_member (l->problems, obj, name, READ (required));
   gsize len;
   double value;
 
@@ -387,9 +304,9 @@ get_number (Loader     *l,
     return FALSE;
 
   len = gb_problems_push_member (l->problems, name);
-  if (!node_is_number (node))
+  if (!gb_json_is_number (node))
     {
-      gb_problems_report (l->problems, _("should be a number, not %s"), node_type_name (node));
+      gb_problems_report (l->problems, _("should be a number, not %s"), gb_json_type_name (node));
       gb_problems_pop (l->problems, len);
       return FALSE;
     }
@@ -416,7 +333,7 @@ get_enum (Loader     *l,
           int        *out)
 {
   g_autoptr(GEnumClass) klass = NULL;
-  const char *s = get_string (l, obj, name, required);
+  const char *s = gb_json_read_string (l->problems, obj, name, READ (required));
   GEnumValue *value;
   gsize len;
 
@@ -440,26 +357,6 @@ get_enum (Loader     *l,
   }
   gb_problems_pop (l->problems, len);
   return FALSE;
-}
-
-/* Returns the array at @name, or NULL (reporting a wrong type). */
-static JsonArray *
-get_array (Loader     *l,
-           JsonObject *obj,
-           const char *name)
-{
-  JsonNode *node = lookup (l, obj, name, FALSE);
-  gsize len;
-
-  if (node == NULL)
-    return NULL;
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return json_node_get_array (node);
-
-  len = gb_problems_push_member (l->problems, name);
-  gb_problems_report (l->problems, _("should be an array, not %s"), node_type_name (node));
-  gb_problems_pop (l->problems, len);
-  return NULL;
 }
 
 /* The item @id names, if it is a @type_a or a @type_b (G_TYPE_INVALID for
@@ -498,7 +395,7 @@ get_refs (Loader     *l,
           GType       type_b,
           const char *what)
 {
-  JsonArray *array = get_array (l, obj, name);
+  JsonArray *array = gb_json_read_array (l->problems, obj, name, READ (FALSE));
   GPtrArray *items = g_ptr_array_new ();
   gsize len;
 
@@ -511,10 +408,10 @@ get_refs (Loader     *l,
       JsonNode *node = json_array_get_element (array, i);
       gsize ilen = gb_problems_push_index (l->problems, i);
 
-      if (!node_is_string (node))
+      if (!gb_json_is_string (node))
         {
           gb_problems_report (l->problems,
-                              _("should be the id of %s, not %s"), what, node_type_name (node));
+                              _("should be the id of %s, not %s"), what, gb_json_type_name (node));
         }
       else
         {
@@ -541,7 +438,7 @@ get_ref (Loader     *l,
          GType       type,
          const char *what)
 {
-  const char *id = get_string (l, obj, name, required);
+  const char *id = gb_json_read_string (l->problems, obj, name, READ (required));
   GbItem *item;
   gsize len;
 
@@ -582,9 +479,11 @@ build_item (Loader     *l,
             GbSource *source = gb_source_new (id, source_kind);
 
             item = GB_ITEM (source);
-            gb_source_set_publisher (source, get_string (l, obj, "publisher", FALSE));
+            gb_source_set_publisher (source, gb_json_read_string (l->problems, obj, "publisher",
+                                                                  READ (FALSE)));
             gb_source_set_url (source, get_url (l, obj, "url"));
-            gb_source_set_text (source, get_string (l, obj, "text", FALSE));
+            gb_source_set_text (source, gb_json_read_string (l->problems, obj, "text",
+                                                             READ (FALSE)));
           }
       }
       break;
@@ -598,7 +497,8 @@ build_item (Loader     *l,
         title = get_text (l, obj, "name", TRUE);
         description = get_text (l, obj, "description", FALSE);
         gb_organisation_set_short_name (org, short_name);
-        gb_organisation_set_org_kind (org, get_string (l, obj, "kind", FALSE));
+        gb_organisation_set_org_kind (org, gb_json_read_string (l->problems, obj, "kind",
+                                                                READ (FALSE)));
         gb_organisation_set_country (org, get_code (l, obj, "country", 2,
                                                     _("a two-letter country code such as “KZ”")));
         gb_organisation_set_url (org, get_url (l, obj, "url"));
@@ -643,7 +543,7 @@ build_item (Loader     *l,
             gb_problems_pop (l->problems, len);
             ok = FALSE;
           }
-        if ((tz = get_string (l, obj, "timezone", FALSE)))
+        if ((tz = gb_json_read_string (l->problems, obj, "timezone", READ (FALSE))))
           {
             GTimeZone *zone = g_time_zone_new_identifier (tz);
 
@@ -692,7 +592,7 @@ build_item (Loader     *l,
         if (ok)
           {
             GbAgreement *agreement = gb_agreement_new (id, akind, status);
-            JsonArray *covers = get_array (l, obj, "covers");
+            JsonArray *covers = gb_json_read_array (l->problems, obj, "covers", READ (FALSE));
 
             item = GB_ITEM (agreement);
             for (guint i = 0; covers != NULL && i < json_array_get_length (covers); i++)
@@ -721,8 +621,8 @@ build_item (Loader     *l,
         description = get_text (l, obj, "description", FALSE);
         date = get_date (l, obj, "date", FALSE);
         ok = get_number (l, obj, "value", TRUE, &value);
-        unit = get_string (l, obj, "unit", TRUE);
-        if (lookup (l, obj, "qualifier", FALSE) != NULL)
+        unit = gb_json_read_string (l->problems, obj, "unit", READ (TRUE));
+        if (gb_json_read_member (l->problems, obj, "qualifier", READ (FALSE)) != NULL)
           ok &= get_enum (l, obj, "qualifier", GB_TYPE_FIGURE_QUALIFIER, TRUE, &qualifier);
         if (ok && unit != NULL)
           item = GB_ITEM (gb_figure_new (id, value, unit, qualifier));
@@ -759,8 +659,8 @@ build_route (Loader     *l,
   g_autoptr(GbDate) period = get_date (l, obj, "period", FALSE);
   GbItem *from = get_ref (l, obj, "from", TRUE, GB_TYPE_PLACE, _("a place"));
   GbItem *to = get_ref (l, obj, "to", TRUE, GB_TYPE_PLACE, _("a place"));
-  const char *mode = get_string (l, obj, "mode", FALSE);
-  JsonArray *operators = get_array (l, obj, "operators");
+  const char *mode = gb_json_read_string (l->problems, obj, "mode", READ (FALSE));
+  JsonArray *operators = gb_json_read_array (l->problems, obj, "operators", READ (FALSE));
   g_autoptr(GStrvBuilder) ops = g_strv_builder_new ();
   g_auto(GStrv) ops_strv = NULL;
   double minutes = 0;
@@ -789,13 +689,14 @@ build_route (Loader     *l,
     {
       JsonNode *node = json_array_get_element (operators, i);
 
-      if (node_is_string (node))
+      if (gb_json_is_string (node))
         g_strv_builder_add (ops, json_node_get_string (node));
       else
         {
           gsize len = gb_problems_push_member (l->problems, "operators");
           gsize ilen = gb_problems_push_index (l->problems, i);
-          gb_problems_report (l->problems, _("should be a string, not %s"), node_type_name (node));
+          gb_problems_report (l->problems, _("should be a string, not %s"),
+                              gb_json_type_name (node));
           gb_problems_pop (l->problems, ilen);
           gb_problems_pop (l->problems, len);
         }
@@ -825,7 +726,7 @@ link_item (Loader     *l,
   if (!GB_IS_SOURCE (item))
     {
       GbItem *source = get_ref (l, obj, "source", TRUE, GB_TYPE_SOURCE, _("a source"));
-      const char *quote = get_string (l, obj, "quote", FALSE);
+      const char *quote = gb_json_read_string (l->problems, obj, "quote", READ (FALSE));
 
       if (source != NULL)
         {
@@ -926,7 +827,8 @@ load_sections (Loader     *l,
 {
   for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
     {
-      JsonArray *array = second_pass ? NULL : get_array (l, root, sections[s].member);
+      JsonArray *array = second_pass ? NULL : gb_json_read_array (l->problems, root,
+                                                                  sections[s].member, READ (FALSE));
       gsize slen;
 
       if (second_pass)
@@ -950,7 +852,7 @@ load_sections (Loader     *l,
             {
               if (!second_pass)
                 gb_problems_report (l->problems,
-                                    _("should be an object, not %s"), node_type_name (node));
+                                    _("should be an object, not %s"), gb_json_type_name (node));
               gb_problems_pop (l->problems, ilen);
               continue;
             }
@@ -965,7 +867,7 @@ load_sections (Loader     *l,
               JsonNode *id_node = json_object_get_member (obj, "id");
 
               /* Any type may be here: pass 1 reported what isn't a string. */
-              id = node_is_string (id_node) ? json_node_get_string (id_node) : NULL;
+              id = gb_json_is_string (id_node) ? json_node_get_string (id_node) : NULL;
               item = id != NULL ? gb_dossier_lookup (l->dossier, id) : NULL;
               if (item != NULL && gb_item_get_kind (item) == sections[s].kind &&
                   g_object_get_data (G_OBJECT (item), "gb-loader-obj") == obj)
@@ -1042,7 +944,7 @@ check_format (Loader     *l,
       return FALSE;
     }
 
-  if (!node_is_string (format) || g_strcmp0 (json_node_get_string (format), DOSSIER_FORMAT) != 0)
+  if (!gb_json_is_string (format) || g_strcmp0 (json_node_get_string (format), DOSSIER_FORMAT) != 0)
     {
       g_set_error (error, GB_LOAD_ERROR, GB_LOAD_ERROR_FORMAT,
                    _("%s: format: this is not a Golden Bridge dossier (expected “%s”)"),
@@ -1095,7 +997,7 @@ load_root (Loader     *l,
   gb_dossier_set_summary (l->dossier, summary);
   gb_dossier_set_period (l->dossier, period);
 
-  if ((langs = get_array (l, root, "languages")))
+  if ((langs = gb_json_read_array (l->problems, root, "languages", READ (FALSE))))
     {
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
       g_auto(GStrv) strv = NULL;
@@ -1106,7 +1008,7 @@ load_root (Loader     *l,
           JsonNode *node = json_array_get_element (langs, i);
           gsize ilen = gb_problems_push_index (l->problems, i);
 
-          if (!node_is_string (node) || !is_lang_tag (json_node_get_string (node)))
+          if (!gb_json_is_string (node) || !is_lang_tag (json_node_get_string (node)))
             gb_problems_report (l->problems, _("should be a language tag such as “en” or “kk”"));
           else
             g_strv_builder_add (builder, json_node_get_string (node));
@@ -1189,7 +1091,7 @@ gb_dossier_load_bytes (GBytes      *bytes,
     {
       g_set_error (error, GB_LOAD_ERROR, GB_LOAD_ERROR_FORMAT,
                    _("%s: the top level should be a JSON object, not %s"),
-                   l.display_name, node_type_name (root));
+                   l.display_name, gb_json_type_name (root));
       return NULL;
     }
 

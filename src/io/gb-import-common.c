@@ -14,15 +14,6 @@
 /* What the Knight Lab importers (gb-import-timelinejs.c, gb-import-storymap.c)
  * share. */
 
-struct _GbImporter
-{
-  char       *format_name;
-  char       *file_title;
-  GbProblems *problems;
-  GbDossier  *dossier;
-  GbSource   *file_source;
-  guint       n_media;
-};
 
 static char *
 id_from_name (const char *basename)
@@ -100,64 +91,6 @@ gb_importer_free (GbImporter *self)
   g_free (self);
 }
 
-gsize
-gb_importer_push_member (GbImporter *self,
-                         const char *name)
-{
-  return gb_problems_push_member (self->problems, name);
-}
-
-gsize
-gb_importer_push_index (GbImporter *self,
-                        guint       index)
-{
-  return gb_problems_push_index (self->problems, index);
-}
-
-void
-gb_importer_pop (GbImporter *self,
-                 gsize       len)
-{
-  gb_problems_pop (self->problems, len);
-}
-
-void
-gb_importer_report (GbImporter *self,
-                    const char *format,
-                    ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  gb_problems_report_valist (self->problems, NULL, format, args);
-  va_end (args);
-}
-
-void
-gb_importer_report_missing (GbImporter *self,
-                            const char *member,
-                            const char *format,
-                            ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  gb_problems_report_valist (self->problems, member, format, args);
-  va_end (args);
-}
-
-guint
-gb_importer_get_n_problems (GbImporter *self)
-{
-  return gb_problems_get_count (self->problems);
-}
-
-GbProblems *
-gb_importer_get_problems (GbImporter *self)
-{
-  return self->problems;
-}
-
 GbDossier *
 gb_importer_get_dossier (GbImporter *self)
 {
@@ -212,112 +145,13 @@ gb_importer_add_source (GbImporter *self,
   add_made_item (self, GB_ITEM (source));
 }
 
-const char *
-gb_importer_type_name (JsonNode *node)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      return _("an object");
-    case JSON_NODE_ARRAY:
-      return _("an array");
-    case JSON_NODE_NULL:
-      return _("null");
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-
-  if (json_node_get_value_type (node) == G_TYPE_STRING)
-    return _("a string");
-  if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-    return _("true or false");
-  return _("a number");
-}
-
-JsonNode *
-gb_importer_get_member (JsonObject *obj,
-                        const char *name)
-{
-  JsonNode *node = obj != NULL ? json_object_get_member (obj, name) : NULL;
-
-  return node != NULL && !JSON_NODE_HOLDS_NULL (node) ? node : NULL;
-}
-
-void
-gb_importer_report_type (GbImporter *self,
-                         const char *name,
-                         const char *expected,
-                         JsonNode   *node)
-{
-  gsize len = gb_importer_push_member (self, name);
-
-  /* Translators: "should be an object, not a string" */
-  gb_importer_report (self, _("should be %s, not %s"), expected, gb_importer_type_name (node));
-  gb_importer_pop (self, len);
-}
-
-JsonObject *
-gb_importer_get_object (GbImporter *self,
-                        JsonObject *obj,
-                        const char *name)
-{
-  JsonNode *node = gb_importer_get_member (obj, name);
-
-  if (node == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      gb_importer_report_type (self, name, _("an object"), node);
-      return NULL;
-    }
-
-  return json_node_get_object (node);
-}
-
-JsonArray *
-gb_importer_get_array (GbImporter *self,
-                       JsonObject *obj,
-                       const char *name)
-{
-  JsonNode *node = gb_importer_get_member (obj, name);
-
-  if (node == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      gb_importer_report_type (self, name, _("an array"), node);
-      return NULL;
-    }
-
-  return json_node_get_array (node);
-}
-
-const char *
-gb_importer_get_string (GbImporter *self,
-                        JsonObject *obj,
-                        const char *name)
-{
-  JsonNode *node = gb_importer_get_member (obj, name);
-
-  if (node == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      gb_importer_report_type (self, name, _("a string"), node);
-      return NULL;
-    }
-
-  return json_node_get_string (node)[0] != '\0' ? json_node_get_string (node) : NULL;
-}
-
 char *
 gb_importer_dup_html (GbImporter *self,
                       JsonObject *obj,
                       const char *name,
                       gboolean    one_line)
 {
-  const char *html = gb_importer_get_string (self, obj, name);
+  const char *html = gb_json_read_string (self->problems, obj, name, GB_JSON_READ_OPTIONAL);
   g_autofree char *text = NULL;
 
   if (html == NULL)
@@ -333,12 +167,12 @@ gb_importer_read_text (GbImporter  *self,
                        char       **headline,
                        char       **text)
 {
-  JsonObject *fields = gb_importer_get_object (self, obj, "text");
-  gsize len = gb_importer_push_member (self, "text");
+  JsonObject *fields = gb_json_read_object (self->problems, obj, "text", GB_JSON_READ_OPTIONAL);
+  gsize len = gb_problems_push_member (self->problems, "text");
 
   *headline = gb_importer_dup_html (self, fields, "headline", TRUE);
   *text = gb_importer_dup_html (self, fields, "text", FALSE);
-  gb_importer_pop (self, len);
+  gb_problems_pop (self->problems, len);
 }
 
 void
@@ -402,7 +236,7 @@ gb_importer_add_media (GbImporter *self,
                        const char *fallback_title,
                        GString    *description)
 {
-  JsonObject *media = gb_importer_get_object (self, obj, "media");
+  JsonObject *media = gb_json_read_object (self->problems, obj, "media", GB_JSON_READ_OPTIONAL);
   g_autofree char *link = NULL;
   g_autofree char *caption = NULL;
   g_autofree char *credit = NULL;
@@ -417,11 +251,11 @@ gb_importer_add_media (GbImporter *self,
   if (media == NULL)
     return;
 
-  len = gb_importer_push_member (self, "media");
-  url = gb_importer_get_string (self, media, "url");
+  len = gb_problems_push_member (self->problems, "media");
+  url = gb_json_read_string (self->problems, media, "url", GB_JSON_READ_OPTIONAL);
   caption = gb_importer_dup_html (self, media, "caption", TRUE);
   credit = gb_importer_dup_html (self, media, "credit", TRUE);
-  gb_importer_pop (self, len);
+  gb_problems_pop (self->problems, len);
 
   if (url != NULL)
     {
