@@ -80,16 +80,13 @@ gb_json_report_type (GbProblems *problems,
                      const char *expected,
                      JsonNode   *node)
 {
-  gsize len;
-
   g_return_if_fail (problems != NULL);
   g_return_if_fail (name != NULL);
   g_return_if_fail (expected != NULL);
 
-  len = gb_problems_push_member (problems, name);
   /* Translators: "should be an object, not a string" */
-  gb_problems_report (problems, _("should be %s, not %s"), expected, gb_json_type_name (node));
-  gb_problems_pop (problems, len);
+  gb_problems_report_in (problems, name, _("should be %s, not %s"), expected,
+                         gb_json_type_name (node));
 }
 
 /* The member if it holds @type; otherwise a problem saying it isn't @expected. */
@@ -156,12 +153,7 @@ gb_json_read_string (GbProblems      *problems,
     return s;
 
   if ((flags & GB_JSON_READ_NO_EMPTY) != 0)
-    {
-      gsize len = gb_problems_push_member (problems, name);
-
-      gb_problems_report (problems, _("is empty"));
-      gb_problems_pop (problems, len);
-    }
+    gb_problems_report_in (problems, name, _("is empty"));
 
   return NULL;
 }

@@ -163,6 +163,25 @@ gb_problems_report_missing (GbProblems *self,
   va_end (args);
 }
 
+void
+gb_problems_report_in (GbProblems *self,
+                       const char *member,
+                       const char *format,
+                       ...)
+{
+  va_list args;
+  gsize len;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (member != NULL);
+
+  len = gb_problems_push_member (self, member);
+  va_start (args, format);
+  gb_problems_report_valist (self, NULL, format, args);
+  va_end (args);
+  gb_problems_pop (self, len);
+}
+
 guint
 gb_problems_get_count (GbProblems *self)
 {
