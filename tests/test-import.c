@@ -7,7 +7,7 @@
 #include "gb-dossier-loader.h"
 #include "gb-event.h"
 #include "gb-html-text.h"
-#include "gb-import-storymap.h"
+#include "gb-import.h"
 #include "gb-place.h"
 #include "gb-route.h"
 #include "gb-source.h"

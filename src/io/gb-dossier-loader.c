@@ -13,8 +13,7 @@
 #include "gb-enum-types.h"
 #include "gb-event.h"
 #include "gb-figure.h"
-#include "gb-import-storymap.h"
-#include "gb-import-timelinejs.h"
+#include "gb-import.h"
 #include "gb-json-guard.h"
 #include "gb-json-read.h"
 #include "gb-organisation.h"
@@ -1098,15 +1097,11 @@ gb_dossier_load_bytes (GBytes      *bytes,
     }
 
   /* Knight Lab files, converted on opening; they passed the same guard. */
-  if (!json_object_has_member (json_node_get_object (root), "format"))
-    {
-      if (json_object_has_member (json_node_get_object (root), "storymap"))
-        return gb_storymap_import (json_node_get_object (root), l.data, l.length,
-                                   l.display_name, error);
-      if (json_object_has_member (json_node_get_object (root), "events"))
-        return gb_timelinejs_import (json_node_get_object (root), l.data, l.length,
-                                     l.display_name, error);
-    }
+  if (!json_object_has_member (json_node_get_object (root), "format") &&
+      (json_object_has_member (json_node_get_object (root), "storymap") ||
+       json_object_has_member (json_node_get_object (root), "events")))
+    return gb_import_knight_lab (json_node_get_object (root), l.data, l.length, l.display_name,
+                                 error);
 
   if (!check_format (&l, json_node_get_object (root), error))
     return NULL;

@@ -9,6 +9,7 @@
 #include "gb-dossier-loader.h"
 #include "gb-html-text.h"
 #include "gb-import-common.h"
+#include "gb-import.h"
 #include "gb-web-link.h"
 
 /* What the Knight Lab importers (gb-import-timelinejs.c, gb-import-storymap.c)
@@ -64,6 +65,9 @@ gb_importer_new (const char *data,
   self = g_new0 (GbImporter, 1);
   self->format_name = g_strdup (format_name);
   self->problems = gb_problems_new (data, length, display_name);
+  self->data = data;
+  self->length = length;
+  self->display_name = g_strdup (display_name);
 
   /* A path from the file system need not be UTF-8; a title must be. */
   basename = g_path_get_basename (display_name);
@@ -84,6 +88,7 @@ gb_importer_free (GbImporter *self)
   g_return_if_fail (self != NULL);
 
   g_free (self->format_name);
+  g_free (self->display_name);
   g_free (self->file_title);
   gb_problems_free (self->problems);
   g_clear_object (&self->file_source);
@@ -326,4 +331,38 @@ gb_importer_finish (GbImporter  *self,
 
   gb_dossier_seal (self->dossier);
   return g_object_ref (self->dossier);
+}
+
+/**
+ * gb_import_knight_lab:
+ *
+ * Converts a TimelineJS 3 or StoryMapJS file: see gb-import.h.
+ */
+GbDossier *
+gb_import_knight_lab (JsonObject  *root,
+                      const char  *data,
+                      gsize        length,
+                      const char  *display_name,
+                      GError     **error)
+{
+  g_autoptr(GbImporter) importer = NULL;
+  gboolean is_storymap;
+
+  g_return_val_if_fail (root != NULL, NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  is_storymap = json_object_has_member (root, "storymap");
+  importer = gb_importer_new (data, length, display_name,
+                              is_storymap ? GB_STORYMAP_FORMAT_NAME : GB_TIMELINEJS_FORMAT_NAME);
+  if (is_storymap)
+    {
+      if (!gb_storymap_read (importer, root, error))
+        return NULL;
+    }
+  else
+    gb_timelinejs_read (importer, root);
+
+  return gb_importer_finish (importer, error);
 }

@@ -21,6 +21,9 @@ typedef struct _GbImporter GbImporter;
 struct _GbImporter
 {
   GbProblems *problems;
+  const char *data;          /* the file's bytes, borrowed */
+  gsize       length;
+  char       *display_name;
   char       *format_name;
   char       *file_title;
   GbDossier  *dossier;
@@ -80,6 +83,14 @@ void        gb_importer_append_paragraph  (GString     *description,
 /* The first line of @text, at most @max_chars characters, with "…" when cut. */
 char       *gb_importer_dup_excerpt       (const char  *text,
                                            guint        max_chars);
+
+/* The two readers: each adds what @root holds to the importer's dossier.
+ * StoryMapJS refuses a story told on an image, with a #GB_LOAD_ERROR. */
+void        gb_timelinejs_read            (GbImporter  *self,
+                                           JsonObject  *root);
+gboolean    gb_storymap_read              (GbImporter  *self,
+                                           JsonObject  *root,
+                                           GError     **error);
 
 /* Seals the dossier, or gives one error with a line per problem. */
 GbDossier  *gb_importer_finish            (GbImporter  *self,

@@ -12,7 +12,7 @@
 #include "gb-event.h"
 #include "gb-html-text.h"
 #include "gb-import-common.h"
-#include "gb-import-storymap.h"
+#include "gb-import.h"
 #include "gb-json-locate.h"
 #include "gb-place.h"
 #include "gb-route.h"
@@ -573,10 +573,8 @@ is_overview (JsonNode *node)
 /* Gigapixel stories pin their slides on one huge picture: x and y on the
  * image, not places on Earth. */
 static gboolean
-check_map_type (JsonObject  *storymap,
-                const char  *data,
-                gsize        length,
-                const char  *display_name,
+check_map_type (GbImporter  *importer,
+                JsonObject  *storymap,
                 GError     **error)
 {
   JsonNode *node = json_object_get_member (storymap, "map_type");
@@ -588,8 +586,8 @@ check_map_type (JsonObject  *storymap,
       g_ascii_strncasecmp (json_node_get_string (node), "zoomify", 7) != 0)
     return TRUE;
 
-  msg = g_string_new (display_name);
-  if (gb_json_locate (data, length, "storymap.map_type", &line, &column))
+  msg = g_string_new (importer->display_name);
+  if (gb_json_locate (importer->data, importer->length, "storymap.map_type", &line, &column))
     g_string_append_printf (msg, ":%u:%u", line, column);
   g_string_append_printf (msg, ": storymap.map_type: %s",
                           _("this StoryMapJS story is told on a single large image "
@@ -599,14 +597,11 @@ check_map_type (JsonObject  *storymap,
   return FALSE;
 }
 
-GbDossier *
-gb_storymap_import (JsonObject  *root,
-                    const char  *data,
-                    gsize        length,
-                    const char  *display_name,
-                    GError     **error)
+gboolean
+gb_storymap_read (GbImporter  *importer,
+                  JsonObject  *root,
+                  GError     **error)
 {
-  g_autoptr(GbImporter) importer = NULL;
   JsonObject *storymap;
   JsonArray *slides;
   JsonNode *as_image;
@@ -614,24 +609,17 @@ gb_storymap_import (JsonObject  *root,
   gboolean draw_lines;
   gsize len;
   guint first = 0;
-  GbDossier *dossier;
-
-  g_return_val_if_fail (root != NULL, NULL);
-  g_return_val_if_fail (data != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  importer = gb_importer_new (data, length, display_name, GB_STORYMAP_FORMAT_NAME);
 
   storymap = gb_json_read_object (importer->problems, root, "storymap", GB_JSON_READ_OPTIONAL);
   if (storymap == NULL)
     {
       if (gb_problems_get_count (importer->problems) == 0)
         gb_problems_report_missing (importer->problems, "storymap", _("should be an object"));
-      return gb_importer_finish (importer, error);
+      return TRUE;
     }
 
-  if (!check_map_type (storymap, data, length, display_name, error))
-    return NULL;
+  if (!check_map_type (importer, storymap, error))
+    return FALSE;
 
   len = gb_problems_push_member (importer->problems, "storymap");
   slides = gb_json_read_array (importer->problems, storymap, "slides", GB_JSON_READ_OPTIONAL);
@@ -686,11 +674,9 @@ gb_storymap_import (JsonObject  *root,
         finish_legs (&sm);
     }
 
-  dossier = gb_importer_finish (importer, error);
-
   g_array_unref (sm.legs);
   g_hash_table_unref (sm.by_point);
   g_ptr_array_unref (sm.stops);
 
-  return dossier;
+  return TRUE;
 }

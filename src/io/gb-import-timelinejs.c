@@ -9,7 +9,7 @@
 
 #include "gb-event.h"
 #include "gb-import-common.h"
-#include "gb-import-timelinejs.h"
+#include "gb-import.h"
 
 /* TimelineJS 3 → dossier. The mapping is described in docs/dossier-format.md,
  * "Importers". */
@@ -434,14 +434,10 @@ import_list (GbImporter *self,
   gb_problems_pop (self->problems, len);
 }
 
-GbDossier *
-gb_timelinejs_import (JsonObject  *root,
-                      const char  *data,
-                      gsize        length,
-                      const char  *display_name,
-                      GError     **error)
+void
+gb_timelinejs_read (GbImporter *self,
+                    JsonObject *root)
 {
-  g_autoptr(GbImporter) self = NULL;
   g_autoptr(GString) summary = g_string_new (NULL);
   g_autoptr(GbText) title_text = NULL;
   g_autofree char *headline = NULL;
@@ -452,11 +448,6 @@ gb_timelinejs_import (JsonObject  *root,
   GbDossier *dossier;
   gsize len;
 
-  g_return_val_if_fail (root != NULL, NULL);
-  g_return_val_if_fail (data != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  self = gb_importer_new (data, length, display_name, GB_TIMELINEJS_FORMAT_NAME);
   dossier = gb_importer_get_dossier (self);
 
   /* Present, or this importer would not have been called; null is no list. */
@@ -490,6 +481,4 @@ gb_timelinejs_import (JsonObject  *root,
       eras = eras_source (self);
       import_list (self, root, "eras", "era", eras, _("Untitled era"));
     }
-
-  return gb_importer_finish (self, error);
 }
