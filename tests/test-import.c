@@ -7,21 +7,13 @@
 #include "gb-dossier-loader.h"
 #include "gb-event.h"
 #include "gb-html-text.h"
-#include "gb-import-storymap.h"
+#include "gb-import.h"
 #include "gb-place.h"
 #include "gb-route.h"
 #include "gb-source.h"
+#include "gb-test-load.h"
 
 /* The TimelineJS 3 and StoryMapJS importers, and the HTML they bring. */
-
-static GbDossier *
-load_string (const char  *json,
-             GError     **error)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
-
-  return gb_dossier_load_bytes (bytes, "test.json", error);
-}
 
 static GbDossier *
 load_fixture (const char  *name,
@@ -528,10 +520,10 @@ test_timelinejs_time_of_day (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GbDossier) dossier =
-    load_string ("{\"events\":[{\"start_date\":{\"year\":2024,\"month\":11,\"day\":4,"
-                 "\"hour\":14,\"minute\":\"30\"},\"end_date\":{\"year\":2024,\"month\":11,"
-                 "\"day\":4,\"hour\":16},\"text\":{\"headline\":\"Talks\"},\"group\":\"Diplomacy\","
-                 "\"display_date\":\"Monday afternoon\"}]}", &error);
+    gb_test_load_string ("{\"events\":[{\"start_date\":{\"year\":2024,\"month\":11,\"day\":4,"
+                         "\"hour\":14,\"minute\":\"30\"},\"end_date\":{\"year\":2024,\"month\":11,"
+                         "\"day\":4,\"hour\":16},\"text\":{\"headline\":\"Talks\"},\"group\":\"Diplomacy\","
+                         "\"display_date\":\"Monday afternoon\"}]}", &error);
   GbItem *item;
 
   g_assert_no_error (error);
@@ -551,13 +543,13 @@ test_timelinejs_parts (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GbDossier) dossier =
-    load_string ("{\"title\":{\"text\":{\"headline\":\"T &amp; <i>U</i>\"}},\"events\":["
-                 "{\"start_date\":{\"year\":\" 2024 \",\"month\":\"08\",\"day\":\"\"},"
-                 " \"end_date\":{\"year\":\"\",\"month\":\"\"},\"text\":{\"headline\":\"A\"}},"
-                 "{\"start_date\":{\"year\":1992.0,\"month\":1,\"day\":28},"
-                 " \"text\":{\"text\":\"<p>No headline here, only a long text that goes on and on "
-                 "well past the length of any sensible title for an event.</p>\"}},"
-                 "{\"start_date\":{\"year\":\"7\"}}]}", &error);
+    gb_test_load_string ("{\"title\":{\"text\":{\"headline\":\"T &amp; <i>U</i>\"}},\"events\":["
+                         "{\"start_date\":{\"year\":\" 2024 \",\"month\":\"08\",\"day\":\"\"},"
+                         " \"end_date\":{\"year\":\"\",\"month\":\"\"},\"text\":{\"headline\":\"A\"}},"
+                         "{\"start_date\":{\"year\":1992.0,\"month\":1,\"day\":28},"
+                         " \"text\":{\"text\":\"<p>No headline here, only a long text that goes on and on "
+                         "well past the length of any sensible title for an event.</p>\"}},"
+                         "{\"start_date\":{\"year\":\"7\"}}]}", &error);
   GbItem *item;
 
   g_assert_no_error (error);
@@ -590,15 +582,15 @@ test_timelinejs_media_links (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GbDossier) dossier =
-    load_string ("{\"events\":["
-                 "{\"start_date\":{\"year\":1},\"text\":{\"headline\":\"A\"},"
-                 " \"media\":{\"url\":\"javascript:alert(1)\",\"credit\":\"<b>X</b>\"}},"
-                 "{\"start_date\":{\"year\":2},\"text\":{\"headline\":\"B\"},"
-                 " \"media\":{\"url\":\"//example.org/p.jpg\"}},"
-                 "{\"start_date\":{\"year\":3},\"text\":{\"headline\":\"C\"},"
-                 " \"media\":{\"url\":\"file:///etc/passwd\",\"caption\":\"cap\"}},"
-                 "{\"start_date\":{\"year\":4},\"text\":{\"headline\":\"D\"},"
-                 " \"media\":{\"url\":\"\",\"credit\":\"\",\"caption\":\"\"}}]}", &error);
+    gb_test_load_string ("{\"events\":["
+                         "{\"start_date\":{\"year\":1},\"text\":{\"headline\":\"A\"},"
+                         " \"media\":{\"url\":\"javascript:alert(1)\",\"credit\":\"<b>X</b>\"}},"
+                         "{\"start_date\":{\"year\":2},\"text\":{\"headline\":\"B\"},"
+                         " \"media\":{\"url\":\"//example.org/p.jpg\"}},"
+                         "{\"start_date\":{\"year\":3},\"text\":{\"headline\":\"C\"},"
+                         " \"media\":{\"url\":\"file:///etc/passwd\",\"caption\":\"cap\"}},"
+                         "{\"start_date\":{\"year\":4},\"text\":{\"headline\":\"D\"},"
+                         " \"media\":{\"url\":\"\",\"credit\":\"\",\"caption\":\"\"}}]}", &error);
   GbItem *item;
 
   g_assert_no_error (error);
@@ -615,6 +607,40 @@ test_timelinejs_media_links (void)
   g_assert_null (gb_source_get_url (GB_SOURCE (item)));
   item = find_titled (dossier, GB_ITEM_KIND_EVENT, "C");
   g_assert_null (strstr (gb_item_get_description (item), "file:"));
+}
+
+/* The links the window would refuse are not printed into descriptions either:
+ * a U+202E makes "https://good.example/gnp.exe" read as ".../exe.png". */
+static void
+test_timelinejs_hostile_media (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GbDossier) dossier =
+    gb_test_load_string ("{\"events\":["
+                         "{\"start_date\":{\"year\":1},\"text\":{\"headline\":\"A\"},"
+                         " \"media\":{\"url\":\"https://good.example/\\u202Egnp.exe\",\"caption\":\"a\"}},"
+                         "{\"start_date\":{\"year\":2},\"text\":{\"headline\":\"B\"},"
+                         " \"media\":{\"url\":\"https://good.example@evil.example/p.jpg\",\"caption\":\"b\"}},"
+                         "{\"start_date\":{\"year\":3},\"text\":{\"headline\":\"C\"},"
+                         " \"media\":{\"url\":\"//good.example@evil.example/p.jpg\"}}]}", &error);
+  const char *headlines[] = { "A", "B" };
+
+  g_assert_no_error (error);
+  check_items (dossier);
+  /* The file and the two captioned media; C's media is only a refused link. */
+  g_assert_cmpuint (count (dossier, GB_ITEM_KIND_SOURCE), ==, 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (headlines); i++)
+    {
+      GbItem *item = find_titled (dossier, GB_ITEM_KIND_EVENT, headlines[i]);
+      const char *description = gb_item_get_description (item);
+
+      g_assert_nonnull (description);
+      g_assert_null (strstr (description, "\u202E"));
+      g_assert_null (strstr (description, "evil"));
+    }
+  g_assert_null (gb_source_get_url (GB_SOURCE (find_titled (dossier, GB_ITEM_KIND_SOURCE, "a"))));
+  g_assert_null (gb_source_get_url (GB_SOURCE (find_titled (dossier, GB_ITEM_KIND_SOURCE, "b"))));
 }
 
 typedef struct
@@ -694,13 +720,13 @@ test_storymap_slides (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GbDossier) dossier =
-    load_string ("{\"storymap\":{\"slides\":["
-                 SLIDE ("2001", "A", "10", "20") ","
-                 SLIDE ("circa 1900", "B", "\"11.5\"", "21") ","
-                 "{\"text\":{\"headline\":\"Text only\"}},"
-                 "{\"date\":\"2003\",\"text\":{\"headline\":\"Dated only\"}},"
-                 "{\"text\":{\"headline\":\"Empty location\"},\"location\":{}},"
-                 SLIDE ("2004", "C", "10", "20") "]}}", &error);
+    gb_test_load_string ("{\"storymap\":{\"slides\":["
+                         SLIDE ("2001", "A", "10", "20") ","
+                         SLIDE ("circa 1900", "B", "\"11.5\"", "21") ","
+                         "{\"text\":{\"headline\":\"Text only\"}},"
+                         "{\"date\":\"2003\",\"text\":{\"headline\":\"Dated only\"}},"
+                         "{\"text\":{\"headline\":\"Empty location\"},\"location\":{}},"
+                         SLIDE ("2004", "C", "10", "20") "]}}", &error);
   GbItem *item;
   GPtrArray *places;
 
@@ -735,8 +761,8 @@ static void
 test_storymap_map_as_image (void)
 {
   g_autoptr(GbDossier) dossier =
-    load_string ("{\"storymap\":{\"map_as_image\":true,\"slides\":["
-                 SLIDE ("2001", "A", "10", "20") "," SLIDE ("2002", "B", "11", "21") "]}}", NULL);
+    gb_test_load_string ("{\"storymap\":{\"map_as_image\":true,\"slides\":["
+                         SLIDE ("2001", "A", "10", "20") "," SLIDE ("2002", "B", "11", "21") "]}}", NULL);
 
   g_assert_nonnull (dossier);
   /* StoryMapJS draws no line then: no routes. */
@@ -747,20 +773,12 @@ test_storymap_map_as_image (void)
 /* ------------------------------------------------------------------------ */
 /* Refusals                                                                 */
 
-typedef struct
-{
-  const char *name;
-  const char *json;
-  int         code;
-  const char *expect;   /* substring of the message */
-} Refusal;
-
 #define EVENT_WITH(start) "{\"events\":[{\"start_date\":" start ",\"text\":{\"headline\":\"E\"}}]}"
 #define STORY_WITH(location) \
   "{\"storymap\":{\"slides\":[{\"type\":\"overview\"},{\"date\":\"2024\"," \
   "\"location\":" location "}]}}"
 
-static const Refusal refusals[] = {
+static const GbTestRefusal refusals[] = {
   { "timelinejs2", "{\"timeline\":{\"headline\":\"x\",\"date\":[]}}", GB_LOAD_ERROR_FORMAT,
     "test.json: This is a TimelineJS 2 timeline, an older format" },
   { "zoomify", "{\"storymap\":{\"map_type\":\"zoomify\",\"slides\":[]}}", GB_LOAD_ERROR_FORMAT,
@@ -835,20 +853,6 @@ static const Refusal refusals[] = {
     "storymap.slides[0]: should be an object" },
 };
 
-static void
-test_refusal (gconstpointer data)
-{
-  const Refusal *r = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GbDossier) dossier = load_string (r->json, &error);
-
-  g_assert_null (dossier);
-  g_assert_error (error, GB_LOAD_ERROR, r->code);
-  if (strstr (error->message, r->expect) == NULL)
-    g_error ("“%s” not in message: %s", r->expect, error->message);
-  g_assert_true (g_str_has_prefix (error->message, "test.json"));
-}
-
 /* The broken fixtures, opened as files: one line per problem, each naming the
  * file, the line and the path. */
 static void
@@ -896,7 +900,7 @@ test_many_problems (void)
   g_string_append (json, ",{\"start_date\":{\"year\":99999,\"month\":2,\"day\":30}}");
   g_string_append (json, "]}");
 
-  dossier = load_string (json->str, &error);
+  dossier = gb_test_load_string (json->str, &error);
   g_assert_null (dossier);
   lines = g_strsplit (error->message, "\n", -1);
   /* Capped as the loader caps them, with a last line that says so. */
@@ -921,17 +925,13 @@ main (int   argc,
   g_test_add_func ("/import/timelinejs/time-of-day", test_timelinejs_time_of_day);
   g_test_add_func ("/import/timelinejs/parts", test_timelinejs_parts);
   g_test_add_func ("/import/timelinejs/media-links", test_timelinejs_media_links);
+  g_test_add_func ("/import/timelinejs/hostile-media", test_timelinejs_hostile_media);
   g_test_add_func ("/import/storymap/dates", test_storymap_dates);
   g_test_add_func ("/import/storymap/slides", test_storymap_slides);
   g_test_add_func ("/import/storymap/map-as-image", test_storymap_map_as_image);
   g_test_add_func ("/import/refuse/files", test_broken_files);
   g_test_add_func ("/import/refuse/many-problems", test_many_problems);
-  for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/import/refuse/%s", refusals[i].name);
-
-      g_test_add_data_func (path, &refusals[i], test_refusal);
-    }
+  gb_test_add_refusals ("/import/refuse", refusals, G_N_ELEMENTS (refusals));
 
   return g_test_run ();
 }

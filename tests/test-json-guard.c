@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "gb-json-guard.h"
+#include "gb-json-locate.h"
+#include "gb-json-path.h"
 #include "fuzz/json-paths.h"
 
 #define ACCEPT (-1)

@@ -13,15 +13,16 @@
 #include "gb-enum-types.h"
 #include "gb-event.h"
 #include "gb-figure.h"
-#include "gb-import-storymap.h"
-#include "gb-import-timelinejs.h"
+#include "gb-import.h"
 #include "gb-json-guard.h"
+#include "gb-json-read.h"
 #include "gb-organisation.h"
 #include "gb-person.h"
 #include "gb-place.h"
 #include "gb-problems.h"
 #include "gb-route.h"
 #include "gb-source.h"
+#include "gb-web-link.h"
 
 #define DOSSIER_FORMAT "golden-bridge-dossier"
 #define DOSSIER_VERSION 1
@@ -37,93 +38,8 @@ typedef struct
 
 G_DEFINE_QUARK (gb-load-error-quark, gb_load_error)
 
-static const char *
-node_type_name (JsonNode *node)
-{
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return _("null");
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return _("an object");
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return _("an array");
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return _("a string");
-    case G_TYPE_BOOLEAN:
-      return _("true or false");
-    default:
-      return _("a number");
-    }
-}
-
-static gboolean
-node_is_string (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING;
-}
-
-static gboolean
-node_is_number (JsonNode *node)
-{
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  type = json_node_get_value_type (node);
-  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
-}
-
-/* Looks up @name, reporting a missing required member. */
-static JsonNode *
-lookup (Loader     *l,
-        JsonObject *obj,
-        const char *name,
-        gboolean    required)
-{
-  JsonNode *node = json_object_get_member (obj, name);
-
-  if (node != NULL && JSON_NODE_HOLDS_NULL (node))
-    node = NULL;
-
-  /* Named from its parent, whose position the message can give. */
-  if (node == NULL && required)
-    gb_problems_report (l->problems, _("“%s” is missing"), name);
-
-  return node;
-}
-
-static const char *
-get_string (Loader     *l,
-            JsonObject *obj,
-            const char *name,
-            gboolean    required)
-{
-  JsonNode *node = lookup (l, obj, name, required);
-  gsize len;
-
-  if (node == NULL)
-    return NULL;
-
-  if (node_is_string (node))
-    {
-      const char *s = json_node_get_string (node);
-
-      if (s[0] != '\0')
-        return s;
-      len = gb_problems_push_member (l->problems, name);
-      gb_problems_report (l->problems, _("is empty"));
-      gb_problems_pop (l->problems, len);
-      return NULL;
-    }
-
-  len = gb_problems_push_member (l->problems, name);
-  gb_problems_report (l->problems, _("should be a string, not %s"), node_type_name (node));
-  gb_problems_pop (l->problems, len);
-  return NULL;
-}
+/* The loader refuses "" wherever it reads a string. */
+#define READ(required) (((required) ? GB_JSON_READ_REQUIRED : 0) | GB_JSON_READ_NO_EMPTY)
 
 static gboolean
 is_id (const char *s)
@@ -179,15 +95,13 @@ get_id_ref (Loader     *l,
             const char *name,
             gboolean    required)
 {
-  const char *s = get_string (l, obj, name, required);
+  const char *s = gb_json_read_string (l->problems, obj, name, READ (required));
 
   if (s != NULL && !is_id (s))
     {
-      gsize len = gb_problems_push_member (l->problems, name);
-      gb_problems_report (l->problems,
-                          _("“%s” is not a valid id (letters, digits, “.”, “_” and “-”, "
-                            "at most 128)"), s);
-      gb_problems_pop (l->problems, len);
+      gb_problems_report_in (l->problems, name,
+                             _("“%s” is not a valid id (letters, digits, “.”, “_” and “-”, "
+                               "at most 128)"), s);
       return NULL;
     }
 
@@ -201,45 +115,32 @@ get_code (Loader     *l,
           gsize       n,
           const char *what)
 {
-  const char *s = get_string (l, obj, name, FALSE);
+  const char *s = gb_json_read_string (l->problems, obj, name, READ (FALSE));
 
   if (s != NULL && !is_upper_code (s, n))
     {
-      gsize len = gb_problems_push_member (l->problems, name);
-      gb_problems_report (l->problems, _("“%s” is not %s"), s, what);
-      gb_problems_pop (l->problems, len);
+      gb_problems_report_in (l->problems, name, _("“%s” is not %s"), s, what);
       return NULL;
     }
 
   return s;
 }
 
+/* A link the window would refuse is a problem here, so that --validate says so. */
 static const char *
 get_url (Loader     *l,
          JsonObject *obj,
          const char *name)
 {
-  const char *s = get_string (l, obj, name, FALSE);
-  g_autoptr(GUri) uri = NULL;
-  gsize len;
+  const char *s = gb_json_read_string (l->problems, obj, name, READ (FALSE));
+  g_autoptr(GError) error = NULL;
 
-  if (s == NULL)
-    return NULL;
+  if (s == NULL || gb_web_link_check (s, NULL, &error))
+    return s;
 
-  len = gb_problems_push_member (l->problems, name);
-  uri = g_uri_parse (s, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    gb_problems_report (l->problems, _("“%s” is not a web address"), s);
-  else if (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 &&
-           g_strcmp0 (g_uri_get_scheme (uri), "http") != 0)
-    gb_problems_report (l->problems,
-                        _("only http and https links are allowed, not “%s”"),
-                        g_uri_get_scheme (uri));
-  else if (g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
-    gb_problems_report (l->problems, _("“%s” has no host"), s);
-  gb_problems_pop (l->problems, len);
+  gb_problems_report_in (l->problems, name, "%s", error->message);
 
-  return gb_problems_get_count (l->problems) == 0 || uri != NULL ? s : NULL;
+  return NULL;
 }
 
 static GbText *
@@ -252,7 +153,7 @@ parse_text (Loader   *l,
   JsonNode *value;
   guint before = gb_problems_get_count (l->problems);
 
-  if (node_is_string (node))
+  if (gb_json_is_string (node))
     {
       if (json_node_get_string (node)[0] == '\0')
         {
@@ -265,7 +166,7 @@ parse_text (Loader   *l,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       gb_problems_report (l->problems, _("should be a string or an object of translations, not %s"),
-                          node_type_name (node));
+                          gb_json_type_name (node));
       return NULL;
     }
 
@@ -278,8 +179,9 @@ parse_text (Loader   *l,
       if (!is_lang_tag (lang))
         gb_problems_report (l->problems,
                             _("“%s” is not a language tag such as “en” or “kk”"), lang);
-      else if (!node_is_string (value))
-        gb_problems_report (l->problems, _("should be a string, not %s"), node_type_name (value));
+      else if (!gb_json_is_string (value))
+        gb_problems_report (l->problems, _("should be a string, not %s"),
+                            gb_json_type_name (value));
       else if (json_node_get_string (value)[0] != '\0')
         gb_text_set (text, lang, json_node_get_string (value));
       gb_problems_pop (l->problems, len);
@@ -303,7 +205,7 @@ get_text (Loader     *l,
           const char *name,
           gboolean    required)
 {
-  JsonNode *node = lookup (l, obj, name, required);
+  JsonNode *node = gb_json_read_member (l->problems, obj, name, READ (required));
   GbText *text;
   gsize len;
 
@@ -338,7 +240,7 @@ get_date (Loader     *l,
           const char *name,
           gboolean    required)
 {
-  JsonNode *node = lookup (l, obj, name, required);
+  JsonNode *node = gb_json_read_member (l->problems, obj, name, READ (required));
   GbDate *date = NULL;
   gsize len;
 
@@ -347,7 +249,7 @@ get_date (Loader     *l,
 
   len = gb_problems_push_member (l->problems, name);
 
-  if (node_is_string (node))
+  if (gb_json_is_string (node))
     {
       date = parse_date_string (l, json_node_get_string (node), NULL, NULL);
     }
@@ -355,9 +257,9 @@ get_date (Loader     *l,
     {
       JsonObject *dobj = json_node_get_object (node);
       guint before = gb_problems_get_count (l->problems);
-      const char *start = get_string (l, dobj, "start", TRUE);
-      const char *end = get_string (l, dobj, "end", FALSE);
-      const char *zone = get_string (l, dobj, "zone", FALSE);
+      const char *start = gb_json_read_string (l->problems, dobj, "start", READ (TRUE));
+      const char *end = gb_json_read_string (l->problems, dobj, "end", READ (FALSE));
+      const char *zone = gb_json_read_string (l->problems, dobj, "zone", READ (FALSE));
 
       if (gb_problems_get_count (l->problems) == before)
         {
@@ -372,7 +274,7 @@ get_date (Loader     *l,
       gb_problems_report (l->problems,
                           _("should be a date such as “2024-11-04” or an object with "
                             "“start”, not %s"),
-                          node_type_name (node));
+                          gb_json_type_name (node));
     }
 
   gb_problems_pop (l->problems, len);
@@ -386,30 +288,25 @@ get_number (Loader     *l,
             gboolean    required,
             double     *out)
 {
-  JsonNode *node = lookup (l, obj, name, required);
-  gsize len;
+  JsonNode *node = gb_json_read_member (l->problems, obj, name, READ (required));
   double value;
 
   if (node == NULL)
     return FALSE;
 
-  len = gb_problems_push_member (l->problems, name);
-  if (!node_is_number (node))
+  if (!gb_json_is_number (node))
     {
-      gb_problems_report (l->problems, _("should be a number, not %s"), node_type_name (node));
-      gb_problems_pop (l->problems, len);
+      gb_json_report_type (l->problems, name, _("a number"), node);
       return FALSE;
     }
 
   value = json_node_get_double (node);
   if (!isfinite (value))
     {
-      gb_problems_report (l->problems, _("is not a finite number"));
-      gb_problems_pop (l->problems, len);
+      gb_problems_report_in (l->problems, name, _("is not a finite number"));
       return FALSE;
     }
 
-  gb_problems_pop (l->problems, len);
   *out = value;
   return TRUE;
 }
@@ -423,9 +320,9 @@ get_enum (Loader     *l,
           int        *out)
 {
   g_autoptr(GEnumClass) klass = NULL;
-  const char *s = get_string (l, obj, name, required);
+  const char *s = gb_json_read_string (l->problems, obj, name, READ (required));
+  g_autoptr(GString) known = NULL;
   GEnumValue *value;
-  gsize len;
 
   if (s == NULL)
     return FALSE;
@@ -437,36 +334,11 @@ get_enum (Loader     *l,
       return TRUE;
     }
 
-  len = gb_problems_push_member (l->problems, name);
-  {
-    g_autoptr(GString) known = g_string_new (NULL);
-
-    for (guint i = 0; i < klass->n_values; i++)
-      g_string_append_printf (known, "%s“%s”", i ? ", " : "", klass->values[i].value_nick);
-    gb_problems_report (l->problems, _("“%s” is not one of %s"), s, known->str);
-  }
-  gb_problems_pop (l->problems, len);
+  known = g_string_new (NULL);
+  for (guint i = 0; i < klass->n_values; i++)
+    g_string_append_printf (known, "%s“%s”", i ? ", " : "", klass->values[i].value_nick);
+  gb_problems_report_in (l->problems, name, _("“%s” is not one of %s"), s, known->str);
   return FALSE;
-}
-
-/* Returns the array at @name, or NULL (reporting a wrong type). */
-static JsonArray *
-get_array (Loader     *l,
-           JsonObject *obj,
-           const char *name)
-{
-  JsonNode *node = lookup (l, obj, name, FALSE);
-  gsize len;
-
-  if (node == NULL)
-    return NULL;
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return json_node_get_array (node);
-
-  len = gb_problems_push_member (l->problems, name);
-  gb_problems_report (l->problems, _("should be an array, not %s"), node_type_name (node));
-  gb_problems_pop (l->problems, len);
-  return NULL;
 }
 
 /* The item @id names, if it is a @type_a or a @type_b (G_TYPE_INVALID for
@@ -505,7 +377,7 @@ get_refs (Loader     *l,
           GType       type_b,
           const char *what)
 {
-  JsonArray *array = get_array (l, obj, name);
+  JsonArray *array = gb_json_read_array (l->problems, obj, name, READ (FALSE));
   GPtrArray *items = g_ptr_array_new ();
   gsize len;
 
@@ -518,10 +390,10 @@ get_refs (Loader     *l,
       JsonNode *node = json_array_get_element (array, i);
       gsize ilen = gb_problems_push_index (l->problems, i);
 
-      if (!node_is_string (node))
+      if (!gb_json_is_string (node))
         {
           gb_problems_report (l->problems,
-                              _("should be the id of %s, not %s"), what, node_type_name (node));
+                              _("should be the id of %s, not %s"), what, gb_json_type_name (node));
         }
       else
         {
@@ -548,7 +420,7 @@ get_ref (Loader     *l,
          GType       type,
          const char *what)
 {
-  const char *id = get_string (l, obj, name, required);
+  const char *id = gb_json_read_string (l->problems, obj, name, READ (required));
   GbItem *item;
   gsize len;
 
@@ -562,187 +434,417 @@ get_ref (Loader     *l,
   return item;
 }
 
-/* Pass 1: the item with its own fields. NULL when it can't be built. */
+/* Pass 1: one parser per kind of item, for the fields that are the item's own.
+ * Each returns NULL when the item can't be built; the problems are reported. */
+
+#define COUNTRY_CODE _("a two-letter country code such as “KZ”")
+
 static GbItem *
-build_item (Loader     *l,
-            GbItemKind  kind,
-            JsonObject *obj,
-            const char *id)
+parse_source (Loader     *l,
+              JsonObject *obj,
+              const char *id)
 {
-  g_autoptr(GbText) title = NULL;
-  g_autoptr(GbText) description = NULL;
-  g_autoptr(GbDate) date = NULL;
-  g_autoptr(GbItem) item = NULL;
-  guint before = gb_problems_get_count (l->problems);
+  GbSource *source;
+  int kind = 0;
 
-  switch (kind)
+  if (!get_enum (l, obj, "kind", GB_TYPE_SOURCE_KIND, TRUE, &kind))
+    return NULL;
+
+  source = gb_source_new (id, kind);
+  gb_source_set_publisher (source, gb_json_read_string (l->problems, obj, "publisher",
+                                                        READ (FALSE)));
+  gb_source_set_url (source, get_url (l, obj, "url"));
+  gb_source_set_text (source, gb_json_read_string (l->problems, obj, "text", READ (FALSE)));
+
+  return GB_ITEM (source);
+}
+
+static GbItem *
+parse_organisation (Loader     *l,
+                    JsonObject *obj,
+                    const char *id)
+{
+  GbOrganisation *org = gb_organisation_new (id);
+  g_autoptr(GbText) short_name = get_text (l, obj, "short_name", FALSE);
+
+  gb_organisation_set_short_name (org, short_name);
+  gb_organisation_set_org_kind (org, gb_json_read_string (l->problems, obj, "kind", READ (FALSE)));
+  gb_organisation_set_country (org, get_code (l, obj, "country", 2, COUNTRY_CODE));
+  gb_organisation_set_url (org, get_url (l, obj, "url"));
+
+  return GB_ITEM (org);
+}
+
+static GbItem *
+parse_person (Loader     *l,
+              JsonObject *obj,
+              const char *id)
+{
+  GbPerson *person = gb_person_new (id);
+  g_autoptr(GbText) role = get_text (l, obj, "role", FALSE);
+
+  gb_person_set_role (person, role);
+  gb_person_set_country (person, get_code (l, obj, "country", 2, COUNTRY_CODE));
+
+  return GB_ITEM (person);
+}
+
+/* A latitude ("lat", within ±90) or a longitude ("lon", within ±180). */
+static gboolean
+get_coordinate (Loader     *l,
+                JsonObject *obj,
+                const char *name,
+                double     *out)
+{
+  gboolean is_lat = g_str_equal (name, "lat");
+  double limit = is_lat ? 90 : 180;
+
+  if (!get_number (l, obj, name, TRUE, out))
+    return FALSE;
+
+  if (*out < -limit || *out > limit)
     {
-    case GB_ITEM_KIND_SOURCE:
-      {
-        int source_kind = 0;
-
-        title = get_text (l, obj, "title", TRUE);
-        description = get_text (l, obj, "note", FALSE);
-        date = get_date (l, obj, "date", FALSE);
-        if (get_enum (l, obj, "kind", GB_TYPE_SOURCE_KIND, TRUE, &source_kind))
-          {
-            GbSource *source = gb_source_new (id, source_kind);
-
-            item = GB_ITEM (source);
-            gb_source_set_publisher (source, get_string (l, obj, "publisher", FALSE));
-            gb_source_set_url (source, get_url (l, obj, "url"));
-            gb_source_set_text (source, get_string (l, obj, "text", FALSE));
-          }
-      }
-      break;
-
-    case GB_ITEM_KIND_ORGANISATION:
-      {
-        GbOrganisation *org = gb_organisation_new (id);
-        g_autoptr(GbText) short_name = get_text (l, obj, "short_name", FALSE);
-
-        item = GB_ITEM (org);
-        title = get_text (l, obj, "name", TRUE);
-        description = get_text (l, obj, "description", FALSE);
-        gb_organisation_set_short_name (org, short_name);
-        gb_organisation_set_org_kind (org, get_string (l, obj, "kind", FALSE));
-        gb_organisation_set_country (org, get_code (l, obj, "country", 2,
-                                                    _("a two-letter country code such as “KZ”")));
-        gb_organisation_set_url (org, get_url (l, obj, "url"));
-      }
-      break;
-
-    case GB_ITEM_KIND_PERSON:
-      {
-        GbPerson *person = gb_person_new (id);
-        g_autoptr(GbText) role = get_text (l, obj, "role", FALSE);
-
-        item = GB_ITEM (person);
-        title = get_text (l, obj, "name", TRUE);
-        description = get_text (l, obj, "description", FALSE);
-        gb_person_set_role (person, role);
-        gb_person_set_country (person, get_code (l, obj, "country", 2,
-                                                 _("a two-letter country code such as “KZ”")));
-      }
-      break;
-
-    case GB_ITEM_KIND_PLACE:
-      {
-        int place_kind = 0;
-        double lat = 0, lon = 0;
-        gboolean ok;
-        const char *tz;
-
-        title = get_text (l, obj, "name", TRUE);
-        description = get_text (l, obj, "description", FALSE);
-        ok = get_enum (l, obj, "kind", GB_TYPE_PLACE_KIND, TRUE, &place_kind);
-        if (get_number (l, obj, "lat", TRUE, &lat) && (lat < -90 || lat > 90))
-          {
-            gsize len = gb_problems_push_member (l->problems, "lat");
-            gb_problems_report (l->problems, _("latitude %g is outside −90 to 90"), lat);
-            gb_problems_pop (l->problems, len);
-            ok = FALSE;
-          }
-        if (get_number (l, obj, "lon", TRUE, &lon) && (lon < -180 || lon > 180))
-          {
-            gsize len = gb_problems_push_member (l->problems, "lon");
-            gb_problems_report (l->problems, _("longitude %g is outside −180 to 180"), lon);
-            gb_problems_pop (l->problems, len);
-            ok = FALSE;
-          }
-        if ((tz = get_string (l, obj, "timezone", FALSE)))
-          {
-            GTimeZone *zone = g_time_zone_new_identifier (tz);
-
-            if (zone == NULL)
-              {
-                gsize len = gb_problems_push_member (l->problems, "timezone");
-                gb_problems_report (l->problems,
-                                    _("“%s” is not a known time zone such as “Asia/Seoul”"), tz);
-                gb_problems_pop (l->problems, len);
-                tz = NULL;
-              }
-            g_clear_pointer (&zone, g_time_zone_unref);
-          }
-        if (ok && gb_problems_get_count (l->problems) == before)
-          {
-            GbPlace *place = gb_place_new (id, place_kind, lat, lon);
-
-            item = GB_ITEM (place);
-            gb_place_set_timezone (place, tz);
-            gb_place_set_country (place, get_code (l, obj, "country", 2,
-                                                   _("a two-letter country code such as “KZ”")));
-            gb_place_set_iata (place, get_code (l, obj, "iata", 3,
-                                                _("a three-letter airport code such as “ICN”")));
-          }
-      }
-      break;
-
-    case GB_ITEM_KIND_EVENT:
-      title = get_text (l, obj, "title", TRUE);
-      description = get_text (l, obj, "description", FALSE);
-      date = get_date (l, obj, "date", TRUE);
-      if (date != NULL)
-        item = GB_ITEM (gb_event_new (id, date));
-      break;
-
-    case GB_ITEM_KIND_AGREEMENT:
-      {
-        int akind = 0, status = 0;
-        gboolean ok;
-
-        title = get_text (l, obj, "title", TRUE);
-        description = get_text (l, obj, "summary", FALSE);
-        date = get_date (l, obj, "period", FALSE);
-        ok = get_enum (l, obj, "kind", GB_TYPE_AGREEMENT_KIND, TRUE, &akind);
-        ok &= get_enum (l, obj, "status", GB_TYPE_AGREEMENT_STATUS, TRUE, &status);
-        if (ok)
-          {
-            GbAgreement *agreement = gb_agreement_new (id, akind, status);
-            JsonArray *covers = get_array (l, obj, "covers");
-
-            item = GB_ITEM (agreement);
-            for (guint i = 0; covers != NULL && i < json_array_get_length (covers); i++)
-              {
-                gsize len = gb_problems_push_member (l->problems, "covers");
-                gsize ilen = gb_problems_push_index (l->problems, i);
-                g_autoptr(GbText) cover = parse_text (l, json_array_get_element (covers, i));
-
-                if (cover != NULL)
-                  gb_agreement_add_cover (agreement, cover);
-                gb_problems_pop (l->problems, ilen);
-                gb_problems_pop (l->problems, len);
-              }
-          }
-      }
-      break;
-
-    case GB_ITEM_KIND_FIGURE:
-      {
-        int qualifier = GB_FIGURE_QUALIFIER_EXACT;
-        double value = 0;
-        const char *unit;
-        gboolean ok;
-
-        title = get_text (l, obj, "label", TRUE);
-        description = get_text (l, obj, "description", FALSE);
-        date = get_date (l, obj, "date", FALSE);
-        ok = get_number (l, obj, "value", TRUE, &value);
-        unit = get_string (l, obj, "unit", TRUE);
-        if (lookup (l, obj, "qualifier", FALSE) != NULL)
-          ok &= get_enum (l, obj, "qualifier", GB_TYPE_FIGURE_QUALIFIER, TRUE, &qualifier);
-        if (ok && unit != NULL)
-          item = GB_ITEM (gb_figure_new (id, value, unit, qualifier));
-      }
-      break;
-
-    case GB_ITEM_KIND_ROUTE:
-      /* Routes need their places: built in the second pass. */
-      g_assert_not_reached ();
-
-    default:
-      g_assert_not_reached ();
+      /* Translators: %g is a number */
+      gb_problems_report_in (l->problems, name,
+                             is_lat ? _("latitude %g is outside −90 to 90")
+                                    : _("longitude %g is outside −180 to 180"), *out);
+      return FALSE;
     }
+
+  return TRUE;
+}
+
+static const char *
+get_timezone (Loader     *l,
+              JsonObject *obj)
+{
+  const char *tz = gb_json_read_string (l->problems, obj, "timezone", READ (FALSE));
+  g_autoptr(GTimeZone) zone = NULL;
+
+  if (tz == NULL || (zone = g_time_zone_new_identifier (tz)) != NULL)
+    return tz;
+
+  gb_problems_report_in (l->problems, "timezone",
+                         _("“%s” is not a known time zone such as “Asia/Seoul”"), tz);
+  return NULL;
+}
+
+static GbItem *
+parse_place (Loader     *l,
+             JsonObject *obj,
+             const char *id)
+{
+  int kind = 0;
+  double lat = 0, lon = 0;
+  gboolean ok;
+  const char *tz;
+  const char *country;
+  const char *iata;
+  GbPlace *place;
+
+  ok = get_enum (l, obj, "kind", GB_TYPE_PLACE_KIND, TRUE, &kind);
+  ok &= get_coordinate (l, obj, "lat", &lat);
+  ok &= get_coordinate (l, obj, "lon", &lon);
+  tz = get_timezone (l, obj);
+  country = get_code (l, obj, "country", 2, COUNTRY_CODE);
+  iata = get_code (l, obj, "iata", 3, _("a three-letter airport code such as “ICN”"));
+  if (!ok)
+    return NULL;
+
+  place = gb_place_new (id, kind, lat, lon);
+  gb_place_set_timezone (place, tz);
+  gb_place_set_country (place, country);
+  gb_place_set_iata (place, iata);
+
+  return GB_ITEM (place);
+}
+
+static GbItem *
+parse_event (Loader     *l,
+             JsonObject *obj,
+             const char *id)
+{
+  g_autoptr(GbDate) date = get_date (l, obj, "date", TRUE);
+
+  return date != NULL ? GB_ITEM (gb_event_new (id, date)) : NULL;
+}
+
+static GbItem *
+parse_agreement (Loader     *l,
+                 JsonObject *obj,
+                 const char *id)
+{
+  int kind = 0, status = 0;
+  gboolean ok;
+  GbAgreement *agreement;
+  JsonArray *covers;
+  gsize len;
+
+  ok = get_enum (l, obj, "kind", GB_TYPE_AGREEMENT_KIND, TRUE, &kind);
+  ok &= get_enum (l, obj, "status", GB_TYPE_AGREEMENT_STATUS, TRUE, &status);
+  if (!ok)
+    return NULL;
+
+  agreement = gb_agreement_new (id, kind, status);
+  if ((covers = gb_json_read_array (l->problems, obj, "covers", READ (FALSE))) == NULL)
+    return GB_ITEM (agreement);
+
+  len = gb_problems_push_member (l->problems, "covers");
+  for (guint i = 0; i < json_array_get_length (covers); i++)
+    {
+      gsize ilen = gb_problems_push_index (l->problems, i);
+      g_autoptr(GbText) cover = parse_text (l, json_array_get_element (covers, i));
+
+      if (cover != NULL)
+        gb_agreement_add_cover (agreement, cover);
+      gb_problems_pop (l->problems, ilen);
+    }
+  gb_problems_pop (l->problems, len);
+
+  return GB_ITEM (agreement);
+}
+
+static GbItem *
+parse_figure (Loader     *l,
+              JsonObject *obj,
+              const char *id)
+{
+  int qualifier = GB_FIGURE_QUALIFIER_EXACT;
+  double value = 0;
+  const char *unit;
+  gboolean ok;
+
+  ok = get_number (l, obj, "value", TRUE, &value);
+  unit = gb_json_read_string (l->problems, obj, "unit", READ (TRUE));
+  if (gb_json_read_member (l->problems, obj, "qualifier", READ (FALSE)) != NULL)
+    ok &= get_enum (l, obj, "qualifier", GB_TYPE_FIGURE_QUALIFIER, TRUE, &qualifier);
+
+  return ok && unit != NULL ? GB_ITEM (gb_figure_new (id, value, unit, qualifier)) : NULL;
+}
+
+static gboolean
+get_operators (Loader     *l,
+               JsonObject *obj,
+               GStrv      *out)
+{
+  JsonArray *operators = gb_json_read_array (l->problems, obj, "operators", READ (FALSE));
+  g_autoptr(GStrvBuilder) ops = g_strv_builder_new ();
+  guint before = gb_problems_get_count (l->problems);
+  gsize len = gb_problems_push_member (l->problems, "operators");
+
+  for (guint i = 0; operators != NULL && i < json_array_get_length (operators); i++)
+    {
+      JsonNode *node = json_array_get_element (operators, i);
+      gsize ilen = gb_problems_push_index (l->problems, i);
+
+      if (gb_json_is_string (node))
+        g_strv_builder_add (ops, json_node_get_string (node));
+      else
+        gb_problems_report (l->problems, _("should be a string, not %s"),
+                            gb_json_type_name (node));
+      gb_problems_pop (l->problems, ilen);
+    }
+  gb_problems_pop (l->problems, len);
+
+  *out = g_strv_builder_end (ops);
+  return gb_problems_get_count (l->problems) == before;
+}
+
+/* Routes need their places, so their section comes after the places'. */
+static GbItem *
+parse_route (Loader     *l,
+             JsonObject *obj,
+             const char *id)
+{
+  static const char * const modes[] = { "flight", "rail", "road", "sea", "other", NULL };
+  g_autoptr(GbText) schedule = get_text (l, obj, "schedule", FALSE);
+  GbItem *from = get_ref (l, obj, "from", TRUE, GB_TYPE_PLACE, _("a place"));
+  GbItem *to = get_ref (l, obj, "to", TRUE, GB_TYPE_PLACE, _("a place"));
+  const char *mode = gb_json_read_string (l->problems, obj, "mode", READ (FALSE));
+  g_auto(GStrv) operators = NULL;
+  double minutes = 0;
+  gboolean ok;
+  GbRoute *route;
+
+  ok = from != NULL && to != NULL;
+  if (mode != NULL && !g_strv_contains (modes, mode))
+    {
+      gb_problems_report_in (l->problems, "mode",
+                             _("“%s” is not one of “flight”, “rail”, “road”, “sea”, “other”"),
+                             mode);
+      ok = FALSE;
+    }
+  if (get_number (l, obj, "duration_minutes", FALSE, &minutes) &&
+      (minutes < 1 || minutes > 10000 || minutes != floor (minutes)))
+    {
+      gb_problems_report_in (l->problems, "duration_minutes",
+                             _("should be a whole number of minutes from 1 to 10000"));
+      ok = FALSE;
+    }
+  ok &= get_operators (l, obj, &operators);
+  if (!ok)
+    return NULL;
+
+  route = gb_route_new (id, GB_PLACE (from), GB_PLACE (to), mode);
+  gb_route_set_operators (route, (const char * const *) operators);
+  gb_route_set_duration_minutes (route, (int) minutes);
+  gb_route_set_schedule (route, schedule);
+
+  return GB_ITEM (route);
+}
+
+/* Pass 2: references between items, and provenance. */
+
+static void
+link_provenance (Loader     *l,
+                 GbItem     *item,
+                 JsonObject *obj)
+{
+  GbItem *source = get_ref (l, obj, "source", TRUE, GB_TYPE_SOURCE, _("a source"));
+  const char *quote = gb_json_read_string (l->problems, obj, "quote", READ (FALSE));
+  GbSource *src;
+  const char *text;
+
+  if (source == NULL)
+    return;
+
+  src = GB_SOURCE (source);
+  text = gb_source_get_text (src);
+  if (quote == NULL && gb_source_get_source_kind (src) == GB_SOURCE_KIND_ARTICLE)
+    gb_problems_report_in (l->problems, "quote",
+                           _("is missing: an item from an article quotes the sentence "
+                             "it rests on"));
+  else if (quote != NULL && text != NULL && strstr (text, quote) == NULL)
+    gb_problems_report_in (l->problems, "quote",
+                           _("is not found word for word in the text of source “%s”"),
+                           gb_item_get_id (source));
+  gb_item_set_provenance (item, src, quote);
+}
+
+typedef void (*AddFunc) (gpointer item,
+                         gpointer other);
+
+/* Adds each item the id array @name lists to @item, with @add. */
+static void
+link_refs (Loader     *l,
+           GbItem     *item,
+           JsonObject *obj,
+           const char *name,
+           GType       type_a,
+           GType       type_b,
+           const char *what,
+           AddFunc     add)
+{
+  g_autoptr(GPtrArray) refs = get_refs (l, obj, name, type_a, type_b, what);
+
+  for (guint i = 0; i < refs->len; i++)
+    add (item, refs->pdata[i]);
+}
+
+static void
+link_person (Loader     *l,
+             GbItem     *item,
+             JsonObject *obj)
+{
+  GbItem *org = get_ref (l, obj, "organisation", FALSE, GB_TYPE_ORGANISATION,
+                         _("an organisation"));
+
+  if (org != NULL)
+    gb_person_set_organisation (GB_PERSON (item), GB_ORGANISATION (org));
+}
+
+static void
+link_event (Loader     *l,
+            GbItem     *item,
+            JsonObject *obj)
+{
+  link_refs (l, item, obj, "places", GB_TYPE_PLACE, G_TYPE_INVALID, _("a place"),
+             (AddFunc) gb_event_add_place);
+  link_refs (l, item, obj, "people", GB_TYPE_PERSON, G_TYPE_INVALID, _("a person"),
+             (AddFunc) gb_event_add_person);
+  link_refs (l, item, obj, "organisations", GB_TYPE_ORGANISATION, G_TYPE_INVALID,
+             _("an organisation"), (AddFunc) gb_event_add_organisation);
+}
+
+static void
+link_agreement (Loader     *l,
+                GbItem     *item,
+                JsonObject *obj)
+{
+  GbItem *event;
+
+  link_refs (l, item, obj, "parties", GB_TYPE_ORGANISATION, GB_TYPE_PERSON,
+             _("an organisation or a person"), (AddFunc) gb_agreement_add_party);
+  link_refs (l, item, obj, "places", GB_TYPE_PLACE, G_TYPE_INVALID, _("a place"),
+             (AddFunc) gb_agreement_add_place);
+  if ((event = get_ref (l, obj, "event", FALSE, GB_TYPE_EVENT, _("an event"))))
+    gb_agreement_set_event (GB_AGREEMENT (item), GB_EVENT (event));
+}
+
+static void
+link_figure (Loader     *l,
+             GbItem     *item,
+             JsonObject *obj)
+{
+  link_refs (l, item, obj, "related", GB_TYPE_ITEM, G_TYPE_INVALID, _("an item"),
+             (AddFunc) gb_figure_add_related);
+}
+
+typedef struct
+{
+  const char  *member;       /* the section of the dossier */
+  GbItemKind   kind;
+  /* The members of the fields every item has; NULL when there is none. */
+  const char  *title;
+  const char  *description;
+  const char  *date;
+  gboolean     cites_source;
+  GbItem    *(*parse) (Loader     *l,
+                       JsonObject *obj,
+                       const char *id);
+  void       (*link)  (Loader     *l,
+                       GbItem     *item,
+                       JsonObject *obj);
+} Section;
+
+/* In reading order: sources first, since everything else cites them; routes
+ * after places. Adding a kind of item means adding its row here. */
+static const Section sections[] = {
+  { "sources", GB_ITEM_KIND_SOURCE, "title", "note", "date", FALSE, parse_source, NULL },
+  { "organisations", GB_ITEM_KIND_ORGANISATION, "name", "description", NULL, TRUE,
+    parse_organisation, NULL },
+  { "people", GB_ITEM_KIND_PERSON, "name", "description", NULL, TRUE, parse_person,
+    link_person },
+  { "places", GB_ITEM_KIND_PLACE, "name", "description", NULL, TRUE, parse_place, NULL },
+  { "routes", GB_ITEM_KIND_ROUTE, "title", "description", "period", TRUE, parse_route, NULL },
+  { "events", GB_ITEM_KIND_EVENT, "title", "description", NULL, TRUE, parse_event, link_event },
+  { "agreements", GB_ITEM_KIND_AGREEMENT, "title", "summary", "period", TRUE, parse_agreement,
+    link_agreement },
+  { "figures", GB_ITEM_KIND_FIGURE, "label", "description", "date", TRUE, parse_figure,
+    link_figure },
+};
+
+/* An item built in pass 1, with what pass 2 needs to link it. */
+typedef struct
+{
+  GbItem         *item;  /* owned by the dossier */
+  JsonObject     *obj;
+  const Section  *section;
+  guint           index;
+} Built;
+
+/* The item's shared fields, then its own; NULL when anything is wrong. */
+static GbItem *
+build_item (Loader        *l,
+            const Section *section,
+            JsonObject    *obj,
+            const char    *id)
+{
+  guint before = gb_problems_get_count (l->problems);
+  g_autoptr(GbText) title = get_text (l, obj, section->title, TRUE);
+  g_autoptr(GbText) description = get_text (l, obj, section->description, FALSE);
+  g_autoptr(GbDate) date = section->date ? get_date (l, obj, section->date, FALSE) : NULL;
+  g_autoptr(GbItem) item = section->parse (l, obj, id);
 
   if (item == NULL || gb_problems_get_count (l->problems) > before)
     return NULL;
@@ -755,273 +857,69 @@ build_item (Loader     *l,
   return g_steal_pointer (&item);
 }
 
-static GbRoute *
-build_route (Loader     *l,
-             JsonObject *obj,
-             const char *id)
+/* Pass 1 over one section: its items with their own fields, in the dossier. */
+static void
+build_section (Loader        *l,
+               JsonObject    *root,
+               const Section *section,
+               GArray        *built)
 {
-  g_autoptr(GbText) title = get_text (l, obj, "title", TRUE);
-  g_autoptr(GbText) description = get_text (l, obj, "description", FALSE);
-  g_autoptr(GbText) schedule = get_text (l, obj, "schedule", FALSE);
-  g_autoptr(GbDate) period = get_date (l, obj, "period", FALSE);
-  GbItem *from = get_ref (l, obj, "from", TRUE, GB_TYPE_PLACE, _("a place"));
-  GbItem *to = get_ref (l, obj, "to", TRUE, GB_TYPE_PLACE, _("a place"));
-  const char *mode = get_string (l, obj, "mode", FALSE);
-  JsonArray *operators = get_array (l, obj, "operators");
-  g_autoptr(GStrvBuilder) ops = g_strv_builder_new ();
-  g_auto(GStrv) ops_strv = NULL;
-  double minutes = 0;
-  guint before = gb_problems_get_count (l->problems);
-  GbRoute *route;
+  JsonArray *array = gb_json_read_array (l->problems, root, section->member, READ (FALSE));
 
-  static const char * const modes[] = { "flight", "rail", "road", "sea", "other", NULL };
-
-  if (mode != NULL && !g_strv_contains (modes, mode))
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      gsize len = gb_problems_push_member (l->problems, "mode");
-      gb_problems_report (l->problems,
-                          _("“%s” is not one of “flight”, “rail”, “road”, “sea”, “other”"), mode);
+      JsonNode *node = json_array_get_element (array, i);
+      gsize len = gb_problems_push_member (l->problems, section->member);
+      g_autoptr(GbItem) item = NULL;
+      const char *id = NULL;
+
+      gb_problems_push_index (l->problems, i);
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        gb_problems_report (l->problems, _("should be an object, not %s"),
+                            gb_json_type_name (node));
+      else if ((id = get_id_ref (l, json_node_get_object (node), "id", TRUE)) != NULL &&
+               gb_dossier_lookup (l->dossier, id) != NULL)
+        gb_problems_report_in (l->problems, "id",
+                               _("“%s” is used by another item: ids must be unique"), id);
+      else if (id != NULL && (item = build_item (l, section, json_node_get_object (node), id)))
+        {
+          Built b = { item, json_node_get_object (node), section, i };
+
+          gb_dossier_add_item (l->dossier, item);
+          g_array_append_val (built, b);
+        }
       gb_problems_pop (l->problems, len);
     }
+}
 
-  if (get_number (l, obj, "duration_minutes", FALSE, &minutes) &&
-      (minutes < 1 || minutes > 10000 || minutes != floor (minutes)))
+/* Pass 2: the references of the items pass 1 built, once they all exist. */
+static void
+link_built_items (Loader *l,
+                  GArray *built)
+{
+  for (guint i = 0; i < built->len; i++)
     {
-      gsize len = gb_problems_push_member (l->problems, "duration_minutes");
-      gb_problems_report (l->problems, _("should be a whole number of minutes from 1 to 10000"));
+      const Built *b = &g_array_index (built, Built, i);
+      gsize len = gb_problems_push_member (l->problems, b->section->member);
+
+      gb_problems_push_index (l->problems, b->index);
+      if (b->section->cites_source)
+        link_provenance (l, b->item, b->obj);
+      if (b->section->link != NULL)
+        b->section->link (l, b->item, b->obj);
       gb_problems_pop (l->problems, len);
     }
-
-  for (guint i = 0; operators != NULL && i < json_array_get_length (operators); i++)
-    {
-      JsonNode *node = json_array_get_element (operators, i);
-
-      if (node_is_string (node))
-        g_strv_builder_add (ops, json_node_get_string (node));
-      else
-        {
-          gsize len = gb_problems_push_member (l->problems, "operators");
-          gsize ilen = gb_problems_push_index (l->problems, i);
-          gb_problems_report (l->problems, _("should be a string, not %s"), node_type_name (node));
-          gb_problems_pop (l->problems, ilen);
-          gb_problems_pop (l->problems, len);
-        }
-    }
-
-  if (from == NULL || to == NULL || gb_problems_get_count (l->problems) > before)
-    return NULL;
-
-  route = gb_route_new (id, GB_PLACE (from), GB_PLACE (to), mode);
-  ops_strv = g_strv_builder_end (ops);
-  gb_route_set_operators (route, (const char * const *) ops_strv);
-  gb_route_set_duration_minutes (route, (int) minutes);
-  gb_route_set_schedule (route, schedule);
-  gb_item_set_title (GB_ITEM (route), title);
-  gb_item_set_description (GB_ITEM (route), description);
-  gb_item_set_date (GB_ITEM (route), period);
-
-  return route;
 }
 
-/* Pass 2: references between items, and provenance. */
 static void
-link_item (Loader     *l,
-           GbItem     *item,
-           JsonObject *obj)
+load_items (Loader     *l,
+            JsonObject *root)
 {
-  if (!GB_IS_SOURCE (item))
-    {
-      GbItem *source = get_ref (l, obj, "source", TRUE, GB_TYPE_SOURCE, _("a source"));
-      const char *quote = get_string (l, obj, "quote", FALSE);
+  g_autoptr(GArray) built = g_array_new (FALSE, FALSE, sizeof (Built));
 
-      if (source != NULL)
-        {
-          GbSource *src = GB_SOURCE (source);
-          const char *text = gb_source_get_text (src);
-
-          if (quote == NULL && gb_source_get_source_kind (src) == GB_SOURCE_KIND_ARTICLE)
-            {
-              gsize len = gb_problems_push_member (l->problems, "quote");
-              gb_problems_report (l->problems,
-                                  _("is missing: an item from an article quotes the sentence "
-                                    "it rests on"));
-              gb_problems_pop (l->problems, len);
-            }
-          else if (quote != NULL && text != NULL && strstr (text, quote) == NULL)
-            {
-              gsize len = gb_problems_push_member (l->problems, "quote");
-              gb_problems_report (l->problems,
-                                  _("is not found word for word in the text of source “%s”"),
-                                  gb_item_get_id (source));
-              gb_problems_pop (l->problems, len);
-            }
-          gb_item_set_provenance (item, src, quote);
-        }
-    }
-
-  if (GB_IS_PERSON (item))
-    {
-      GbItem *org = get_ref (l, obj, "organisation", FALSE, GB_TYPE_ORGANISATION,
-                             _("an organisation"));
-
-      if (org != NULL)
-        gb_person_set_organisation (GB_PERSON (item), GB_ORGANISATION (org));
-    }
-  else if (GB_IS_EVENT (item))
-    {
-      g_autoptr(GPtrArray) places = get_refs (l, obj, "places", GB_TYPE_PLACE, G_TYPE_INVALID,
-                                              _("a place"));
-      g_autoptr(GPtrArray) people = get_refs (l, obj, "people", GB_TYPE_PERSON, G_TYPE_INVALID,
-                                              _("a person"));
-      g_autoptr(GPtrArray) orgs = get_refs (l, obj, "organisations", GB_TYPE_ORGANISATION,
-                                            G_TYPE_INVALID, _("an organisation"));
-
-      for (guint i = 0; i < places->len; i++)
-        gb_event_add_place (GB_EVENT (item), places->pdata[i]);
-      for (guint i = 0; i < people->len; i++)
-        gb_event_add_person (GB_EVENT (item), people->pdata[i]);
-      for (guint i = 0; i < orgs->len; i++)
-        gb_event_add_organisation (GB_EVENT (item), orgs->pdata[i]);
-    }
-  else if (GB_IS_AGREEMENT (item))
-    {
-      g_autoptr(GPtrArray) parties = get_refs (l, obj, "parties", GB_TYPE_ORGANISATION,
-                                               GB_TYPE_PERSON, _("an organisation or a person"));
-      g_autoptr(GPtrArray) places = get_refs (l, obj, "places", GB_TYPE_PLACE, G_TYPE_INVALID,
-                                              _("a place"));
-      GbItem *event = get_ref (l, obj, "event", FALSE, GB_TYPE_EVENT, _("an event"));
-
-      for (guint i = 0; i < parties->len; i++)
-        gb_agreement_add_party (GB_AGREEMENT (item), parties->pdata[i]);
-      for (guint i = 0; i < places->len; i++)
-        gb_agreement_add_place (GB_AGREEMENT (item), places->pdata[i]);
-      if (event != NULL)
-        gb_agreement_set_event (GB_AGREEMENT (item), GB_EVENT (event));
-    }
-  else if (GB_IS_FIGURE (item))
-    {
-      g_autoptr(GPtrArray) related = get_refs (l, obj, "related", GB_TYPE_ITEM, G_TYPE_INVALID,
-                                               _("an item"));
-
-      for (guint i = 0; i < related->len; i++)
-        gb_figure_add_related (GB_FIGURE (item), related->pdata[i]);
-    }
-}
-
-typedef struct
-{
-  const char *member;
-  GbItemKind  kind;
-} Section;
-
-/* Sources first: everything else cites them. Routes after places. */
-static const Section sections[] = {
-  { "sources", GB_ITEM_KIND_SOURCE },
-  { "organisations", GB_ITEM_KIND_ORGANISATION },
-  { "people", GB_ITEM_KIND_PERSON },
-  { "places", GB_ITEM_KIND_PLACE },
-  { "routes", GB_ITEM_KIND_ROUTE },
-  { "events", GB_ITEM_KIND_EVENT },
-  { "agreements", GB_ITEM_KIND_AGREEMENT },
-  { "figures", GB_ITEM_KIND_FIGURE },
-};
-
-static void
-load_sections (Loader     *l,
-               JsonObject *root,
-               gboolean    second_pass)
-{
   for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
-    {
-      JsonArray *array = second_pass ? NULL : get_array (l, root, sections[s].member);
-      gsize slen;
-
-      if (second_pass)
-        {
-          JsonNode *node = json_object_get_member (root, sections[s].member);
-
-          array = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-        }
-      if (array == NULL)
-        continue;
-
-      slen = gb_problems_push_member (l->problems, sections[s].member);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *node = json_array_get_element (array, i);
-          gsize ilen = gb_problems_push_index (l->problems, i);
-          JsonObject *obj;
-          const char *id;
-
-          if (!JSON_NODE_HOLDS_OBJECT (node))
-            {
-              if (!second_pass)
-                gb_problems_report (l->problems,
-                                    _("should be an object, not %s"), node_type_name (node));
-              gb_problems_pop (l->problems, ilen);
-              continue;
-            }
-
-          obj = json_node_get_object (node);
-
-          if (second_pass)
-            {
-              GbItem *item;
-
-              /* Items that failed in pass 1 were reported there. */
-              JsonNode *id_node = json_object_get_member (obj, "id");
-
-              /* Any type may be here: pass 1 reported what isn't a string. */
-              id = node_is_string (id_node) ? json_node_get_string (id_node) : NULL;
-              item = id != NULL ? gb_dossier_lookup (l->dossier, id) : NULL;
-              if (item != NULL && gb_item_get_kind (item) == sections[s].kind &&
-                  g_object_get_data (G_OBJECT (item), "gb-loader-obj") == obj)
-                link_item (l, item, obj);
-            }
-          else if ((id = get_id_ref (l, obj, "id", TRUE)))
-            {
-              g_autoptr(GbItem) item = NULL;
-
-              if (gb_dossier_lookup (l->dossier, id) != NULL)
-                {
-                  gsize len = gb_problems_push_member (l->problems, "id");
-                  gb_problems_report (l->problems,
-                                      _("“%s” is used by another item: ids must be unique"), id);
-                  gb_problems_pop (l->problems, len);
-                  gb_problems_pop (l->problems, ilen);
-                  continue;
-                }
-
-              if (sections[s].kind == GB_ITEM_KIND_ROUTE)
-                item = GB_ITEM (build_route (l, obj, id));
-              else
-                item = build_item (l, sections[s].kind, obj, id);
-
-              if (item != NULL)
-                {
-                  g_object_set_data (G_OBJECT (item), "gb-loader-obj", obj);
-                  gb_dossier_add_item (l->dossier, item);
-                }
-            }
-          gb_problems_pop (l->problems, ilen);
-        }
-      gb_problems_pop (l->problems, slen);
-    }
-}
-
-static void
-forget_loader_data (GbDossier *dossier)
-{
-  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
-    {
-      GListModel *list = gb_dossier_get_items_of_kind (dossier, sections[s].kind);
-
-      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-        {
-          g_autoptr(GObject) item = g_list_model_get_item (list, i);
-          g_object_set_data (item, "gb-loader-obj", NULL);
-        }
-    }
+    build_section (l, root, &sections[s], built);
+  link_built_items (l, built);
 }
 
 /* A clear word for the formats people will try to open. (TimelineJS 3 and
@@ -1049,7 +947,7 @@ check_format (Loader     *l,
       return FALSE;
     }
 
-  if (!node_is_string (format) || g_strcmp0 (json_node_get_string (format), DOSSIER_FORMAT) != 0)
+  if (!gb_json_is_string (format) || g_strcmp0 (json_node_get_string (format), DOSSIER_FORMAT) != 0)
     {
       g_set_error (error, GB_LOAD_ERROR, GB_LOAD_ERROR_FORMAT,
                    _("%s: format: this is not a Golden Bridge dossier (expected “%s”)"),
@@ -1102,7 +1000,7 @@ load_root (Loader     *l,
   gb_dossier_set_summary (l->dossier, summary);
   gb_dossier_set_period (l->dossier, period);
 
-  if ((langs = get_array (l, root, "languages")))
+  if ((langs = gb_json_read_array (l->problems, root, "languages", READ (FALSE))))
     {
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
       g_auto(GStrv) strv = NULL;
@@ -1113,7 +1011,7 @@ load_root (Loader     *l,
           JsonNode *node = json_array_get_element (langs, i);
           gsize ilen = gb_problems_push_index (l->problems, i);
 
-          if (!node_is_string (node) || !is_lang_tag (json_node_get_string (node)))
+          if (!gb_json_is_string (node) || !is_lang_tag (json_node_get_string (node)))
             gb_problems_report (l->problems, _("should be a language tag such as “en” or “kk”"));
           else
             g_strv_builder_add (builder, json_node_get_string (node));
@@ -1124,9 +1022,7 @@ load_root (Loader     *l,
       gb_dossier_set_languages (l->dossier, (const char * const *) strv);
     }
 
-  load_sections (l, root, FALSE);
-  load_sections (l, root, TRUE);
-  forget_loader_data (l->dossier);
+  load_items (l, root);
   gb_dossier_seal (l->dossier);
 }
 
@@ -1196,20 +1092,16 @@ gb_dossier_load_bytes (GBytes      *bytes,
     {
       g_set_error (error, GB_LOAD_ERROR, GB_LOAD_ERROR_FORMAT,
                    _("%s: the top level should be a JSON object, not %s"),
-                   l.display_name, node_type_name (root));
+                   l.display_name, gb_json_type_name (root));
       return NULL;
     }
 
   /* Knight Lab files, converted on opening; they passed the same guard. */
-  if (!json_object_has_member (json_node_get_object (root), "format"))
-    {
-      if (json_object_has_member (json_node_get_object (root), "storymap"))
-        return gb_storymap_import (json_node_get_object (root), l.data, l.length,
-                                   l.display_name, error);
-      if (json_object_has_member (json_node_get_object (root), "events"))
-        return gb_timelinejs_import (json_node_get_object (root), l.data, l.length,
-                                     l.display_name, error);
-    }
+  if (!json_object_has_member (json_node_get_object (root), "format") &&
+      (json_object_has_member (json_node_get_object (root), "storymap") ||
+       json_object_has_member (json_node_get_object (root), "events")))
+    return gb_import_knight_lab (json_node_get_object (root), l.data, l.length, l.display_name,
+                                 error);
 
   if (!check_format (&l, json_node_get_object (root), error))
     return NULL;

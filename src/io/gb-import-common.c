@@ -9,19 +9,12 @@
 #include "gb-dossier-loader.h"
 #include "gb-html-text.h"
 #include "gb-import-common.h"
+#include "gb-import.h"
+#include "gb-web-link.h"
 
 /* What the Knight Lab importers (gb-import-timelinejs.c, gb-import-storymap.c)
  * share. */
 
-struct _GbImporter
-{
-  char       *format_name;
-  char       *file_title;
-  GbProblems *problems;
-  GbDossier  *dossier;
-  GbSource   *file_source;
-  guint       n_media;
-};
 
 static char *
 id_from_name (const char *basename)
@@ -43,6 +36,17 @@ id_from_name (const char *basename)
   return g_string_free (id, FALSE);
 }
 
+/* Ids are made by the importers, never taken from the file: they can't clash.
+ * The call stays outside g_assert() so that G_DISABLE_ASSERT keeps it. */
+static void
+add_made_item (GbImporter *self,
+               GbItem     *item)
+{
+  G_GNUC_UNUSED gboolean added = gb_dossier_add_item (self->dossier, item);
+
+  g_assert (added);
+}
+
 GbImporter *
 gb_importer_new (const char *data,
                  gsize       length,
@@ -61,6 +65,9 @@ gb_importer_new (const char *data,
   self = g_new0 (GbImporter, 1);
   self->format_name = g_strdup (format_name);
   self->problems = gb_problems_new (data, length, display_name);
+  self->data = data;
+  self->length = length;
+  self->display_name = g_strdup (display_name);
 
   /* A path from the file system need not be UTF-8; a title must be. */
   basename = g_path_get_basename (display_name);
@@ -81,69 +88,12 @@ gb_importer_free (GbImporter *self)
   g_return_if_fail (self != NULL);
 
   g_free (self->format_name);
+  g_free (self->display_name);
   g_free (self->file_title);
   gb_problems_free (self->problems);
   g_clear_object (&self->file_source);
   g_clear_object (&self->dossier);
   g_free (self);
-}
-
-gsize
-gb_importer_push_member (GbImporter *self,
-                         const char *name)
-{
-  return gb_problems_push_member (self->problems, name);
-}
-
-gsize
-gb_importer_push_index (GbImporter *self,
-                        guint       index)
-{
-  return gb_problems_push_index (self->problems, index);
-}
-
-void
-gb_importer_pop (GbImporter *self,
-                 gsize       len)
-{
-  gb_problems_pop (self->problems, len);
-}
-
-void
-gb_importer_report (GbImporter *self,
-                    const char *format,
-                    ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  gb_problems_report_valist (self->problems, NULL, format, args);
-  va_end (args);
-}
-
-void
-gb_importer_report_missing (GbImporter *self,
-                            const char *member,
-                            const char *format,
-                            ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  gb_problems_report_valist (self->problems, member, format, args);
-  va_end (args);
-}
-
-guint
-gb_importer_get_n_problems (GbImporter *self)
-{
-  return gb_problems_get_count (self->problems);
-}
-
-GbProblems *
-gb_importer_get_problems (GbImporter *self)
-{
-  return self->problems;
 }
 
 GbDossier *
@@ -178,7 +128,7 @@ gb_importer_get_file_source (GbImporter *self)
                           self->format_name, self->file_title);
   note = gb_text_new_plain (text);
   gb_item_set_description (GB_ITEM (self->file_source), note);
-  g_assert (gb_dossier_add_item (self->dossier, GB_ITEM (self->file_source)));
+  add_made_item (self, GB_ITEM (self->file_source));
 
   return self->file_source;
 }
@@ -190,107 +140,14 @@ gb_importer_add (GbImporter *self,
                  const char *quote)
 {
   gb_item_set_provenance (item, source, quote != NULL && quote[0] != '\0' ? quote : NULL);
-  /* Ids are made here, never taken from the file: they can't clash. */
-  g_assert (gb_dossier_add_item (self->dossier, item));
-}
-
-const char *
-gb_importer_type_name (JsonNode *node)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      return _("an object");
-    case JSON_NODE_ARRAY:
-      return _("an array");
-    case JSON_NODE_NULL:
-      return _("null");
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-
-  if (json_node_get_value_type (node) == G_TYPE_STRING)
-    return _("a string");
-  if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-    return _("true or false");
-  return _("a number");
-}
-
-JsonNode *
-gb_importer_get_member (JsonObject *obj,
-                        const char *name)
-{
-  JsonNode *node = obj != NULL ? json_object_get_member (obj, name) : NULL;
-
-  return node != NULL && !JSON_NODE_HOLDS_NULL (node) ? node : NULL;
+  add_made_item (self, item);
 }
 
 void
-gb_importer_report_type (GbImporter *self,
-                         const char *name,
-                         const char *expected,
-                         JsonNode   *node)
+gb_importer_add_source (GbImporter *self,
+                        GbSource   *source)
 {
-  gsize len = gb_importer_push_member (self, name);
-
-  /* Translators: "should be an object, not a string" */
-  gb_importer_report (self, _("should be %s, not %s"), expected, gb_importer_type_name (node));
-  gb_importer_pop (self, len);
-}
-
-JsonObject *
-gb_importer_get_object (GbImporter *self,
-                        JsonObject *obj,
-                        const char *name)
-{
-  JsonNode *node = gb_importer_get_member (obj, name);
-
-  if (node == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      gb_importer_report_type (self, name, _("an object"), node);
-      return NULL;
-    }
-
-  return json_node_get_object (node);
-}
-
-JsonArray *
-gb_importer_get_array (GbImporter *self,
-                       JsonObject *obj,
-                       const char *name)
-{
-  JsonNode *node = gb_importer_get_member (obj, name);
-
-  if (node == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      gb_importer_report_type (self, name, _("an array"), node);
-      return NULL;
-    }
-
-  return json_node_get_array (node);
-}
-
-const char *
-gb_importer_get_string (GbImporter *self,
-                        JsonObject *obj,
-                        const char *name)
-{
-  JsonNode *node = gb_importer_get_member (obj, name);
-
-  if (node == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      gb_importer_report_type (self, name, _("a string"), node);
-      return NULL;
-    }
-
-  return json_node_get_string (node)[0] != '\0' ? json_node_get_string (node) : NULL;
+  add_made_item (self, GB_ITEM (source));
 }
 
 char *
@@ -299,7 +156,7 @@ gb_importer_dup_html (GbImporter *self,
                       const char *name,
                       gboolean    one_line)
 {
-  const char *html = gb_importer_get_string (self, obj, name);
+  const char *html = gb_json_read_string (self->problems, obj, name, GB_JSON_READ_OPTIONAL);
   g_autofree char *text = NULL;
 
   if (html == NULL)
@@ -315,12 +172,12 @@ gb_importer_read_text (GbImporter  *self,
                        char       **headline,
                        char       **text)
 {
-  JsonObject *fields = gb_importer_get_object (self, obj, "text");
-  gsize len = gb_importer_push_member (self, "text");
+  JsonObject *fields = gb_json_read_object (self->problems, obj, "text", GB_JSON_READ_OPTIONAL);
+  gsize len = gb_problems_push_member (self->problems, "text");
 
   *headline = gb_importer_dup_html (self, fields, "headline", TRUE);
   *text = gb_importer_dup_html (self, fields, "text", FALSE);
-  gb_importer_pop (self, len);
+  gb_problems_pop (self->problems, len);
 }
 
 void
@@ -359,14 +216,12 @@ gb_importer_dup_excerpt (const char *text,
   return g_string_free (excerpt, FALSE);
 }
 
-/* http and https links as they are; protocol-relative ones ("//host/…", as
- * the Knight Lab tools write them) as https; nothing else. */
+/* Safe web links as they are; protocol-relative ones ("//host/…", as the
+ * Knight Lab tools write them) as https; nothing else. */
 static char *
 dup_web_link (const char *url)
 {
   g_autofree char *absolute = NULL;
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
 
   if (url == NULL)
     return NULL;
@@ -374,15 +229,10 @@ dup_web_link (const char *url)
   if (g_str_has_prefix (url, "//"))
     url = absolute = g_strconcat ("https:", url, NULL);
 
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return NULL;
-  scheme = g_uri_get_scheme (uri);
-  if ((g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0) ||
-      g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
+  if (!gb_web_link_check (url, NULL, NULL))
     return NULL;
 
-  return g_strdup (url);
+  return absolute != NULL ? g_steal_pointer (&absolute) : g_strdup (url);
 }
 
 void
@@ -391,7 +241,7 @@ gb_importer_add_media (GbImporter *self,
                        const char *fallback_title,
                        GString    *description)
 {
-  JsonObject *media = gb_importer_get_object (self, obj, "media");
+  JsonObject *media = gb_json_read_object (self->problems, obj, "media", GB_JSON_READ_OPTIONAL);
   g_autofree char *link = NULL;
   g_autofree char *caption = NULL;
   g_autofree char *credit = NULL;
@@ -406,11 +256,11 @@ gb_importer_add_media (GbImporter *self,
   if (media == NULL)
     return;
 
-  len = gb_importer_push_member (self, "media");
-  url = gb_importer_get_string (self, media, "url");
+  len = gb_problems_push_member (self->problems, "media");
+  url = gb_json_read_string (self->problems, media, "url", GB_JSON_READ_OPTIONAL);
   caption = gb_importer_dup_html (self, media, "caption", TRUE);
   credit = gb_importer_dup_html (self, media, "credit", TRUE);
-  gb_importer_pop (self, len);
+  gb_problems_pop (self->problems, len);
 
   if (url != NULL)
     {
@@ -443,7 +293,7 @@ gb_importer_add_media (GbImporter *self,
   gb_item_set_title (GB_ITEM (source), title);
   gb_source_set_publisher (source, credit);
   gb_source_set_url (source, link);
-  g_assert (gb_dossier_add_item (self->dossier, GB_ITEM (source)));
+  add_made_item (self, GB_ITEM (source));
 
   if (description == NULL)
     return;
@@ -481,4 +331,38 @@ gb_importer_finish (GbImporter  *self,
 
   gb_dossier_seal (self->dossier);
   return g_object_ref (self->dossier);
+}
+
+/**
+ * gb_import_knight_lab:
+ *
+ * Converts a TimelineJS 3 or StoryMapJS file: see gb-import.h.
+ */
+GbDossier *
+gb_import_knight_lab (JsonObject  *root,
+                      const char  *data,
+                      gsize        length,
+                      const char  *display_name,
+                      GError     **error)
+{
+  g_autoptr(GbImporter) importer = NULL;
+  gboolean is_storymap;
+
+  g_return_val_if_fail (root != NULL, NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  is_storymap = json_object_has_member (root, "storymap");
+  importer = gb_importer_new (data, length, display_name,
+                              is_storymap ? GB_STORYMAP_FORMAT_NAME : GB_TIMELINEJS_FORMAT_NAME);
+  if (is_storymap)
+    {
+      if (!gb_storymap_read (importer, root, error))
+        return NULL;
+    }
+  else
+    gb_timelinejs_read (importer, root);
+
+  return gb_importer_finish (importer, error);
 }

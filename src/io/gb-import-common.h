@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gb-dossier.h"
+#include "gb-json-read.h"
 #include "gb-problems.h"
 #include "gb-source.h"
 
@@ -15,6 +16,21 @@ G_BEGIN_DECLS
 
 typedef struct _GbImporter GbImporter;
 
+/* The importers report with gb_problems_*() and read with gb_json_read_*()
+ * (gb-json-read.h) on @problems; the other fields are gb-import-common.c's. */
+struct _GbImporter
+{
+  GbProblems *problems;
+  const char *data;          /* the file's bytes, borrowed */
+  gsize       length;
+  char       *display_name;
+  char       *format_name;
+  char       *file_title;
+  GbDossier  *dossier;
+  GbSource   *file_source;
+  guint       n_media;
+};
+
 /* @format_name: "TimelineJS 3", "StoryMapJS", for the file source's note and
  * the dossier's origin */
 GbImporter *gb_importer_new               (const char  *data,
@@ -22,26 +38,6 @@ GbImporter *gb_importer_new               (const char  *data,
                                            const char  *display_name,
                                            const char  *format_name);
 void        gb_importer_free              (GbImporter  *self);
-
-/* Paths as the loader prints them: storymap.slides[3].location.lat */
-gsize       gb_importer_push_member       (GbImporter  *self,
-                                           const char  *name);
-gsize       gb_importer_push_index        (GbImporter  *self,
-                                           guint        index);
-void        gb_importer_pop               (GbImporter  *self,
-                                           gsize        len);
-/* A problem at the current path. */
-void        gb_importer_report            (GbImporter  *self,
-                                           const char  *format,
-                                           ...) G_GNUC_PRINTF (2, 3);
-/* A problem named after @member, which is missing: located at its parent. */
-void        gb_importer_report_missing    (GbImporter  *self,
-                                           const char  *member,
-                                           const char  *format,
-                                           ...) G_GNUC_PRINTF (3, 4);
-guint       gb_importer_get_n_problems    (GbImporter  *self);
-/* The problems themselves, for reports made with a va_list. */
-GbProblems *gb_importer_get_problems      (GbImporter  *self);
 
 GbDossier  *gb_importer_get_dossier       (GbImporter  *self);
 /* The file's name without folder and extension, for titles. */
@@ -53,29 +49,10 @@ void        gb_importer_add               (GbImporter  *self,
                                            GbItem      *item,
                                            GbSource    *source,
                                            const char  *quote);
+/* Adds a source the importer made, such as one for the file's eras. */
+void        gb_importer_add_source        (GbImporter  *self,
+                                           GbSource    *source);
 
-/* @obj's member @name, or NULL when missing or null. */
-JsonNode   *gb_importer_get_member        (JsonObject  *obj,
-                                           const char  *name);
-/* "an object", "a string"…, for messages */
-const char *gb_importer_type_name         (JsonNode    *node);
-/* Reports that @obj's member @name is not @expected ("an array"). */
-void        gb_importer_report_type       (GbImporter  *self,
-                                           const char  *name,
-                                           const char  *expected,
-                                           JsonNode    *node);
-
-/* @obj's member @name as an object, array or string (NULL when missing, null
- * or "", a problem when of another type). */
-JsonObject *gb_importer_get_object        (GbImporter  *self,
-                                           JsonObject  *obj,
-                                           const char  *name);
-JsonArray  *gb_importer_get_array         (GbImporter  *self,
-                                           JsonObject  *obj,
-                                           const char  *name);
-const char *gb_importer_get_string        (GbImporter  *self,
-                                           JsonObject  *obj,
-                                           const char  *name);
 /* A string member holding HTML, as plain text: NULL when missing or when no
  * text is left. */
 char       *gb_importer_dup_html          (GbImporter  *self,
@@ -106,6 +83,14 @@ void        gb_importer_append_paragraph  (GString     *description,
 /* The first line of @text, at most @max_chars characters, with "…" when cut. */
 char       *gb_importer_dup_excerpt       (const char  *text,
                                            guint        max_chars);
+
+/* The two readers: each adds what @root holds to the importer's dossier.
+ * StoryMapJS refuses a story told on an image, with a #GB_LOAD_ERROR. */
+void        gb_timelinejs_read            (GbImporter  *self,
+                                           JsonObject  *root);
+gboolean    gb_storymap_read              (GbImporter  *self,
+                                           JsonObject  *root,
+                                           GError     **error);
 
 /* Seals the dossier, or gives one error with a line per problem. */
 GbDossier  *gb_importer_finish            (GbImporter  *self,

@@ -12,8 +12,8 @@
 #include "gb-event.h"
 #include "gb-html-text.h"
 #include "gb-import-common.h"
-#include "gb-import-storymap.h"
-#include "gb-json-guard.h"
+#include "gb-import.h"
+#include "gb-json-locate.h"
 #include "gb-place.h"
 #include "gb-route.h"
 
@@ -218,7 +218,7 @@ read_coordinate (GbImporter *importer,
 {
   JsonNode *node = json_object_get_member (location, name);
   gboolean ok = FALSE;
-  gsize len = gb_importer_push_member (importer, name);
+  gsize len = gb_problems_push_member (importer->problems, name);
   double value = 0;
 
   if (JSON_NODE_HOLDS_VALUE (node) && (json_node_get_value_type (node) == G_TYPE_INT64 ||
@@ -235,26 +235,26 @@ read_coordinate (GbImporter *importer,
       value = g_ascii_strtod (s, &end);
       ok = end != s && *end == '\0';
       if (!ok)
-        gb_importer_report (importer, _("should be a number, not “%s”"), s);
+        gb_problems_report (importer->problems, _("should be a number, not “%s”"), s);
     }
   else
-    gb_importer_report (importer, _("should be a number"));
+    gb_problems_report (importer->problems, _("should be a number"));
 
   if (ok && !isfinite (value))
     {
-      gb_importer_report (importer, _("is not a finite number"));
+      gb_problems_report (importer->problems, _("is not a finite number"));
       ok = FALSE;
     }
   else if (ok && fabs (value) > limit)
     {
       if (limit == 90)
-        gb_importer_report (importer, _("latitude %g is outside −90 to 90"), value);
+        gb_problems_report (importer->problems, _("latitude %g is outside −90 to 90"), value);
       else
-        gb_importer_report (importer, _("longitude %g is outside −180 to 180"), value);
+        gb_problems_report (importer->problems, _("longitude %g is outside −180 to 180"), value);
       ok = FALSE;
     }
 
-  gb_importer_pop (importer, len);
+  gb_problems_pop (importer->problems, len);
   *out = value + 0.0;   /* no -0 */
   return ok;
 }
@@ -306,7 +306,8 @@ read_location (StoryMap   *sm,
                char      **name_out)
 {
   GbImporter *importer = sm->importer;
-  JsonObject *location = gb_importer_get_object (importer, slide, "location");
+  JsonObject *location = gb_json_read_object (importer->problems, slide, "location",
+                                              GB_JSON_READ_OPTIONAL);
   g_autofree char *name = NULL;
   gboolean has_lat, has_lon, ok = TRUE;
   double lat = 0, lon = 0;
@@ -321,11 +322,11 @@ read_location (StoryMap   *sm,
   if (!has_lat && !has_lon)
     return NULL;
 
-  len = gb_importer_push_member (importer, "location");
+  len = gb_problems_push_member (importer->problems, "location");
   name = gb_importer_dup_html (importer, location, "name", TRUE);
   if (!has_lat || !has_lon)
     {
-      gb_importer_report_missing (importer, has_lat ? "lon" : "lat", _("is missing"));
+      gb_problems_report_missing (importer->problems, has_lat ? "lon" : "lat", _("is missing"));
       ok = FALSE;
     }
   else
@@ -333,7 +334,7 @@ read_location (StoryMap   *sm,
       ok &= read_coordinate (importer, location, "lat", 90, &lat);
       ok &= read_coordinate (importer, location, "lon", 180, &lon);
     }
-  gb_importer_pop (importer, len);
+  gb_problems_pop (importer->problems, len);
 
   if (!ok)
     return NULL;
@@ -369,7 +370,7 @@ import_slide (StoryMap   *sm,
   g_autofree char *date_text = NULL;
   g_autofree char *title = NULL;
   g_autofree char *name = NULL;
-  guint before = gb_importer_get_n_problems (importer);
+  guint before = gb_problems_get_count (importer->problems);
   Stop *stop;
 
   gb_importer_read_text (importer, slide, &headline, &body);
@@ -398,7 +399,7 @@ import_slide (StoryMap   *sm,
   gb_importer_append_paragraph (description, body);
   gb_importer_add_media (importer, slide, title, description);
 
-  if (gb_importer_get_n_problems (importer) > before)
+  if (gb_problems_get_count (importer->problems) > before)
     return;
 
   if (stop != NULL)
@@ -572,10 +573,8 @@ is_overview (JsonNode *node)
 /* Gigapixel stories pin their slides on one huge picture: x and y on the
  * image, not places on Earth. */
 static gboolean
-check_map_type (JsonObject  *storymap,
-                const char  *data,
-                gsize        length,
-                const char  *display_name,
+check_map_type (GbImporter  *importer,
+                JsonObject  *storymap,
                 GError     **error)
 {
   JsonNode *node = json_object_get_member (storymap, "map_type");
@@ -587,8 +586,8 @@ check_map_type (JsonObject  *storymap,
       g_ascii_strncasecmp (json_node_get_string (node), "zoomify", 7) != 0)
     return TRUE;
 
-  msg = g_string_new (display_name);
-  if (gb_json_locate (data, length, "storymap.map_type", &line, &column))
+  msg = g_string_new (importer->display_name);
+  if (gb_json_locate (importer->data, importer->length, "storymap.map_type", &line, &column))
     g_string_append_printf (msg, ":%u:%u", line, column);
   g_string_append_printf (msg, ": storymap.map_type: %s",
                           _("this StoryMapJS story is told on a single large image "
@@ -598,14 +597,11 @@ check_map_type (JsonObject  *storymap,
   return FALSE;
 }
 
-GbDossier *
-gb_storymap_import (JsonObject  *root,
-                    const char  *data,
-                    gsize        length,
-                    const char  *display_name,
-                    GError     **error)
+gboolean
+gb_storymap_read (GbImporter  *importer,
+                  JsonObject  *root,
+                  GError     **error)
 {
-  g_autoptr(GbImporter) importer = NULL;
   JsonObject *storymap;
   JsonArray *slides;
   JsonNode *as_image;
@@ -613,29 +609,22 @@ gb_storymap_import (JsonObject  *root,
   gboolean draw_lines;
   gsize len;
   guint first = 0;
-  GbDossier *dossier;
 
-  g_return_val_if_fail (root != NULL, NULL);
-  g_return_val_if_fail (data != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  importer = gb_importer_new (data, length, display_name, GB_STORYMAP_FORMAT_NAME);
-
-  storymap = gb_importer_get_object (importer, root, "storymap");
+  storymap = gb_json_read_object (importer->problems, root, "storymap", GB_JSON_READ_OPTIONAL);
   if (storymap == NULL)
     {
-      if (gb_importer_get_n_problems (importer) == 0)
-        gb_importer_report_missing (importer, "storymap", _("should be an object"));
-      return gb_importer_finish (importer, error);
+      if (gb_problems_get_count (importer->problems) == 0)
+        gb_problems_report_missing (importer->problems, "storymap", _("should be an object"));
+      return TRUE;
     }
 
-  if (!check_map_type (storymap, data, length, display_name, error))
-    return NULL;
+  if (!check_map_type (importer, storymap, error))
+    return FALSE;
 
-  len = gb_importer_push_member (importer, "storymap");
-  slides = gb_importer_get_array (importer, storymap, "slides");
-  if (slides == NULL && gb_importer_get_n_problems (importer) == 0)
-    gb_importer_report_missing (importer, "slides", _("is missing"));
+  len = gb_problems_push_member (importer->problems, "storymap");
+  slides = gb_json_read_array (importer->problems, storymap, "slides", GB_JSON_READ_OPTIONAL);
+  if (slides == NULL && gb_problems_get_count (importer->problems) == 0)
+    gb_problems_report_missing (importer->problems, "slides", _("is missing"));
 
   /* "Treat map as image": StoryMapJS draws no line between the slides. */
   as_image = json_object_get_member (storymap, "map_as_image");
@@ -650,14 +639,14 @@ gb_storymap_import (JsonObject  *root,
 
   if (slides != NULL)
     {
-      gsize slen = gb_importer_push_member (importer, "slides");
+      gsize slen = gb_problems_push_member (importer->problems, "slides");
 
       if (json_array_get_length (slides) > 0 && is_overview (json_array_get_element (slides, 0)))
         {
-          gsize ilen = gb_importer_push_index (importer, 0);
+          gsize ilen = gb_problems_push_index (importer->problems, 0);
 
           import_overview (&sm, json_node_get_object (json_array_get_element (slides, 0)));
-          gb_importer_pop (importer, ilen);
+          gb_problems_pop (importer->problems, ilen);
           first = 1;
         }
       else
@@ -666,30 +655,28 @@ gb_storymap_import (JsonObject  *root,
       for (guint i = first; i < json_array_get_length (slides); i++)
         {
           JsonNode *node = json_array_get_element (slides, i);
-          gsize ilen = gb_importer_push_index (importer, i);
+          gsize ilen = gb_problems_push_index (importer->problems, i);
 
           if (JSON_NODE_HOLDS_OBJECT (node))
             import_slide (&sm, json_node_get_object (node), i);
           else
-            gb_importer_report (importer, _("should be an object"));
-          gb_importer_pop (importer, ilen);
+            gb_problems_report (importer->problems, _("should be an object"));
+          gb_problems_pop (importer->problems, ilen);
         }
-      gb_importer_pop (importer, slen);
+      gb_problems_pop (importer->problems, slen);
     }
-  gb_importer_pop (importer, len);
+  gb_problems_pop (importer->problems, len);
 
-  if (gb_importer_get_n_problems (importer) == 0)
+  if (gb_problems_get_count (importer->problems) == 0)
     {
       finish_stops (&sm);
       if (draw_lines)
         finish_legs (&sm);
     }
 
-  dossier = gb_importer_finish (importer, error);
-
   g_array_unref (sm.legs);
   g_hash_table_unref (sm.by_point);
   g_ptr_array_unref (sm.stops);
 
-  return dossier;
+  return TRUE;
 }

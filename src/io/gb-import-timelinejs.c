@@ -9,7 +9,7 @@
 
 #include "gb-event.h"
 #include "gb-import-common.h"
-#include "gb-import-timelinejs.h"
+#include "gb-import.h"
 
 /* TimelineJS 3 → dossier. The mapping is described in docs/dossier-format.md,
  * "Importers". */
@@ -60,14 +60,14 @@ read_part (GbImporter *self,
            gboolean   *present,
            gint64     *value)
 {
-  JsonNode *node = gb_importer_get_member (obj, name);
+  JsonNode *node = gb_json_read_member (self->problems, obj, name, GB_JSON_READ_OPTIONAL);
   gsize len;
 
   *present = FALSE;
   if (node == NULL)
     return;
 
-  len = gb_importer_push_member (self, name);
+  len = gb_problems_push_member (self->problems, name);
 
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
     {
@@ -79,7 +79,7 @@ read_part (GbImporter *self,
       double d = json_node_get_double (node);
 
       if (d != floor (d))
-        gb_importer_report (self, _("%g is not a whole number"), d);
+        gb_problems_report (self->problems, _("%g is not a whole number"), d);
       else
         {
           *present = TRUE;
@@ -105,7 +105,7 @@ read_part (GbImporter *self,
         {
           g_autofree char *shown = dup_shown_value (text);
 
-          gb_importer_report (self, _("“%s” is not a number"), shown);
+          gb_problems_report (self->problems, _("“%s” is not a number"), shown);
         }
       else
         {
@@ -117,11 +117,11 @@ read_part (GbImporter *self,
     }
   else
     {
-      gb_importer_report (self, _("should be a number or a string of digits, not %s"),
-                          gb_importer_type_name (node));
+      gb_problems_report (self->problems, _("should be a number or a string of digits, not %s"),
+                          gb_json_type_name (node));
     }
 
-  gb_importer_pop (self, len);
+  gb_problems_pop (self->problems, len);
 }
 
 static void
@@ -136,13 +136,13 @@ report_part (GbImporter *self,
              const char *format,
              ...)
 {
-  gsize len = gb_importer_push_member (self, part_names[part]);
+  gsize len = gb_problems_push_member (self->problems, part_names[part]);
   va_list args;
 
   va_start (args, format);
-  gb_problems_report_valist (gb_importer_get_problems (self), NULL, format, args);
+  gb_problems_report_valist (self->problems, NULL, format, args);
   va_end (args);
-  gb_importer_pop (self, len);
+  gb_problems_pop (self->problems, len);
 }
 
 /* Reads @obj's date member @name. Returns FALSE when it is missing (@required
@@ -154,8 +154,8 @@ read_date (GbImporter   *self,
            gboolean      required,
            TimelineDate *date)
 {
-  JsonNode *node = gb_importer_get_member (obj, name);
-  guint before = gb_importer_get_n_problems (self);
+  JsonNode *node = gb_json_read_member (self->problems, obj, name, GB_JSON_READ_OPTIONAL);
+  guint before = gb_problems_get_count (self->problems);
   gboolean any = FALSE;
   gboolean year_ok, month_ok, day_ok, time_ok;
   g_autofree char *year = NULL;
@@ -169,31 +169,32 @@ read_date (GbImporter   *self,
 
   if (node != NULL && !JSON_NODE_HOLDS_OBJECT (node))
     {
-      gb_importer_report_type (self, name, _("an object such as {\"year\": 2024, \"month\": 11}"),
+      gb_json_report_type (self->problems, name,
+                           _("an object such as {\"year\": 2024, \"month\": 11}"),
                                node);
       return FALSE;
     }
 
   dobj = node != NULL ? json_node_get_object (node) : NULL;
-  len = gb_importer_push_member (self, name);
+  len = gb_problems_push_member (self->problems, name);
   for (guint i = 0; dobj != NULL && i < N_PARTS; i++)
     {
       read_part (self, dobj, part_names[i], &date->present[i], &v[i]);
       any |= date->present[i];
     }
-  gb_importer_pop (self, len);
+  gb_problems_pop (self->problems, len);
 
-  if (gb_importer_get_n_problems (self) > before)
+  if (gb_problems_get_count (self->problems) > before)
     return FALSE;
 
   if (!any)
     {
       if (required && node == NULL)
-        gb_importer_report_missing (self, name,
+        gb_problems_report_missing (self->problems, name,
                                     _("is missing: TimelineJS leaves such an event out without "
                                       "a word; give it a date or remove it"));
       else if (required)
-        gb_importer_report_missing (self, name, _("has no year"));
+        gb_problems_report_missing (self->problems, name, _("has no year"));
       /* An end date of empty strings, as spreadsheets export it, is no end date. */
       return FALSE;
     }
@@ -212,7 +213,7 @@ read_date (GbImporter   *self,
              v[PART_MINUTE] >= 0 && v[PART_MINUTE] <= 59 &&
              v[PART_SECOND] >= 0 && v[PART_SECOND] <= 59);
 
-  len = gb_importer_push_member (self, name);
+  len = gb_problems_push_member (self->problems, name);
 
   /* Numbers formatted first: xgettext can't see through G_GINT64_FORMAT. */
   year = g_strdup_printf ("%" G_GINT64_FORMAT, v[PART_YEAR]);
@@ -220,7 +221,7 @@ read_date (GbImporter   *self,
   day = g_strdup_printf ("%" G_GINT64_FORMAT, v[PART_DAY]);
 
   if (!date->present[PART_YEAR])
-    gb_importer_report_missing (self, "year", _("is missing"));
+    gb_problems_report_missing (self->problems, "year", _("is missing"));
   else if (!year_ok)
     report_part (self, PART_YEAR,
                  _("the year %s is outside 1 to 9999, the years Golden Bridge can show"), year);
@@ -247,7 +248,7 @@ read_date (GbImporter   *self,
   if (v[PART_SECOND] < 0 || v[PART_SECOND] > 59)
     report_part (self, PART_SECOND, _("seconds run from 0 to 59"));
 
-  gb_importer_pop (self, len);
+  gb_problems_pop (self->problems, len);
 
   if (!(year_ok && month_ok && day_ok && time_ok))
     return FALSE;
@@ -313,7 +314,7 @@ import_event (GbImporter *self,
   g_autofree char *display_date = NULL;
   g_autofree char *times = NULL;
   g_autofree char *title = NULL;
-  guint before = gb_importer_get_n_problems (self);
+  guint before = gb_problems_get_count (self->problems);
   TimelineDate start, end;
   gboolean has_start, has_end;
 
@@ -354,18 +355,19 @@ import_event (GbImporter *self,
   gb_importer_append_paragraph (description, body);
   gb_importer_add_media (self, obj, title, description);
 
-  if (!has_start || gb_importer_get_n_problems (self) > before)
+  if (!has_start || gb_problems_get_count (self->problems) > before)
     return;
 
   if (!(date = gb_date_parse (start.iso, has_end ? end.iso : NULL, NULL, &error)))
     {
-      gsize len = gb_importer_push_member (self, "end_date");
+      gsize len = gb_problems_push_member (self->problems, "end_date");
 
       if (g_error_matches (error, GB_DATE_ERROR, GB_DATE_ERROR_ORDER))
-        gb_importer_report (self, _("the end (%s) is before the start (%s)"), end.iso, start.iso);
+        gb_problems_report (self->problems, _("the end (%s) is before the start (%s)"), end.iso,
+                            start.iso);
       else
-        gb_importer_report (self, "%s", error->message);
-      gb_importer_pop (self, len);
+        gb_problems_report (self->problems, "%s", error->message);
+      gb_problems_pop (self->problems, len);
       return;
     }
 
@@ -393,7 +395,7 @@ eras_source (GbImporter *self)
 
   gb_item_set_title (GB_ITEM (source), title);
   gb_item_set_description (GB_ITEM (source), note);
-  g_assert (gb_dossier_add_item (gb_importer_get_dossier (self), GB_ITEM (source)));
+  gb_importer_add_source (self, source);
 
   return source;
 }
@@ -406,17 +408,17 @@ import_list (GbImporter *self,
              GbSource   *source,
              const char *untitled)
 {
-  JsonArray *array = gb_importer_get_array (self, root, name);
+  JsonArray *array = gb_json_read_array (self->problems, root, name, GB_JSON_READ_OPTIONAL);
   gsize len;
 
   if (array == NULL)
     return;
 
-  len = gb_importer_push_member (self, name);
+  len = gb_problems_push_member (self->problems, name);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
-      gsize ilen = gb_importer_push_index (self, i);
+      gsize ilen = gb_problems_push_index (self->problems, i);
 
       if (JSON_NODE_HOLDS_OBJECT (node))
         {
@@ -425,20 +427,17 @@ import_list (GbImporter *self,
           import_event (self, json_node_get_object (node), id, source, untitled);
         }
       else
-        gb_importer_report (self, _("should be an object, not %s"), gb_importer_type_name (node));
-      gb_importer_pop (self, ilen);
+        gb_problems_report (self->problems, _("should be an object, not %s"),
+                            gb_json_type_name (node));
+      gb_problems_pop (self->problems, ilen);
     }
-  gb_importer_pop (self, len);
+  gb_problems_pop (self->problems, len);
 }
 
-GbDossier *
-gb_timelinejs_import (JsonObject  *root,
-                      const char  *data,
-                      gsize        length,
-                      const char  *display_name,
-                      GError     **error)
+void
+gb_timelinejs_read (GbImporter *self,
+                    JsonObject *root)
 {
-  g_autoptr(GbImporter) self = NULL;
   g_autoptr(GString) summary = g_string_new (NULL);
   g_autoptr(GbText) title_text = NULL;
   g_autofree char *headline = NULL;
@@ -449,28 +448,23 @@ gb_timelinejs_import (JsonObject  *root,
   GbDossier *dossier;
   gsize len;
 
-  g_return_val_if_fail (root != NULL, NULL);
-  g_return_val_if_fail (data != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  self = gb_importer_new (data, length, display_name, GB_TIMELINEJS_FORMAT_NAME);
   dossier = gb_importer_get_dossier (self);
 
   /* Present, or this importer would not have been called; null is no list. */
   if (JSON_NODE_HOLDS_NULL (json_object_get_member (root, "events")))
-    gb_importer_report_type (self, "events", _("an array"),
+    gb_json_report_type (self->problems, "events", _("an array"),
                              json_object_get_member (root, "events"));
 
   /* The title slide: the dossier's title and summary. */
-  title = gb_importer_get_object (self, root, "title");
-  len = gb_importer_push_member (self, "title");
+  title = gb_json_read_object (self->problems, root, "title", GB_JSON_READ_OPTIONAL);
+  len = gb_problems_push_member (self->problems, "title");
   gb_importer_read_text (self, title, &headline, &text);
   title_text = gb_text_new_plain (headline != NULL ? headline : gb_importer_get_file_title (self));
   gb_dossier_set_title (dossier, title_text);
   gb_importer_get_file_source (self);
   gb_importer_append_paragraph (summary, text);
   gb_importer_add_media (self, title, gb_dossier_get_title (dossier), summary);
-  gb_importer_pop (self, len);
+  gb_problems_pop (self->problems, len);
   if (summary->len > 0)
     {
       g_autoptr(GbText) summary_text = gb_text_new_plain (summary->str);
@@ -481,12 +475,10 @@ gb_timelinejs_import (JsonObject  *root,
   import_list (self, root, "events", "event", gb_importer_get_file_source (self),
                _("Untitled event"));
 
-  eras_array = gb_importer_get_array (self, root, "eras");
+  eras_array = gb_json_read_array (self->problems, root, "eras", GB_JSON_READ_OPTIONAL);
   if (eras_array != NULL && json_array_get_length (eras_array) > 0)
     {
       eras = eras_source (self);
       import_list (self, root, "eras", "era", eras, _("Untitled era"));
     }
-
-  return gb_importer_finish (self, error);
 }

@@ -7,7 +7,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "gb-json-bytes.h"
 #include "gb-json-guard.h"
+#include "gb-json-path.h"
 
 /* The checker is a state machine over one pass of the bytes. The only memory
  * it holds is one small Frame per open container, and the number of frames is
@@ -59,60 +61,9 @@ typedef struct
 G_DEFINE_QUARK (gb-json-guard-error-quark, gb_json_guard_error)
 
 static inline gboolean
-is_space (guchar c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static inline gboolean
 is_word_char (guchar c)
 {
   return g_ascii_isalnum (c) || c == '_' || c == '$';
-}
-
-static gsize
-bom_length (const guchar *data,
-            gsize         length)
-{
-  if (length >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
-    return 3;
-  return 0;
-}
-
-/* 1-based line and column (in characters) of a byte offset. Only '\n' ends a
- * line; a leading BOM is not a character the user can see. */
-static void
-position_of (const guchar *data,
-             gsize         length,
-             gsize         offset,
-             guint        *line_out,
-             guint        *column_out)
-{
-  gsize start = bom_length (data, length);
-  gsize line_start = start;
-  guint line = 1;
-  guint column = 1;
-
-  offset = MIN (offset, length);
-
-  for (gsize i = start; i < offset; i++)
-    {
-      if (data[i] == '\n')
-        {
-          if (line < G_MAXUINT)
-            line++;
-          line_start = i + 1;
-        }
-    }
-
-  for (gsize i = line_start; i < offset; i++)
-    {
-      if ((data[i] & 0xC0) != 0x80 && column < G_MAXUINT)
-        column++;
-    }
-
-  *line_out = line;
-  *column_out = column;
 }
 
 /* Length of the well-formed UTF-8 sequence at @p (no overlongs, surrogates or
@@ -150,95 +101,6 @@ utf8_sequence_length (const guchar *p,
     return 0;
 
   return n;
-}
-
-static gboolean
-hex4_at (const guchar *data,
-         gsize         length,
-         gsize         pos,
-         gunichar     *out)
-{
-  gunichar cp = 0;
-
-  if (pos > length || length - pos < 4)
-    return FALSE;
-
-  for (gsize i = 0; i < 4; i++)
-    {
-      int v = g_ascii_xdigit_value (data[pos + i]);
-
-      if (v < 0)
-        return FALSE;
-      cp = (cp << 4) | (gunichar) v;
-    }
-
-  *out = cp;
-  return TRUE;
-}
-
-/* Decodes the raw contents of a JSON string (between the quotes) into @out.
- * Tolerates anything: malformed escapes become U+FFFD. */
-static void
-unescape_append (GString      *out,
-                 const guchar *raw,
-                 gsize         len)
-{
-  gsize i = 0;
-
-  while (i < len)
-    {
-      gunichar cp;
-      guchar e;
-
-      if (raw[i] != '\\')
-        {
-          g_string_append_c (out, (char) raw[i]);
-          i++;
-          continue;
-        }
-
-      if (i + 1 >= len)
-        break;
-
-      e = raw[i + 1];
-      i += 2;
-
-      switch (e)
-        {
-        case 'b': g_string_append_c (out, '\b'); break;
-        case 'f': g_string_append_c (out, '\f'); break;
-        case 'n': g_string_append_c (out, '\n'); break;
-        case 'r': g_string_append_c (out, '\r'); break;
-        case 't': g_string_append_c (out, '\t'); break;
-        case 'u':
-          if (!hex4_at (raw, len, i, &cp))
-            {
-              g_string_append_unichar (out, 0xFFFD);
-              break;
-            }
-          i += 4;
-          if (cp >= 0xD800 && cp <= 0xDBFF)
-            {
-              gunichar lo;
-
-              if (i + 1 < len && raw[i] == '\\' && raw[i + 1] == 'u' &&
-                  hex4_at (raw, len, i + 2, &lo) && lo >= 0xDC00 && lo <= 0xDFFF)
-                {
-                  cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                  i += 6;
-                }
-              else
-                cp = 0xFFFD;
-            }
-          else if (cp >= 0xDC00 && cp <= 0xDFFF)
-            cp = 0xFFFD;
-          g_string_append_unichar (out, cp);
-          break;
-        default:
-          g_string_append_c (out, (char) e);
-          break;
-        }
-    }
 }
 
 /* A short, printable copy of the word or number starting at @start. */
@@ -280,7 +142,7 @@ guard_build_path (Guard    *g,
       else if (f->has_key)
         {
           g_string_truncate (name, 0);
-          unescape_append (name, g->data + f->key_start, f->key_len);
+          gb_json_unescape_append (name, g->data + f->key_start, f->key_len);
           gb_json_path_append_member (path, name->str);
         }
       else
@@ -336,7 +198,7 @@ guard_fail (Guard            *g,
     {
       guint line, column;
 
-      position_of (g->data, g->length, offset, &line, &column);
+      gb_json_position_of (g->data, g->length, offset, &line, &column);
       set_problem (g->problem, line, column, offset,
                    guard_build_path (g, include_current));
     }
@@ -413,7 +275,7 @@ guard_close (Guard  *g,
     {
       guint line, column;
 
-      position_of (g->data, g->length, top->open_offset, &line, &column);
+      gb_json_position_of (g->data, g->length, top->open_offset, &line, &column);
       return guard_fail (g, pos, FALSE, GB_JSON_GUARD_ERROR_SYNTAX,
                          _("“%c” does not match the “%c” opened at line %u, column %u"),
                          c, top->kind == KIND_ARRAY ? '[' : '{', line, column);
@@ -519,7 +381,7 @@ guard_scan_string (Guard    *g,
               break;
 
             case 'u':
-              if (!hex4_at (d, len, p + 2, &cp))
+              if (!gb_json_hex4_at (d, len, p + 2, &cp))
                 return guard_fail (g, p, inc, GB_JSON_GUARD_ERROR_SYNTAX,
                                    _("A \\u escape must be followed by four hexadecimal digits"));
 
@@ -539,7 +401,7 @@ guard_scan_string (Guard    *g,
                   gunichar lo;
 
                   if (!(p + 7 < len && d[p + 6] == '\\' && d[p + 7] == 'u' &&
-                        hex4_at (d, len, p + 8, &lo) && lo >= 0xDC00 && lo <= 0xDFFF))
+                        gb_json_hex4_at (d, len, p + 8, &lo) && lo >= 0xDC00 && lo <= 0xDFFF))
                     return guard_fail (g, p, inc, GB_JSON_GUARD_ERROR_ENCODING,
                                        _("The escape \\u%04X is the first half of a surrogate "
                                          "pair, but the second half is missing"), cp);
@@ -833,7 +695,7 @@ guard_at_end (Guard *g,
   /* Input with no value at all was refused as empty before the scan. */
   g_assert (g->depth > 0);
   top = &g->frames[g->depth - 1];
-  position_of (g->data, g->length, top->open_offset, &line, &column);
+  gb_json_position_of (g->data, g->length, top->open_offset, &line, &column);
 
   if (top->kind == KIND_ARRAY)
     return guard_fail (g, pos, FALSE, GB_JSON_GUARD_ERROR_SYNTAX,
@@ -860,7 +722,7 @@ guard_run (Guard *g,
       Frame *top;
       guchar c;
 
-      while (pos < len && is_space (d[pos]))
+      while (pos < len && gb_json_is_space (d[pos]))
         pos++;
 
       if (pos >= len)
@@ -1077,13 +939,13 @@ gb_json_guard_check (const char               *data,
                          (unsigned long) (nul - d));
     }
 
-  pos = bom_length (d, length);
-  while (pos < length && is_space (d[pos]))
+  pos = gb_json_bom_length (d, length);
+  while (pos < length && gb_json_is_space (d[pos]))
     pos++;
 
   if (pos >= length)
     {
-      if (length > bom_length (d, length))
+      if (length > gb_json_bom_length (d, length))
         g_set_error_literal (error, GB_JSON_GUARD_ERROR, GB_JSON_GUARD_ERROR_EMPTY,
                              _("The file is empty: it holds only spaces and line breaks"));
       else
@@ -1098,485 +960,4 @@ gb_json_guard_check (const char               *data,
   g_free (g.frames);
 
   return ok;
-}
-
-/* gb_json_locate() */
-
-typedef struct
-{
-  gboolean  is_index;
-  guint     index;
-  char     *name;
-  gsize     name_len;
-} PathComponent;
-
-static void
-path_component_clear (gpointer data)
-{
-  PathComponent *comp = data;
-
-  g_clear_pointer (&comp->name, g_free);
-}
-
-static gboolean
-parse_bare_name (const char **p,
-                 GArray      *components)
-{
-  const char *start = *p;
-  const char *end = start;
-  PathComponent comp = { 0, };
-
-  while (*end != '\0' && *end != '.' && *end != '[')
-    {
-      if (*end == ']' || *end == '"')
-        return FALSE;
-      end++;
-    }
-
-  if (end == start)
-    return FALSE;
-
-  comp.is_index = FALSE;
-  comp.name = g_strndup (start, end - start);
-  comp.name_len = end - start;
-  g_array_append_val (components, comp);
-  *p = end;
-  return TRUE;
-}
-
-/* After '[': an index `3]` or a quoted name `"a b"]`. */
-static gboolean
-parse_bracket (const char **pp,
-               GArray      *components)
-{
-  const char *p = *pp;
-  PathComponent comp = { 0, };
-
-  if (g_ascii_isdigit (*p))
-    {
-      guint64 value = 0;
-
-      while (g_ascii_isdigit (*p))
-        {
-          value = value * 10 + (guint64) (*p - '0');
-          if (value > G_MAXUINT)
-            return FALSE;
-          p++;
-        }
-      if (*p != ']')
-        return FALSE;
-
-      comp.is_index = TRUE;
-      comp.index = (guint) value;
-      g_array_append_val (components, comp);
-      *pp = p + 1;
-      return TRUE;
-    }
-
-  if (*p == '"')
-    {
-      g_autoptr(GString) name = g_string_new (NULL);
-
-      p++;
-      for (;;)
-        {
-          if (*p == '\0')
-            return FALSE;
-
-          if (*p == '"')
-            break;
-
-          if (*p != '\\')
-            {
-              g_string_append_c (name, *p);
-              p++;
-              continue;
-            }
-
-          p++;
-          switch (*p)
-            {
-            case '"': case '\\': case '/': g_string_append_c (name, *p); p++; break;
-            case 'b': g_string_append_c (name, '\b'); p++; break;
-            case 'f': g_string_append_c (name, '\f'); p++; break;
-            case 'n': g_string_append_c (name, '\n'); p++; break;
-            case 'r': g_string_append_c (name, '\r'); p++; break;
-            case 't': g_string_append_c (name, '\t'); p++; break;
-            case 'u':
-              {
-                const guchar *u = (const guchar *) p + 1;
-                gsize avail = strnlen ((const char *) u, 10);
-                gunichar cp, lo;
-
-                if (!hex4_at (u, avail, 0, &cp))
-                  return FALSE;
-                p += 5;
-                if (cp >= 0xD800 && cp <= 0xDBFF)
-                  {
-                    if (!(avail >= 10 && u[4] == '\\' && u[5] == 'u' &&
-                          hex4_at (u, avail, 6, &lo) && lo >= 0xDC00 && lo <= 0xDFFF))
-                      return FALSE;
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                    p += 6;
-                  }
-                else if ((cp >= 0xDC00 && cp <= 0xDFFF) || cp == 0)
-                  return FALSE;
-                g_string_append_unichar (name, cp);
-              }
-              break;
-            default:
-              return FALSE;
-            }
-        }
-
-      p++;
-      if (*p != ']')
-        return FALSE;
-
-      comp.is_index = FALSE;
-      comp.name_len = name->len;
-      comp.name = g_string_free (g_steal_pointer (&name), FALSE);
-      g_array_append_val (components, comp);
-      *pp = p + 1;
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-parse_path (const char *path,
-            GArray     *components)
-{
-  const char *p = path;
-
-  if (*p != '\0' && *p != '[' && !parse_bare_name (&p, components))
-    return FALSE;
-
-  while (*p != '\0')
-    {
-      if (*p == '.')
-        {
-          p++;
-          if (!parse_bare_name (&p, components))
-            return FALSE;
-        }
-      else if (*p == '[')
-        {
-          p++;
-          if (!parse_bracket (&p, components))
-            return FALSE;
-        }
-      else
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-typedef struct
-{
-  guint8 kind;
-  guint8 expect_key;
-  guint8 prefix_ok;   /* this container is at the path's prefix */
-  guint8 key_match;   /* objects: the current member name is the next component */
-  guint  index;
-} LocFrame;
-
-/* Returns the offset just past the string starting at @pos, or @length. */
-static gsize
-skip_string (const guchar *d,
-             gsize         length,
-             gsize         pos,
-             gboolean     *closed)
-{
-  gsize p = pos + 1;
-
-  while (p < length)
-    {
-      if (d[p] == '\\')
-        p += 2;
-      else if (d[p] == '"')
-        {
-          *closed = TRUE;
-          return p + 1;
-        }
-      else
-        p++;
-    }
-
-  *closed = FALSE;
-  return length;
-}
-
-/**
- * gb_json_locate:
- * @data: JSON text (need not be valid, nor NUL-terminated)
- * @length: bytes in @data
- * @path: a JSON path as gb_json_path_append_member() and _append_index() build
- *   it (`events[3].date.start`, `title["zh-Hant"]`); "" is the root value
- * @line: (out) (optional): 1-based line where the value starts
- * @column: (out) (optional): 1-based column, in characters
- *
- * Finds where the value at @path starts in @data, by one streaming pass that
- * keeps no more state than the path's length. With duplicate member names the
- * last wins, as in json-glib.
- *
- * Returns: %TRUE if the value was found
- */
-gboolean
-gb_json_locate (const char *data,
-                gsize       length,
-                const char *path,
-                guint      *line,
-                guint      *column)
-{
-  const guchar *d = (const guchar *) data;
-  g_autoptr(GArray) components = NULL;
-  g_autoptr(GString) key = NULL;
-  g_autofree LocFrame *frames = NULL;
-  const PathComponent *comps;
-  guint n;
-  guint depth = 0;
-  gsize excess = 0;
-  gboolean found = FALSE;
-  gsize found_offset = 0;
-  gsize pos;
-  guint l, c;
-
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  components = g_array_new (FALSE, TRUE, sizeof (PathComponent));
-  g_array_set_clear_func (components, path_component_clear);
-  if (!parse_path (path, components))
-    return FALSE;
-
-  comps = (const PathComponent *) (gpointer) components->data;
-  n = components->len;
-  frames = g_new0 (LocFrame, MAX (n, 1));
-  key = g_string_new (NULL);
-
-  pos = bom_length (d, length);
-
-  while (pos < length)
-    {
-      guchar ch = d[pos];
-      LocFrame *top;
-      gboolean closed;
-      gboolean matched;
-
-      if (is_space (ch))
-        {
-          pos++;
-          continue;
-        }
-
-      /* Inside a value deeper than the path: only brackets and strings count. */
-      if (excess > 0)
-        {
-          if (ch == '"')
-            pos = skip_string (d, length, pos, &closed);
-          else
-            {
-              if (ch == '[' || ch == '{')
-                excess++;
-              else if (ch == ']' || ch == '}')
-                excess--;
-              pos++;
-            }
-          continue;
-        }
-
-      top = depth > 0 ? &frames[depth - 1] : NULL;
-
-      if (ch == ',')
-        {
-          if (top != NULL && top->kind == KIND_ARRAY && top->index < G_MAXUINT)
-            top->index++;
-          else if (top != NULL && top->kind == KIND_OBJECT)
-            {
-              top->expect_key = TRUE;
-              top->key_match = FALSE;
-            }
-          pos++;
-          continue;
-        }
-
-      if (ch == ':')
-        {
-          if (top != NULL)
-            top->expect_key = FALSE;
-          pos++;
-          continue;
-        }
-
-      if (ch == ']' || ch == '}')
-        {
-          if (depth == 0)
-            break;
-          depth--;
-          pos++;
-          continue;
-        }
-
-      if (ch == '"' && top != NULL && top->kind == KIND_OBJECT && top->expect_key)
-        {
-          gsize end = skip_string (d, length, pos, &closed);
-
-          top->key_match = FALSE;
-          if (top->prefix_ok && !comps[depth - 1].is_index)
-            {
-              gsize raw_len = end - pos - 1 - (closed ? 1 : 0);
-
-              g_string_truncate (key, 0);
-              unescape_append (key, d + pos + 1, raw_len);
-              top->key_match = key->len == comps[depth - 1].name_len &&
-                               memcmp (key->str, comps[depth - 1].name, key->len) == 0;
-            }
-          top->expect_key = FALSE;
-          pos = end;
-          continue;
-        }
-
-      /* A value starts here. */
-      if (top == NULL)
-        matched = TRUE;
-      else if (top->kind == KIND_ARRAY)
-        matched = top->prefix_ok && comps[depth - 1].is_index &&
-                  comps[depth - 1].index == top->index;
-      else
-        matched = top->prefix_ok && top->key_match;
-
-      if (matched && depth == n)
-        {
-          found = TRUE;
-          found_offset = pos;
-          if (n == 0)
-            break;
-        }
-
-      if (ch == '[' || ch == '{')
-        {
-          if (depth < n)
-            {
-              LocFrame *f = &frames[depth++];
-
-              f->kind = ch == '[' ? KIND_ARRAY : KIND_OBJECT;
-              f->expect_key = ch == '{';
-              f->prefix_ok = matched;
-              f->key_match = FALSE;
-              f->index = 0;
-            }
-          else
-            excess = 1;
-          pos++;
-        }
-      else if (ch == '"')
-        {
-          pos = skip_string (d, length, pos, &closed);
-        }
-      else
-        {
-          pos++;
-          while (pos < length && !is_space (d[pos]) && strchr (",:[]{}\"", d[pos]) == NULL)
-            pos++;
-        }
-    }
-
-  if (!found)
-    return FALSE;
-
-  position_of (d, length, found_offset, &l, &c);
-  if (line != NULL)
-    *line = l;
-  if (column != NULL)
-    *column = c;
-
-  return TRUE;
-}
-
-static gboolean
-is_identifier (const char *name)
-{
-  if (!g_ascii_isalpha (name[0]) && name[0] != '_')
-    return FALSE;
-
-  for (const char *p = name + 1; *p != '\0'; p++)
-    {
-      if (!g_ascii_isalnum (*p) && *p != '_')
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * gb_json_path_append_member:
- * @path: the path so far ("" for the root)
- * @name: a member name, UTF-8
- *
- * Appends a member: `.name` (bare at the root) when @name is an identifier
- * ([A-Za-z_][A-Za-z0-9_]*), else `["name"]` with `"`, `\` and control characters
- * escaped as in JSON.
- */
-void
-gb_json_path_append_member (GString    *path,
-                            const char *name)
-{
-  g_autofree char *valid = NULL;
-
-  g_return_if_fail (path != NULL);
-  g_return_if_fail (name != NULL);
-
-  if (is_identifier (name))
-    {
-      if (path->len > 0)
-        g_string_append_c (path, '.');
-      g_string_append (path, name);
-      return;
-    }
-
-  if (!g_utf8_validate (name, -1, NULL))
-    name = valid = g_utf8_make_valid (name, -1);
-
-  g_string_append (path, "[\"");
-  for (const char *p = name; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      switch (c)
-        {
-        case '"': g_string_append (path, "\\\""); break;
-        case '\\': g_string_append (path, "\\\\"); break;
-        case '\b': g_string_append (path, "\\b"); break;
-        case '\f': g_string_append (path, "\\f"); break;
-        case '\n': g_string_append (path, "\\n"); break;
-        case '\r': g_string_append (path, "\\r"); break;
-        case '\t': g_string_append (path, "\\t"); break;
-        default:
-          if (c < 0x20 || c == 0x7F)
-            g_string_append_printf (path, "\\u%04x", (guint) c);
-          else
-            g_string_append_c (path, (char) c);
-          break;
-        }
-    }
-  g_string_append (path, "\"]");
-}
-
-/**
- * gb_json_path_append_index:
- * @path: the path so far
- * @index: an array index
- *
- * Appends `[index]`.
- */
-void
-gb_json_path_append_index (GString *path,
-                           guint    index)
-{
-  g_return_if_fail (path != NULL);
-
-  g_string_append_printf (path, "[%u]", index);
 }

@@ -47,7 +47,7 @@ typedef struct
  * line and column are 1-based; column counts characters, not bytes (a UTF-8
  * BOM is not counted). line is 0 when the problem has no position (too large,
  * empty). path is the JSON path of the value being scanned, formatted as
- * gb_json_path_append_member() / _append_index() do (`events[3].date.start`);
+ * gb-json-path.h writes them (`events[3].date.start`);
  * it is NULL when the problem is at the top level. */
 typedef struct
 {
@@ -68,23 +68,6 @@ gboolean  gb_json_guard_check          (const char              *data,
                                         const GbJsonGuardLimits *limits,
                                         GbJsonGuardProblem      *problem_out,
                                         GError                 **error);
-
-/* Paths: root members bare (`events`), then `.name` for identifier-like
- * names ([A-Za-z_][A-Za-z0-9_]*), `["any name"]` (JSON string escapes) for
- * the others, `[3]` for array elements; "" is the root value. gb_json_locate()
- * also reads a bare name that is not an identifier (`title.zh-Hant`), up to
- * the next `.` or `[`. With duplicate member names the last one wins, as in
- * json-glib. Returns FALSE for a malformed path or a value not found. */
-gboolean  gb_json_locate               (const char              *data,
-                                        gsize                    length,
-                                        const char              *path,
-                                        guint                   *line,
-                                        guint                   *column);
-
-void      gb_json_path_append_member   (GString                 *path,
-                                        const char              *name);
-void      gb_json_path_append_index    (GString                 *path,
-                                        guint                    index);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GbJsonGuardProblem, gb_json_guard_problem_clear)
 

@@ -6,7 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "gb-dossier-loader.h"
-#include "gb-json-guard.h"
+#include "gb-json-locate.h"
+#include "gb-json-path.h"
 #include "gb-problems.h"
 
 /* Lines given a line and column: each is a scan of the file. */
@@ -160,6 +161,25 @@ gb_problems_report_missing (GbProblems *self,
   va_start (args, format);
   gb_problems_report_valist (self, member, format, args);
   va_end (args);
+}
+
+void
+gb_problems_report_in (GbProblems *self,
+                       const char *member,
+                       const char *format,
+                       ...)
+{
+  va_list args;
+  gsize len;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (member != NULL);
+
+  len = gb_problems_push_member (self, member);
+  va_start (args, format);
+  gb_problems_report_valist (self, NULL, format, args);
+  va_end (args);
+  gb_problems_pop (self, len);
 }
 
 guint

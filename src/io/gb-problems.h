@@ -37,7 +37,13 @@ void        gb_problems_report_missing    (GbProblems  *self,
                                            const char  *member,
                                            const char  *format,
                                            ...) G_GNUC_PRINTF (3, 4);
-/* Either of the above: at the current path when @member is %NULL. */
+/* A problem at @member of the current path: events[3].date then says
+ * events[3].date.start for @member "start". */
+void        gb_problems_report_in         (GbProblems  *self,
+                                           const char  *member,
+                                           const char  *format,
+                                           ...) G_GNUC_PRINTF (3, 4);
+/* Either of the first two: at the current path when @member is %NULL. */
 void        gb_problems_report_valist     (GbProblems  *self,
                                            const char  *member,
                                            const char  *format,

@@ -7,8 +7,7 @@
 
 #include "gb-application.h"
 #include "gb-dossier-loader.h"
-#include "gb-import-storymap.h"
-#include "gb-import-timelinejs.h"
+#include "gb-import.h"
 #include "gb-window.h"
 
 struct _GbApplication

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "gb-json-guard.h"
+#include "gb-json-locate.h"
+#include "gb-json-path.h"
 #include "fuzz-log.h"
 #include "json-paths.h"
 

@@ -4,6 +4,8 @@
 #include <json-glib/json-glib.h>
 
 #include "gb-json-guard.h"
+#include "gb-json-locate.h"
+#include "gb-json-path.h"
 
 /* Shared by tests/test-json-guard.c and the guard fuzzer: visits every node of
  * a json-glib tree breadth-first (no recursion) with the path that

@@ -8,7 +8,7 @@
 #
 #   SECONDS   how long to fuzz each target (default 60)
 #   TARGET    guard   gb_json_guard_check() and gb_json_locate()
-#                     (compiled directly from src/io/gb-json-guard.c; needs only GLib/json-glib)
+#                     (compiled directly from src/io/gb-json-{guard,bytes,locate,path}.c; needs only GLib/json-glib)
 #             loader  gb_dossier_load_bytes(), the whole loader
 #                     (builds the gb-core library in a separate meson build dir with clang)
 #             default: guard loader
@@ -64,13 +64,15 @@ seed_corpus () {
 }
 
 build_guard () {
-  # gb-json-guard.c needs only config.h's GETTEXT_PACKAGE.
+  # The guard, locator and path files need only config.h's GETTEXT_PACKAGE.
   mkdir -p "$build/guard-include"
   printf '#pragma once\n#define GETTEXT_PACKAGE "golden-bridge"\n' > "$build/guard-include/config.h"
   # shellcheck disable=SC2046
   "$cc" "${sanitize[@]}" -std=gnu17 -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
     -I"$build/guard-include" -I"$srcroot/src/io" \
     "$here/fuzz-json-guard.c" "$srcroot/src/io/gb-json-guard.c" \
+    "$srcroot/src/io/gb-json-bytes.c" "$srcroot/src/io/gb-json-locate.c" \
+    "$srcroot/src/io/gb-json-path.c" \
     $(pkg-config --cflags --libs "${pkgs[@]}") -lm \
     -o "$build/fuzz-json-guard"
 }

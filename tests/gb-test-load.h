@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Helpers shared by the unit tests that load dossiers from strings: the
+ * loader's and the importers'. GLib only, no display. */
+
+#include <string.h>
+
+#include "gb-dossier-loader.h"
+
+/* Every string is loaded under this name, which each message must start with. */
+#define GB_TEST_DISPLAY_NAME "test.json"
+
+static inline GbDossier *
+gb_test_load_string (const char  *json,
+                     GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+
+  return gb_dossier_load_bytes (bytes, GB_TEST_DISPLAY_NAME, error);
+}
+
+/* A file that must be refused with @code and a message holding @expect. */
+typedef struct
+{
+  const char *name;
+  const char *json;
+  int         code;
+  const char *expect;
+} GbTestRefusal;
+
+static inline void
+gb_test_refusal (gconstpointer data)
+{
+  const GbTestRefusal *r = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GbDossier) dossier = gb_test_load_string (r->json, &error);
+
+  g_assert_null (dossier);
+  g_assert_error (error, GB_LOAD_ERROR, r->code);
+  if (strstr (error->message, r->expect) == NULL)
+    g_error ("“%s” not in message: %s", r->expect, error->message);
+  /* Every message names the file. */
+  g_assert_true (g_str_has_prefix (error->message, GB_TEST_DISPLAY_NAME));
+}
+
+/* Adds one test per row of @refusals, at @prefix/<name>. */
+static inline void
+gb_test_add_refusals (const char          *prefix,
+                      const GbTestRefusal *refusals,
+                      guint                n_refusals)
+{
+  for (guint i = 0; i < n_refusals; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%s", prefix, refusals[i].name);
+
+      g_test_add_data_func (path, &refusals[i], gb_test_refusal);
+    }
+}
