@@ -10,6 +10,7 @@
 
 #include "gb-geodesic.h"
 #include "gb-map-place-layer.h"
+#include "gb-map-private.h"
 
 /* The places as markers: each a ShumateMarker holding a small button (so
  * Tab reaches it and a screen reader names it) and, apart from it, a name
@@ -29,7 +30,7 @@
  * with Tab; large ones make them as places come into view, a batch per
  * idle, and drop those not shown once there are many. */
 
-#define CELL 64
+#define SCREEN_MARGIN 64  /* markers this far off the edges are laid out */
 #define LABEL_GAP 3
 #define MAX_MARKER_WIDGETS 120
 #define CREATE_BATCH 50
@@ -82,8 +83,7 @@ struct _GbMapPlaceLayer
   guint         create_id;
   guint         n_widgets;
   gboolean      lazy;
-  GArray      **grid;      /* scratch: placed rectangles per cell */
-  guint         grid_cols, grid_rows;
+  GbMapBoxes    boxes;     /* scratch: markers and names placed */
   guint         n_shown_labels;
 };
 
@@ -116,84 +116,6 @@ place_entry_free (gpointer data)
   drop_widgets (entry);
   g_clear_object (&entry->place);
   g_free (entry);
-}
-
-static void
-free_grid (GbMapPlaceLayer *self)
-{
-  for (guint i = 0; self->grid != NULL && i < self->grid_cols * self->grid_rows; i++)
-    g_array_unref (self->grid[i]);
-  g_clear_pointer (&self->grid, g_free);
-  self->grid_cols = self->grid_rows = 0;
-}
-
-static void
-reset_grid (GbMapPlaceLayer *self,
-            int              width,
-            int              height)
-{
-  guint cols = width / CELL + 1, rows = height / CELL + 1;
-
-  if (cols != self->grid_cols || rows != self->grid_rows)
-    {
-      free_grid (self);
-      self->grid_cols = cols;
-      self->grid_rows = rows;
-      self->grid = g_new (GArray *, cols * rows);
-      for (guint i = 0; i < cols * rows; i++)
-        self->grid[i] = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
-    }
-  else
-    for (guint i = 0; i < cols * rows; i++)
-      g_array_set_size (self->grid[i], 0);
-}
-
-static void
-cell_range (GbMapPlaceLayer       *self,
-            const graphene_rect_t *r,
-            guint                 *c0,
-            guint                 *c1,
-            guint                 *r0,
-            guint                 *r1)
-{
-  *c0 = (guint) CLAMP (floor (r->origin.x / CELL), 0, self->grid_cols - 1);
-  *c1 = (guint) CLAMP (floor ((r->origin.x + r->size.width) / CELL), 0, self->grid_cols - 1);
-  *r0 = (guint) CLAMP (floor (r->origin.y / CELL), 0, self->grid_rows - 1);
-  *r1 = (guint) CLAMP (floor ((r->origin.y + r->size.height) / CELL), 0, self->grid_rows - 1);
-}
-
-static gboolean
-grid_collides (GbMapPlaceLayer       *self,
-               const graphene_rect_t *r)
-{
-  guint c0, c1, r0, r1;
-
-  cell_range (self, r, &c0, &c1, &r0, &r1);
-
-  for (guint row = r0; row <= r1; row++)
-    for (guint col = c0; col <= c1; col++)
-      {
-        GArray *cell = self->grid[row * self->grid_cols + col];
-
-        for (guint i = 0; i < cell->len; i++)
-          if (graphene_rect_intersection (r, &g_array_index (cell, graphene_rect_t, i), NULL))
-            return TRUE;
-      }
-
-  return FALSE;
-}
-
-static void
-grid_add (GbMapPlaceLayer       *self,
-          const graphene_rect_t *r)
-{
-  guint c0, c1, r0, r1;
-
-  cell_range (self, r, &c0, &c1, &r0, &r1);
-
-  for (guint row = r0; row <= r1; row++)
-    for (guint col = c0; col <= c1; col++)
-      g_array_append_val (self->grid[row * self->grid_cols + col], *r);
 }
 
 static int
@@ -453,10 +375,10 @@ place_label (GbMapPlaceLayer *self,
       /* A name cut off by the edge is no better than none. */
       if (r.origin.x < 0 || r.origin.y < 0
           || r.origin.x + lw > width || r.origin.y + lh > height
-          || grid_collides (self, &r))
+          || gb_map_boxes_collides (&self->boxes, &r))
         continue;
 
-      grid_add (self, &r);
+      gb_map_boxes_add (&self->boxes, &r);
       gtk_widget_set_child_visible (entry->label, TRUE);
       gtk_widget_size_allocate (entry->label,
                                 &(GtkAllocation) { r.origin.x, r.origin.y, lw, lh }, -1);
@@ -476,13 +398,13 @@ gb_map_place_layer_size_allocate (GtkWidget *widget,
 {
   GbMapPlaceLayer *self = GB_MAP_PLACE_LAYER (widget);
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  double world, cx, cy, rotation, s, c;
+  GbMapFrame f;
   guint slots;
 
   self->n_shown_labels = 0;
   g_ptr_array_set_size (self->shown, 0);
   g_array_set_size (self->dots, 0);
-  if (viewport == NULL || width <= 0 || height <= 0)
+  if (!gb_map_frame_init (&f, viewport, width, height))
     return;
 
   if (self->order_dirty)
@@ -491,14 +413,7 @@ gb_map_place_layer_size_allocate (GtkWidget *widget,
       self->order_dirty = FALSE;
     }
 
-  world = 256.0 * pow (2, shumate_viewport_get_zoom_level (viewport));
-  cx = gb_mercator_x (shumate_location_get_longitude (SHUMATE_LOCATION (viewport))) * world;
-  cy = gb_mercator_y (shumate_location_get_latitude (SHUMATE_LOCATION (viewport))) * world;
-  rotation = shumate_viewport_get_rotation (viewport);
-  s = sin (rotation);
-  c = cos (rotation);
-
-  reset_grid (self, width, height);
+  gb_map_boxes_reset (&self->boxes, width, height);
   slots = 0;
 
   /* One dot per few pixels is all the eye can tell apart. */
@@ -519,21 +434,15 @@ gb_map_place_layer_size_allocate (GtkWidget *widget,
   for (guint i = 0; i < self->order->len; i++)
     {
       PlaceEntry *entry = g_ptr_array_index (self->order, i);
-      double k = round (cx / world - entry->mx);
-      double x = (entry->mx + k) * world - cx, y = entry->my * world - cy;
+      GbClipPoint p = gb_map_frame_project (&f, entry->mx, entry->my,
+                                            gb_map_frame_nearest_copy (&f, entry->mx));
       gboolean was_widget = entry->as_widget;
       GtkAllocation alloc;
 
-      if (rotation != 0)
-        {
-          double rx = x * c - y * s, ry = x * s + y * c;
-          x = rx;
-          y = ry;
-        }
-      entry->sx = x + width / 2.0;
-      entry->sy = y + height / 2.0;
-      entry->on_screen = entry->sx > -CELL && entry->sx < width + CELL
-                         && entry->sy > -CELL && entry->sy < height + CELL;
+      entry->sx = p.x;
+      entry->sy = p.y;
+      entry->on_screen = entry->sx > -SCREEN_MARGIN && entry->sx < width + SCREEN_MARGIN
+                         && entry->sy > -SCREEN_MARGIN && entry->sy < height + SCREEN_MARGIN;
       entry->as_widget = FALSE;
       entry->label_shown = FALSE;
 
@@ -579,7 +488,7 @@ gb_map_place_layer_size_allocate (GtkWidget *widget,
       alloc.height = entry->mh;
       gtk_widget_size_allocate (entry->marker, &alloc, -1);
 
-      grid_add (self, &GRAPHENE_RECT_INIT (alloc.x, alloc.y, alloc.width, alloc.height));
+      gb_map_boxes_add (&self->boxes, &GRAPHENE_RECT_INIT (alloc.x, alloc.y, alloc.width, alloc.height));
       g_ptr_array_add (self->shown, entry);
     }
 
@@ -773,7 +682,7 @@ gb_map_place_layer_finalize (GObject *object)
 {
   GbMapPlaceLayer *self = GB_MAP_PLACE_LAYER (object);
 
-  free_grid (self);
+  gb_map_boxes_clear (&self->boxes);
   g_clear_pointer (&self->dot_cells, g_free);
   g_clear_object (&self->dot_textures[0]);
   g_clear_object (&self->dot_textures[1]);
@@ -1044,23 +953,17 @@ gb_map_place_layer_get_n_shown_labels (GbMapPlaceLayer *self)
 }
 
 /**
- * gb_map_place_layer_collides:
- * @rect: a rectangle in the layer's coordinates
+ * gb_map_place_layer_get_boxes:
  *
- * Whether @rect covers a marker or a name as the last layout placed them
- * (dots aside), for layers above this one that fit their own labels in.
+ * The markers and names as the last layout placed them (dots aside), for
+ * layers above this one that fit their own labels in.
  *
- * Returns: %TRUE if it does
+ * Returns: (transfer none): the boxes
  */
-gboolean
-gb_map_place_layer_collides (GbMapPlaceLayer       *self,
-                             const graphene_rect_t *rect)
+const GbMapBoxes *
+gb_map_place_layer_get_boxes (GbMapPlaceLayer *self)
 {
-  g_return_val_if_fail (GB_IS_MAP_PLACE_LAYER (self), FALSE);
-  g_return_val_if_fail (rect != NULL, FALSE);
+  g_return_val_if_fail (GB_IS_MAP_PLACE_LAYER (self), NULL);
 
-  if (self->grid == NULL || self->grid_cols == 0 || self->grid_rows == 0)
-    return FALSE;
-
-  return grid_collides (self, rect);
+  return &self->boxes;
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gb-clip.h"
+#include "gb-map-private.h"
 #include "gb-place.h"
 #include "gb-route-layer.h"
 
@@ -178,76 +179,23 @@ path_for_zoom (RouteEntry *entry,
   return entry->paths[z];
 }
 
-typedef struct
-{
-  double world;        /* world size in pixels at this zoom */
-  double cx, cy;       /* the view's centre, in world pixels */
-  double half_w, half_h;
-  double rotation;
-  int    width, height;
-} Frame;
-
 static gboolean
 frame_init (GbRouteLayer *self,
-            Frame        *f)
+            GbMapFrame   *f)
 {
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  double zoom;
-
-  f->width = gtk_widget_get_width (GTK_WIDGET (self));
-  f->height = gtk_widget_get_height (GTK_WIDGET (self));
-  if (viewport == NULL || f->width <= 0 || f->height <= 0)
-    return FALSE;
-
-  zoom = shumate_viewport_get_zoom_level (viewport);
-  f->world = 256.0 * pow (2, zoom);
-  f->cx = gb_mercator_x (shumate_location_get_longitude (SHUMATE_LOCATION (viewport))) * f->world;
-  f->cy = gb_mercator_y (shumate_location_get_latitude (SHUMATE_LOCATION (viewport))) * f->world;
-  f->half_w = f->width / 2.0;
-  f->half_h = f->height / 2.0;
-  f->rotation = shumate_viewport_get_rotation (viewport);
-  return TRUE;
-}
-
-/* Web Mercator (unwrapped, world units) to widget pixels, world copy @k. */
-static GbClipPoint
-to_widget (const Frame *f,
-           double       mx,
-           double       my,
-           int          k)
-{
-  GbClipPoint p = { (mx + k) * f->world - f->cx, my * f->world - f->cy };
-
-  if (f->rotation != 0)
-    {
-      double s = sin (f->rotation), c = cos (f->rotation);
-      double x = p.x * c - p.y * s, y = p.x * s + p.y * c;
-
-      p.x = x;
-      p.y = y;
-    }
-
-  p.x += f->half_w;
-  p.y += f->half_h;
-  return p;
-}
-
-/* The copy of the world whose route middle is nearest the view's centre. */
-static int
-nearest_copy (const Frame      *f,
-              const RouteEntry *entry)
-{
-  return (int) round (f->cx / f->world - entry->mid_x);
+  return gb_map_frame_init (f, shumate_layer_get_viewport (SHUMATE_LAYER (self)),
+                            gtk_widget_get_width (GTK_WIDGET (self)),
+                            gtk_widget_get_height (GTK_WIDGET (self)));
 }
 
 static void
-build_screen_path (const Frame *f,
+build_screen_path (const GbMapFrame *f,
                    RouteEntry  *entry,
                    int          z)
 {
   GArray *path = path_for_zoom (entry, z);
   double span = f->world > 0 ? (MAX (f->width, f->height) / f->world) : 0;
-  int k0 = nearest_copy (f, entry);
+  int k0 = gb_map_frame_nearest_copy (f, entry->mid_x);
   int extra = (int) ceil (span) + 1;
 
   if (entry->screen == NULL)
@@ -265,7 +213,8 @@ build_screen_path (const Frame *f,
       for (guint i = 0; i < path->len; i++)
         {
           const GbGeoPoint *g = &g_array_index (path, GbGeoPoint, i);
-          GbClipPoint p = to_widget (f, gb_mercator_x (g->longitude), gb_mercator_y (g->latitude), k);
+          GbClipPoint p = gb_map_frame_project (f, gb_mercator_x (g->longitude),
+                                                gb_mercator_y (g->latitude), k);
 
           g_array_append_val (entry->screen, p);
         }
@@ -388,7 +337,7 @@ gb_route_layer_snapshot (GtkWidget   *widget,
   GdkRGBA casing, line, highlight;
   GbClipRect clip;
   cairo_t *cr;
-  Frame f;
+  GbMapFrame f;
   int z;
 
   if (self->routes->len == 0 || !frame_init (self, &f))
@@ -496,7 +445,7 @@ rect_free (const graphene_rect_t *r,
     if (graphene_rect_intersection (&padded, &g_array_index (placed, graphene_rect_t, i), NULL))
       return FALSE;
 
-  return places == NULL || !gb_map_place_layer_collides (places, &padded);
+  return places == NULL || !gb_map_boxes_collides (gb_map_place_layer_get_boxes (places), &padded);
 }
 
 static void
@@ -527,7 +476,7 @@ gb_route_layer_allocate_labels (GbRouteLayer    *self,
                                 GbMapPlaceLayer *places)
 {
   g_autoptr(GArray) placed = NULL;
-  Frame f;
+  GbMapFrame f;
 
   g_return_if_fail (GB_IS_ROUTE_LAYER (self));
   g_return_if_fail (places == NULL || GB_IS_MAP_PLACE_LAYER (places));
@@ -544,9 +493,10 @@ gb_route_layer_allocate_labels (GbRouteLayer    *self,
   for (guint i = 0; i < self->order->len; i++)
     {
       RouteEntry *entry = g_ptr_array_index (self->order, i);
-      GbClipPoint mid = to_widget (&f, entry->mid_x, entry->mid_y, nearest_copy (&f, entry));
-      GbClipPoint ahead = to_widget (&f, entry->mid_x + entry->tangent_x,
-                                     entry->mid_y + entry->tangent_y, nearest_copy (&f, entry));
+      int copy = gb_map_frame_nearest_copy (&f, entry->mid_x);
+      GbClipPoint mid = gb_map_frame_project (&f, entry->mid_x, entry->mid_y, copy);
+      GbClipPoint ahead = gb_map_frame_project (&f, entry->mid_x + entry->tangent_x,
+                                                entry->mid_y + entry->tangent_y, copy);
       double dx = ahead.x - mid.x, dy = ahead.y - mid.y, len = hypot (dx, dy);
       double nx = 0, ny = -1;
       gboolean forced = label_rank (entry) <= 1;
