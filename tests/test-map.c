@@ -14,6 +14,7 @@
 #include "gb-map-place-layer.h"
 #include "gb-map-view.h"
 #include "gb-place.h"
+#include "gb-route-label-layer.h"
 #include "gb-route-layer.h"
 #include "gb-route.h"
 #include "gb-tile-source.h"
@@ -446,6 +447,7 @@ typedef struct
   GbBasemapLayer *basemap_layer;
   GbMapPlaceLayer *places;
   GbRouteLayer *routes;
+  GbRouteLabelLayer *labels;
   GbDossier   *dossier;
   GbSelection *selection;
   GSettings   *settings;
@@ -498,6 +500,7 @@ fixture_setup (Fixture       *fx,
   fx->basemap_layer = GB_BASEMAP_LAYER (find_one (GTK_WIDGET (fx->view), GB_TYPE_BASEMAP_LAYER));
   fx->places = GB_MAP_PLACE_LAYER (find_one (GTK_WIDGET (fx->view), GB_TYPE_MAP_PLACE_LAYER));
   fx->routes = GB_ROUTE_LAYER (find_one (GTK_WIDGET (fx->view), GB_TYPE_ROUTE_LAYER));
+  fx->labels = GB_ROUTE_LABEL_LAYER (find_one (GTK_WIDGET (fx->view), GB_TYPE_ROUTE_LABEL_LAYER));
 
   pump_until (basemap_complete, fx, 30000);
   g_assert_true (basemap_complete (fx));
@@ -891,7 +894,7 @@ test_view_selection (Fixture       *fx,
   g_autoptr(GbRoute) route = g_list_model_get_item (routes, 0);
   g_autoptr(GbPlace) first = g_list_model_get_item (places, 0);
   GtkWidget *marker = gb_map_place_layer_get_marker (fx->places, first);
-  GtkWidget *route_label = gb_route_layer_get_label (fx->routes, route);
+  GtkWidget *route_label = gb_route_label_layer_get_label (fx->labels, route);
   GbItem *event = NULL;
   GbPlace *event_place = NULL;
 
@@ -1234,7 +1237,7 @@ assert_route_labels_apart (GtkWidget *view,
                            GbDossier *dossier)
 {
   GtkWidget *map = find_one (view, SHUMATE_TYPE_MAP);
-  GbRouteLayer *routes = GB_ROUTE_LAYER (find_one (view, GB_TYPE_ROUTE_LAYER));
+  GbRouteLabelLayer *labels_layer = GB_ROUTE_LABEL_LAYER (find_one (view, GB_TYPE_ROUTE_LABEL_LAYER));
   GtkWidget *places = find_one (view, GB_TYPE_MAP_PLACE_LAYER);
   GListModel *model = gb_dossier_get_routes (dossier);
   g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
@@ -1246,10 +1249,10 @@ assert_route_labels_apart (GtkWidget *view,
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(GbRoute) route = g_list_model_get_item (model, i);
-      GtkWidget *label = gb_route_layer_get_label (routes, route);
+      GtkWidget *label = gb_route_label_layer_get_label (labels_layer, route);
 
       g_assert_nonnull (label);
-      if (gb_route_layer_label_is_shown (routes, route))
+      if (gb_route_label_layer_label_is_shown (labels_layer, route))
         {
           g_assert_true (gtk_widget_get_child_visible (label));
           g_assert_cmpfloat (gtk_widget_get_opacity (label), ==, 1.0);
@@ -1301,6 +1304,7 @@ test_view_route_labels (void)
   GtkWidget *map = find_one (view, SHUMATE_TYPE_MAP);
   ShumateViewport *viewport = shumate_map_get_viewport (SHUMATE_MAP (map));
   GbRouteLayer *routes = GB_ROUTE_LAYER (find_one (view, GB_TYPE_ROUTE_LAYER));
+  GbRouteLabelLayer *labels = GB_ROUTE_LABEL_LAYER (find_one (view, GB_TYPE_ROUTE_LABEL_LAYER));
   GListModel *model = gb_dossier_get_routes (dossier);
   guint n_routes = g_list_model_get_n_items (model);
   g_autoptr(GbRoute) hidden = NULL;
@@ -1332,21 +1336,21 @@ test_view_route_labels (void)
   for (guint i = 0; i < n_routes && hidden == NULL; i++)
     {
       g_autoptr(GbRoute) route = g_list_model_get_item (model, i);
-      GtkWidget *label = gb_route_layer_get_label (routes, route);
+      GtkWidget *label = gb_route_label_layer_get_label (labels, route);
 
-      if (!gb_route_layer_label_is_shown (routes, route) && gtk_widget_get_child_visible (label))
+      if (!gb_route_label_layer_label_is_shown (labels, route) && gtk_widget_get_child_visible (label))
         hidden = g_steal_pointer (&route);
     }
   g_assert_nonnull (hidden);
 
   /* … still has its button in the focus chain, which shows on focus … */
   {
-    GtkWidget *label = gb_route_layer_get_label (routes, hidden);
+    GtkWidget *label = gb_route_label_layer_get_label (labels, hidden);
 
     g_assert_true (gtk_widget_get_focusable (label));
     g_assert_true (gtk_widget_grab_focus (label));
     pump (60);
-    g_assert_true (gb_route_layer_label_is_shown (routes, hidden));
+    g_assert_true (gb_route_label_layer_label_is_shown (labels, hidden));
     g_assert_cmpfloat (gtk_widget_get_opacity (label), ==, 1.0);
     gtk_widget_grab_focus (map);
     pump (60);
@@ -1355,8 +1359,8 @@ test_view_route_labels (void)
   /* … and when selected (as a click on its line does). */
   gb_selection_set_item (selection, GB_ITEM (hidden));
   pump (100);
-  g_assert_true (gb_route_layer_label_is_shown (routes, hidden));
-  g_assert_true (gtk_widget_has_css_class (gb_route_layer_get_label (routes, hidden), "selected"));
+  g_assert_true (gb_route_label_layer_label_is_shown (labels, hidden));
+  g_assert_true (gtk_widget_has_css_class (gb_route_label_layer_get_label (labels, hidden), "selected"));
   gb_selection_set_item (selection, NULL);
   pump (60);
   assert_route_labels_apart (view, dossier);
@@ -1421,11 +1425,11 @@ test_view_no_places (void)
   pump (200);
   g_assert_false (empty_note_visible (view));
   {
-    GbRouteLayer *routes = GB_ROUTE_LAYER (find_one (view, GB_TYPE_ROUTE_LAYER));
+    GbRouteLabelLayer *labels = GB_ROUTE_LABEL_LAYER (find_one (view, GB_TYPE_ROUTE_LABEL_LAYER));
     g_autoptr(GbRoute) route = g_list_model_get_item (gb_dossier_get_routes (bundled), 0);
 
     g_assert_cmpuint (g_list_model_get_n_items (gb_dossier_get_routes (bundled)), ==, 1);
-    g_assert_true (gb_route_layer_label_is_shown (routes, route));
+    g_assert_true (gb_route_label_layer_label_is_shown (labels, route));
     assert_route_labels_apart (view, bundled);
   }
 

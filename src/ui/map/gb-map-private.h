@@ -71,8 +71,7 @@ typedef struct
 
 /* GbRouteLayer::lines-changed is emitted when routes come or go or their
  * state (linked, selected, hovered) changes. */
-guint              gb_route_layer_get_n_lines (GbRouteLayer *self);
-const GbRouteLine *gb_route_layer_get_line    (GbRouteLayer *self,
-                                               guint         i);
+const GbRouteLine *gb_route_layer_get_line (GbRouteLayer *self,
+                                            guint         i);
 
 G_END_DECLS

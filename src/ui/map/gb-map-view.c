@@ -840,6 +840,8 @@ gb_map_view_init (GbMapView *self)
   self->route_label_layer = gb_route_label_layer_new (self->viewport, self->route_layer,
                                                       self->place_layer);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->route_label_layer));
+  g_signal_connect_object (self->route_label_layer, "route-activated",
+                           G_CALLBACK (route_activated_cb), self, G_CONNECT_SWAPPED);
 
   setup_tiles (self);
 

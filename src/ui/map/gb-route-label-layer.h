@@ -12,8 +12,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GbRouteLabelLayer, gb_route_label_layer, GB, ROUTE_LABEL_LAYER, ShumateLayer)
 
-GbRouteLabelLayer *gb_route_label_layer_new (ShumateViewport *viewport,
-                                             GbRouteLayer    *routes,
-                                             GbMapPlaceLayer *places);
+GbRouteLabelLayer *gb_route_label_layer_new            (ShumateViewport   *viewport,
+                                                        GbRouteLayer      *routes,
+                                                        GbMapPlaceLayer   *places);
+GtkWidget         *gb_route_label_layer_get_label      (GbRouteLabelLayer *self,
+                                                        GbRoute           *route);
+gboolean           gb_route_label_layer_label_is_shown (GbRouteLabelLayer *self,
+                                                        GbRoute           *route);
 
 G_END_DECLS
