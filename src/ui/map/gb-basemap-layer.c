@@ -468,15 +468,9 @@ gb_basemap_layer_contains (GtkWidget *widget,
 static void
 gb_basemap_layer_constructed (GObject *object)
 {
-  GbBasemapLayer *self = GB_BASEMAP_LAYER (object);
-  ShumateViewport *viewport;
-
   G_OBJECT_CLASS (gb_basemap_layer_parent_class)->constructed (object);
 
-  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  if (viewport != NULL)
-    g_signal_connect_object (viewport, "notify", G_CALLBACK (viewport_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+  gb_map_layer_follow_viewport (SHUMATE_LAYER (object), G_CALLBACK (viewport_changed_cb));
 }
 
 static void

@@ -206,6 +206,16 @@ kind_name (GbPlace *place)
     }
 }
 
+/* Marker and name show whether the place is selected or linked to it. */
+static void
+mark_widgets (PlaceEntry *entry)
+{
+  gb_map_widget_set_css_class (entry->button, "linked", entry->linked);
+  gb_map_widget_set_css_class (entry->label, "linked", entry->linked);
+  gb_map_widget_set_css_class (entry->button, "selected", entry->selected);
+  gb_map_widget_set_css_class (entry->label, "selected", entry->selected);
+}
+
 static void
 ensure_widgets (PlaceEntry *entry)
 {
@@ -239,10 +249,6 @@ ensure_widgets (PlaceEntry *entry)
   else
     gtk_widget_add_css_class (button, gb_place_get_place_kind (place) == GB_PLACE_KIND_CITY
                                       ? "city" : "other");
-  if (entry->linked)
-    gtk_widget_add_css_class (button, "linked");
-  if (entry->selected)
-    gtk_widget_add_css_class (button, "selected");
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
@@ -263,10 +269,7 @@ ensure_widgets (PlaceEntry *entry)
   /* The visible name: plain text, never markup. */
   entry->label = gtk_label_new (gb_item_get_title (GB_ITEM (place)));
   gtk_widget_add_css_class (entry->label, "map-label");
-  if (entry->linked)
-    gtk_widget_add_css_class (entry->label, "linked");
-  if (entry->selected)
-    gtk_widget_add_css_class (entry->label, "selected");
+  mark_widgets (entry);
   gtk_widget_set_cursor_from_name (entry->label, "pointer");
   gtk_accessible_update_state (GTK_ACCESSIBLE (entry->label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   click = gtk_gesture_click_new ();
@@ -279,6 +282,18 @@ ensure_widgets (PlaceEntry *entry)
   gtk_widget_insert_after (entry->label, GTK_WIDGET (self), NULL);
   gtk_widget_insert_before (entry->marker, GTK_WIDGET (self), NULL);
   self->n_widgets++;
+}
+
+/* @place's entry with its widgets made, if it has one. */
+static PlaceEntry *
+entry_with_widgets (GbMapPlaceLayer *self,
+                    GbPlace         *place)
+{
+  PlaceEntry *entry = g_hash_table_lookup (self->by_place, place);
+
+  if (entry != NULL)
+    ensure_widgets (entry);
+  return entry;
 }
 
 /* Makes widgets for places that came into view, a batch at a time, and in
@@ -640,15 +655,9 @@ viewport_changed_cb (GbMapPlaceLayer *self)
 static void
 gb_map_place_layer_constructed (GObject *object)
 {
-  GbMapPlaceLayer *self = GB_MAP_PLACE_LAYER (object);
-  ShumateViewport *viewport;
-
   G_OBJECT_CLASS (gb_map_place_layer_parent_class)->constructed (object);
 
-  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  if (viewport != NULL)
-    g_signal_connect_object (viewport, "notify", G_CALLBACK (viewport_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+  gb_map_layer_follow_viewport (SHUMATE_LAYER (object), G_CALLBACK (viewport_changed_cb));
 }
 
 static void
@@ -866,34 +875,8 @@ gb_map_place_layer_set_state (GbMapPlaceLayer *self,
   entry->selected = selected;
   self->order_dirty = TRUE;
 
-  if (entry->marker == NULL)
-    {
-      gtk_widget_queue_allocate (GTK_WIDGET (self));
-      return;
-    }
-
-  if (linked)
-    {
-      gtk_widget_add_css_class (entry->button, "linked");
-      gtk_widget_add_css_class (entry->label, "linked");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (entry->button, "linked");
-      gtk_widget_remove_css_class (entry->label, "linked");
-    }
-
-  if (selected)
-    {
-      gtk_widget_add_css_class (entry->button, "selected");
-      gtk_widget_add_css_class (entry->label, "selected");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (entry->button, "selected");
-      gtk_widget_remove_css_class (entry->label, "selected");
-    }
-
+  if (entry->marker != NULL)
+    mark_widgets (entry);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -910,12 +893,8 @@ gb_map_place_layer_get_marker (GbMapPlaceLayer *self,
 
   g_return_val_if_fail (GB_IS_MAP_PLACE_LAYER (self), NULL);
 
-  entry = g_hash_table_lookup (self->by_place, place);
-  if (entry == NULL)
-    return NULL;
-
-  ensure_widgets (entry);
-  return entry->button;
+  entry = entry_with_widgets (self, place);
+  return entry != NULL ? entry->button : NULL;
 }
 
 /**
@@ -931,12 +910,8 @@ gb_map_place_layer_get_label (GbMapPlaceLayer *self,
 
   g_return_val_if_fail (GB_IS_MAP_PLACE_LAYER (self), NULL);
 
-  entry = g_hash_table_lookup (self->by_place, place);
-  if (entry == NULL)
-    return NULL;
-
-  ensure_widgets (entry);
-  return entry->label;
+  entry = entry_with_widgets (self, place);
+  return entry != NULL ? entry->label : NULL;
 }
 
 /**

@@ -36,6 +36,12 @@ GbClipPoint gb_map_frame_project      (const GbMapFrame *frame,
 int         gb_map_frame_nearest_copy (const GbMapFrame *frame,
                                        double            mx);
 
+void        gb_map_layer_follow_viewport (ShumateLayer *layer,
+                                          GCallback     callback);
+void        gb_map_widget_set_css_class  (GtkWidget    *widget,
+                                          const char   *css_class,
+                                          gboolean      set);
+
 /* Rectangles already taken on the screen, in square cells so that a
  * thousand labels cost a look at a few neighbours each. */
 typedef struct

@@ -200,17 +200,6 @@ labels_match_lines (GbRouteLabelLayer *self)
   return TRUE;
 }
 
-static void
-set_css_class (GtkWidget  *widget,
-               const char *css_class,
-               gboolean    set)
-{
-  if (set)
-    gtk_widget_add_css_class (widget, css_class);
-  else
-    gtk_widget_remove_css_class (widget, css_class);
-}
-
 /* A label for each line, in the route layer's order, marked as the line is. */
 static void
 lines_changed_cb (GbRouteLabelLayer *self)
@@ -230,8 +219,8 @@ lines_changed_cb (GbRouteLabelLayer *self)
       const GbRouteLine *line = gb_route_layer_get_line (self->routes, i);
       RouteLabel *label = g_ptr_array_index (self->labels, i);
 
-      set_css_class (label->button, "linked", line->linked);
-      set_css_class (label->button, "selected", line->selected);
+      gb_map_widget_set_css_class (label->button, "linked", line->linked);
+      gb_map_widget_set_css_class (label->button, "selected", line->selected);
     }
 
   gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -410,15 +399,9 @@ gb_route_label_layer_contains (GtkWidget *widget,
 static void
 gb_route_label_layer_constructed (GObject *object)
 {
-  GbRouteLabelLayer *self = GB_ROUTE_LABEL_LAYER (object);
-  ShumateViewport *viewport;
-
   G_OBJECT_CLASS (gb_route_label_layer_parent_class)->constructed (object);
 
-  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  if (viewport != NULL)
-    g_signal_connect_object (viewport, "notify", G_CALLBACK (viewport_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+  gb_map_layer_follow_viewport (SHUMATE_LAYER (object), G_CALLBACK (viewport_changed_cb));
 }
 
 static void

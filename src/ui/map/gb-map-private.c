@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "gb-map-frame"
+#define G_LOG_DOMAIN "gb-map-private"
 
 #include "config.h"
 
@@ -8,8 +8,8 @@
 #include "gb-geodesic.h"
 #include "gb-map-private.h"
 
-/* The projection every layer draws and lays out with, and the boxes their
- * labels keep clear of. libshumate's own
+/* What the map's layers share: the projection every layer draws and lays
+ * out with, the boxes their labels keep clear of, small widget helpers. libshumate's own
  * shumate_viewport_location_to_widget_coords() clamps longitudes to one
  * world, but routes cross the antimeridian and the world repeats when
  * zoomed out, so the layers need the copy of the world as well. */
@@ -171,4 +171,38 @@ gb_map_boxes_collides (const GbMapBoxes      *boxes,
       }
 
   return FALSE;
+}
+
+/**
+ * gb_map_layer_follow_viewport:
+ * @callback: called with @layer as its only argument
+ *
+ * Calls @callback whenever a property of @layer's viewport (centre, zoom,
+ * rotation) changes, for as long as @layer lives.
+ */
+void
+gb_map_layer_follow_viewport (ShumateLayer *layer,
+                              GCallback     callback)
+{
+  ShumateViewport *viewport;
+
+  g_return_if_fail (SHUMATE_IS_LAYER (layer));
+  g_return_if_fail (callback != NULL);
+
+  viewport = shumate_layer_get_viewport (layer);
+  if (viewport != NULL)
+    g_signal_connect_object (viewport, "notify", callback, layer, G_CONNECT_SWAPPED);
+}
+
+void
+gb_map_widget_set_css_class (GtkWidget  *widget,
+                             const char *css_class,
+                             gboolean    set)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (set)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
 }
