@@ -37,8 +37,10 @@ gb_map_frame_init (GbMapFrame      *frame,
     return FALSE;
 
   frame->world = 256.0 * pow (2, shumate_viewport_get_zoom_level (viewport));
-  frame->cx = gb_mercator_x (shumate_location_get_longitude (SHUMATE_LOCATION (viewport))) * frame->world;
-  frame->cy = gb_mercator_y (shumate_location_get_latitude (SHUMATE_LOCATION (viewport))) * frame->world;
+  frame->cx = frame->world
+              * gb_mercator_x (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)));
+  frame->cy = frame->world
+              * gb_mercator_y (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)));
   frame->half_w = width / 2.0;
   frame->half_h = height / 2.0;
   frame->rotation = shumate_viewport_get_rotation (viewport);

@@ -124,7 +124,8 @@ make_button (const GbRouteLine *line)
   GbItem *item = GB_ITEM (line->route);
   GbPlace *from = gb_route_get_from (line->route), *to = gb_route_get_to (line->route);
   g_autofree char *distance = gb_route_format_distance (line->distance);
-  g_autofree char *duration = gb_route_format_duration (gb_route_get_duration_minutes (line->route));
+  g_autofree char *duration =
+    gb_route_format_duration (gb_route_get_duration_minutes (line->route));
   g_autofree char *ends = NULL, *details = NULL, *name = NULL, *tooltip = NULL;
   GtkWidget *button, *box, *title, *subtitle;
 
@@ -356,7 +357,8 @@ place_label (GbRouteLabelLayer *self,
 
   set_shown (c->label, found);
   if (found)
-    gb_map_boxes_add (&self->boxes, &GRAPHENE_RECT_INIT (alloc.x, alloc.y, alloc.width, alloc.height));
+    gb_map_boxes_add (&self->boxes,
+                      &GRAPHENE_RECT_INIT (alloc.x, alloc.y, alloc.width, alloc.height));
   gtk_widget_size_allocate (c->label->button, found ? &alloc : &first, -1);
 }
 
@@ -376,7 +378,8 @@ gb_route_label_layer_size_allocate (GtkWidget *widget,
   g_array_set_size (self->order, 0);
   for (guint i = 0; i < self->labels->len; i++)
     {
-      Candidate c = { gb_route_layer_get_line (self->routes, i), g_ptr_array_index (self->labels, i) };
+      Candidate c = { gb_route_layer_get_line (self->routes, i),
+                      g_ptr_array_index (self->labels, i) };
 
       g_array_append_val (self->order, c);
     }
