@@ -51,6 +51,16 @@ gb_test_map_wait_until (gboolean (*done) (gpointer),
   return done (data);
 }
 
+/* As gb_test_map_wait_until(), and fails the test if @done is not met. */
+void
+gb_test_map_wait_for (gboolean (*done) (gpointer),
+                      gpointer  data)
+{
+  gboolean met = gb_test_map_wait_until (done, data, GB_TEST_MAP_TIMEOUT_MS);
+
+  g_assert_true (met);
+}
+
 gboolean
 gb_test_map_flag_set (gpointer data)
 {
@@ -232,8 +242,17 @@ gb_test_map_view_drawn (gpointer data)
 void
 gb_test_map_wait_for_view (GtkWidget *view)
 {
-  g_assert_true (gb_test_map_wait_until (gb_test_map_view_drawn, view, GB_TEST_MAP_TIMEOUT_MS));
+  gb_test_map_wait_for (gb_test_map_view_drawn, view);
   gb_test_map_wait_frame (view);
+}
+
+/* Until a change to @view is painted and the basemap drawn in full for it
+ * (tiles render over several frames). */
+void
+gb_test_map_wait_redrawn (GtkWidget *view)
+{
+  gb_test_map_wait_frame (view);
+  gb_test_map_wait_for (gb_test_map_view_drawn, view);
 }
 
 /* @dossier in a new window, the basemap only. */
@@ -304,7 +323,7 @@ gb_test_map_fixture_setup (GbTestMapFixture *fx,
   fx->routes = GB_ROUTE_LAYER (gb_test_map_find_one (view, GB_TYPE_ROUTE_LAYER));
   fx->labels = GB_ROUTE_LABEL_LAYER (gb_test_map_find_one (view, GB_TYPE_ROUTE_LABEL_LAYER));
 
-  g_assert_true (gb_test_map_wait_until (gb_test_map_basemap_complete, fx, GB_TEST_MAP_TIMEOUT_MS));
+  gb_test_map_wait_for (gb_test_map_basemap_complete, fx);
 }
 
 void

@@ -28,6 +28,8 @@ void        gb_test_map_init           (int         *argc,
 gboolean    gb_test_map_wait_until     (gboolean   (*done) (gpointer),
                                         gpointer     data,
                                         guint        timeout_ms);
+void        gb_test_map_wait_for       (gboolean   (*done) (gpointer),
+                                        gpointer     data);
 gboolean    gb_test_map_flag_set       (gpointer     data);
 void        gb_test_map_wait_frame     (GtkWidget   *widget);
 void        gb_test_map_wait_finalized (gpointer     object);
@@ -59,6 +61,7 @@ int         gb_test_map_color_distance (GbTestRgb    a,
 
 gboolean    gb_test_map_view_drawn     (gpointer     view);
 void        gb_test_map_wait_for_view  (GtkWidget   *view);
+void        gb_test_map_wait_redrawn   (GtkWidget   *view);
 GtkWidget  *gb_test_map_show           (GbDossier   *dossier,
                                         GbSelection *selection,
                                         int          width,

@@ -137,7 +137,7 @@ test_places_many (void)
 
   /* Marker widgets are made a batch per idle: wait for the first ones. */
   layer = GB_MAP_PLACE_LAYER (gb_test_map_find_one (view, GB_TYPE_MAP_PLACE_LAYER));
-  g_assert_true (gb_test_map_wait_until (markers_shown, layer, GB_TEST_MAP_TIMEOUT_MS));
+  gb_test_map_wait_for (markers_shown, layer);
   gb_test_map_wait_frame (view);
   visible = count_markers_shown (layer, markers);
 

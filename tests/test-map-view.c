@@ -149,11 +149,11 @@ test_view_offline (GbTestMapFixture       *fx,
 
   /* Narrow, as on a phone. */
   gtk_window_set_default_size (fx->window, 360, 640);
-  g_assert_true (gb_test_map_wait_until (narrower_than_400, fx->view, GB_TEST_MAP_TIMEOUT_MS));
+  gb_test_map_wait_for (narrower_than_400, fx->view);
   gb_test_map_wait_frame (GTK_WIDGET (fx->view));
   gb_test_map_wait_until (gb_test_map_basemap_complete, fx, 10000);
   gb_map_view_fit_story (fx->view);
-  gb_test_map_wait_frame (GTK_WIDGET (fx->view));
+  gb_test_map_wait_redrawn (GTK_WIDGET (fx->view));
   {
     g_autoptr(GdkTexture) narrow = gb_test_map_render (GTK_WIDGET (fx->view));
 
@@ -167,7 +167,7 @@ test_view_offline (GbTestMapFixture       *fx,
   gtk_window_set_default_size (fx->window, 1000, 700);
   shumate_map_center_on (fx->map, 37.46, 126.44);
   shumate_viewport_set_zoom_level (fx->viewport, 15);
-  g_assert_true (gb_test_map_wait_until (wider_than_400, fx->view, GB_TEST_MAP_TIMEOUT_MS));
+  gb_test_map_wait_for (wider_than_400, fx->view);
   gb_test_map_wait_frame (GTK_WIDGET (fx->view));
   gb_test_map_wait_until (gb_test_map_basemap_complete, fx, 10000);
   g_assert_true (gb_test_map_basemap_complete (fx));
@@ -445,7 +445,7 @@ test_view_no_places (void)
   /* The note says so without blocking the map: it still zooms. */
   zoom = shumate_viewport_get_zoom_level (viewport);
   g_assert_true (gtk_widget_activate_action (view, "map.zoom-in", NULL));
-  gb_test_map_wait_frame (view);
+  gb_test_map_wait_redrawn (view);
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, zoom);
   {
     g_autoptr(GdkTexture) shot = gb_test_map_render (view);

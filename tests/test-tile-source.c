@@ -247,7 +247,7 @@ test_tile_source_user_agent (void)
 
   /* Let the cache write land (the fetch does not wait for it), then ask
    * again: a fresh cached tile costs no request. */
-  g_assert_true (gb_test_map_wait_until (cache_holds_tile, cache_dir, GB_TEST_MAP_TIMEOUT_MS));
+  gb_test_map_wait_for (cache_holds_tile, cache_dir);
   fetch (source, 1, 2, 3, &f, 20000);
   g_assert_no_error (f.error);
   g_assert_true (g_bytes_equal (f.bytes, ts.png));
