@@ -412,6 +412,8 @@ gb_route_label_layer_dispose (GObject *object)
 {
   GbRouteLabelLayer *self = GB_ROUTE_LABEL_LAYER (object);
 
+  if (self->routes != NULL)
+    g_signal_handlers_disconnect_by_data (self->routes, self);
   if (self->labels != NULL)
     g_ptr_array_set_size (self->labels, 0);
   g_clear_object (&self->routes);

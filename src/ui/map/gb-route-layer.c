@@ -30,7 +30,7 @@
 
 typedef struct
 {
-  GbRouteLine   line;                   /* first: what the labels read */
+  GbRouteLine   line;                   /* what the label layer reads */
   double        lat1, lon1, lat2, lon2;
   GArray       *paths[MAX_ZOOM + 1];   /* GbGeoPoint, per zoom level */
   GArray       *screen;                /* last drawn, GbClipPoint; NAN breaks copies */
