@@ -724,11 +724,7 @@ gb_map_place_layer_class_init (GbMapPlaceLayerClass *klass)
    * @place: the place whose marker, label or dot was chosen
    */
   signals[PLACE_ACTIVATED] =
-    g_signal_new ("place-activated",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, GB_TYPE_PLACE);
+    gb_map_layer_class_add_chosen_signal (klass, "place-activated", GB_TYPE_PLACE);
 
   gtk_widget_class_set_css_name (widget_class, "map-places");
 }

@@ -196,6 +196,25 @@ gb_map_layer_follow_viewport (ShumateLayer *layer,
     g_signal_connect_object (viewport, "notify", callback, layer, G_CONNECT_SWAPPED);
 }
 
+/**
+ * gb_map_layer_class_add_chosen_signal:
+ * @name: the signal's name, as "place-activated"
+ * @item_type: the type of its one argument, the item chosen
+ *
+ * Returns: the id of a signal a layer emits when the user chooses one of
+ *   its items (a marker, a line, a label)
+ */
+guint
+gb_map_layer_class_add_chosen_signal (gpointer    klass,
+                                      const char *name,
+                                      GType       item_type)
+{
+  g_return_val_if_fail (SHUMATE_IS_LAYER_CLASS (klass), 0);
+
+  return g_signal_new (name, G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, item_type);
+}
+
 void
 gb_map_widget_set_css_class (GtkWidget  *widget,
                              const char *css_class,

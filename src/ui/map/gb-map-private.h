@@ -38,6 +38,9 @@ int         gb_map_frame_nearest_copy (const GbMapFrame *frame,
 
 void        gb_map_layer_follow_viewport (ShumateLayer *layer,
                                           GCallback     callback);
+guint       gb_map_layer_class_add_chosen_signal (gpointer    klass,
+                                                  const char *name,
+                                                  GType       item_type);
 void        gb_map_widget_set_css_class  (GtkWidget    *widget,
                                           const char   *css_class,
                                           gboolean      set);

@@ -452,11 +452,7 @@ gb_route_label_layer_class_init (GbRouteLabelLayerClass *klass)
    * @route: the route whose label was chosen
    */
   signals[ROUTE_ACTIVATED] =
-    g_signal_new ("route-activated",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, GB_TYPE_ROUTE);
+    gb_map_layer_class_add_chosen_signal (klass, "route-activated", GB_TYPE_ROUTE);
 
   gtk_widget_class_set_css_name (widget_class, "map-route-labels");
 }

@@ -511,11 +511,7 @@ gb_route_layer_class_init (GbRouteLayerClass *klass)
    * @route: the route whose line was chosen
    */
   signals[ROUTE_ACTIVATED] =
-    g_signal_new ("route-activated",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, GB_TYPE_ROUTE);
+    gb_map_layer_class_add_chosen_signal (klass, "route-activated", GB_TYPE_ROUTE);
 
   /**
    * GbRouteLayer::lines-changed:
