@@ -620,7 +620,7 @@ class Test:
             self.check(False, 'Shift+Tab never left the timeline')
 
     def marker_name(self, place):
-        """The name src/ui/gb-map-place-layer.c gives a marker: title — first sentence."""
+        """The name src/ui/map/gb-map-place-layer.c gives a marker: title — first sentence."""
         title = text(place.get('name') or place.get('title'))
         description = text(place.get('description')).strip()
         if not description:

@@ -222,28 +222,8 @@ finish_request (GTask  *task,
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "No tile");
 }
 
-static void
-network_failed (GTask        *task,
-                const GError *error)
-{
-  TileRequest *req = g_task_get_task_data (task);
-  g_autoptr(GError) reported = NULL;
-
-  /* The map dropping a tile it no longer shows is not the network's fault. */
-  if (!g_cancellable_is_cancelled (g_task_get_cancellable (task)))
-    set_failing (req->self, TRUE);
-
-  if (req->timed_out)
-    reported = g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                            "Tile %d/%d/%d timed out", req->z, req->x, req->y);
-  else
-    reported = g_error_copy (error);
-
-  g_debug ("Tile %d/%d/%d: %s", req->z, req->x, req->y, reported->message);
-  finish_request (task, NULL, reported);
-}
-
-/* The network part is over: no deadline, no link to the map's cancellable. */
+/* The network part is over: no deadline, no link to the map's cancellable.
+ * Harmless when done already. */
 static void
 stop_deadline (GTask *task)
 {
@@ -260,6 +240,29 @@ stop_deadline (GTask *task)
       g_cancellable_disconnect (g_task_get_cancellable (task), req->cancelled_id);
       req->cancelled_id = 0;
     }
+}
+
+static void
+network_failed (GTask        *task,
+                const GError *error)
+{
+  TileRequest *req = g_task_get_task_data (task);
+  g_autoptr(GError) reported = NULL;
+
+  stop_deadline (task);
+
+  /* The map dropping a tile it no longer shows is not the network's fault. */
+  if (!g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    set_failing (req->self, TRUE);
+
+  if (req->timed_out)
+    reported = g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                            "Tile %d/%d/%d timed out", req->z, req->x, req->y);
+  else
+    reported = g_error_copy (error);
+
+  g_debug ("Tile %d/%d/%d: %s", req->z, req->x, req->y, reported->message);
+  finish_request (task, NULL, reported);
 }
 
 static void
@@ -313,15 +316,14 @@ chunk_read_cb (GObject      *object,
                gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  TileRequest *req = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) chunk = NULL;
+  g_autoptr(GBytes) chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result,
+                                                              &error);
+  TileRequest *req = g_task_get_task_data (task);
   g_autoptr(GBytes) body = NULL;
 
-  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
   if (chunk == NULL)
     {
-      stop_deadline (task);
       network_failed (task, error);
       return;
     }
@@ -330,7 +332,6 @@ chunk_read_cb (GObject      *object,
     {
       if (req->body->len + g_bytes_get_size (chunk) > MAX_TILE_BYTES)
         {
-          stop_deadline (task);
           error = g_error_new (G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
                                "Tile %d/%d/%d is too large", req->z, req->x, req->y);
           network_failed (task, error);
@@ -369,7 +370,6 @@ message_sent_cb (GObject      *object,
   req->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
   if (req->stream == NULL)
     {
-      stop_deadline (task);
       network_failed (task, error);
       return;
     }
@@ -387,7 +387,6 @@ message_sent_cb (GObject      *object,
 
   if (status != SOUP_STATUS_OK)
     {
-      stop_deadline (task);
       error = g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED, "Tile %d/%d/%d: HTTP %u",
                            req->z, req->x, req->y, status);
       network_failed (task, error);

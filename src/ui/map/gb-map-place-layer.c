@@ -11,6 +11,7 @@
 #include "gb-geodesic.h"
 #include "gb-labels.h"
 #include "gb-map-place-layer.h"
+#include "gb-map-private.h"
 
 /* The places as markers: each a ShumateMarker holding a small button (so
  * Tab reaches it and a screen reader names it) and, apart from it, a name
@@ -30,7 +31,7 @@
  * with Tab; large ones make them as places come into view, a batch per
  * idle, and drop those not shown once there are many. */
 
-#define CELL 64
+#define SCREEN_MARGIN 64  /* markers this far off the edges are laid out */
 #define LABEL_GAP 3
 #define MAX_MARKER_WIDGETS 120
 #define CREATE_BATCH 50
@@ -83,8 +84,7 @@ struct _GbMapPlaceLayer
   guint         create_id;
   guint         n_widgets;
   gboolean      lazy;
-  GArray      **grid;      /* scratch: placed rectangles per cell */
-  guint         grid_cols, grid_rows;
+  GbMapBoxes    boxes;     /* scratch: markers and names placed */
   guint         n_shown_labels;
 };
 
@@ -117,84 +117,6 @@ place_entry_free (gpointer data)
   drop_widgets (entry);
   g_clear_object (&entry->place);
   g_free (entry);
-}
-
-static void
-free_grid (GbMapPlaceLayer *self)
-{
-  for (guint i = 0; self->grid != NULL && i < self->grid_cols * self->grid_rows; i++)
-    g_array_unref (self->grid[i]);
-  g_clear_pointer (&self->grid, g_free);
-  self->grid_cols = self->grid_rows = 0;
-}
-
-static void
-reset_grid (GbMapPlaceLayer *self,
-            int              width,
-            int              height)
-{
-  guint cols = width / CELL + 1, rows = height / CELL + 1;
-
-  if (cols != self->grid_cols || rows != self->grid_rows)
-    {
-      free_grid (self);
-      self->grid_cols = cols;
-      self->grid_rows = rows;
-      self->grid = g_new (GArray *, cols * rows);
-      for (guint i = 0; i < cols * rows; i++)
-        self->grid[i] = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
-    }
-  else
-    for (guint i = 0; i < cols * rows; i++)
-      g_array_set_size (self->grid[i], 0);
-}
-
-static void
-cell_range (GbMapPlaceLayer       *self,
-            const graphene_rect_t *r,
-            guint                 *c0,
-            guint                 *c1,
-            guint                 *r0,
-            guint                 *r1)
-{
-  *c0 = (guint) CLAMP (floor (r->origin.x / CELL), 0, self->grid_cols - 1);
-  *c1 = (guint) CLAMP (floor ((r->origin.x + r->size.width) / CELL), 0, self->grid_cols - 1);
-  *r0 = (guint) CLAMP (floor (r->origin.y / CELL), 0, self->grid_rows - 1);
-  *r1 = (guint) CLAMP (floor ((r->origin.y + r->size.height) / CELL), 0, self->grid_rows - 1);
-}
-
-static gboolean
-grid_collides (GbMapPlaceLayer       *self,
-               const graphene_rect_t *r)
-{
-  guint c0, c1, r0, r1;
-
-  cell_range (self, r, &c0, &c1, &r0, &r1);
-
-  for (guint row = r0; row <= r1; row++)
-    for (guint col = c0; col <= c1; col++)
-      {
-        GArray *cell = self->grid[row * self->grid_cols + col];
-
-        for (guint i = 0; i < cell->len; i++)
-          if (graphene_rect_intersection (r, &g_array_index (cell, graphene_rect_t, i), NULL))
-            return TRUE;
-      }
-
-  return FALSE;
-}
-
-static void
-grid_add (GbMapPlaceLayer       *self,
-          const graphene_rect_t *r)
-{
-  guint c0, c1, r0, r1;
-
-  cell_range (self, r, &c0, &c1, &r0, &r1);
-
-  for (guint row = r0; row <= r1; row++)
-    for (guint col = c0; col <= c1; col++)
-      g_array_append_val (self->grid[row * self->grid_cols + col], *r);
 }
 
 static int
@@ -266,6 +188,16 @@ marker_focus_enter_cb (GtkEventControllerFocus *controller,
                                  gb_mercator_longitude (entry->mx));
 }
 
+/* Marker and name show whether the place is selected or linked to it. */
+static void
+mark_widgets (PlaceEntry *entry)
+{
+  gb_map_widget_set_css_class (entry->button, "linked", entry->linked);
+  gb_map_widget_set_css_class (entry->label, "linked", entry->linked);
+  gb_map_widget_set_css_class (entry->button, "selected", entry->selected);
+  gb_map_widget_set_css_class (entry->label, "selected", entry->selected);
+}
+
 static void
 ensure_widgets (PlaceEntry *entry)
 {
@@ -294,10 +226,6 @@ ensure_widgets (PlaceEntry *entry)
   else
     gtk_widget_add_css_class (button, gb_place_get_place_kind (place) == GB_PLACE_KIND_CITY
                                       ? "city" : "other");
-  if (entry->linked)
-    gtk_widget_add_css_class (button, "linked");
-  if (entry->selected)
-    gtk_widget_add_css_class (button, "selected");
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
@@ -318,10 +246,7 @@ ensure_widgets (PlaceEntry *entry)
   /* The visible name: plain text, never markup. */
   entry->label = gtk_label_new (gb_item_get_title (GB_ITEM (place)));
   gtk_widget_add_css_class (entry->label, "map-label");
-  if (entry->linked)
-    gtk_widget_add_css_class (entry->label, "linked");
-  if (entry->selected)
-    gtk_widget_add_css_class (entry->label, "selected");
+  mark_widgets (entry);
   gtk_widget_set_cursor_from_name (entry->label, "pointer");
   gtk_accessible_update_state (GTK_ACCESSIBLE (entry->label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   click = gtk_gesture_click_new ();
@@ -334,6 +259,18 @@ ensure_widgets (PlaceEntry *entry)
   gtk_widget_insert_after (entry->label, GTK_WIDGET (self), NULL);
   gtk_widget_insert_before (entry->marker, GTK_WIDGET (self), NULL);
   self->n_widgets++;
+}
+
+/* @place's entry with its widgets made, if it has one. */
+static PlaceEntry *
+entry_with_widgets (GbMapPlaceLayer *self,
+                    GbPlace         *place)
+{
+  PlaceEntry *entry = g_hash_table_lookup (self->by_place, place);
+
+  if (entry != NULL)
+    ensure_widgets (entry);
+  return entry;
 }
 
 /* Makes widgets for places that came into view, a batch at a time, and in
@@ -430,10 +367,10 @@ place_label (GbMapPlaceLayer *self,
       /* A name cut off by the edge is no better than none. */
       if (r.origin.x < 0 || r.origin.y < 0
           || r.origin.x + lw > width || r.origin.y + lh > height
-          || grid_collides (self, &r))
+          || gb_map_boxes_collides (&self->boxes, &r))
         continue;
 
-      grid_add (self, &r);
+      gb_map_boxes_add (&self->boxes, &r);
       gtk_widget_set_child_visible (entry->label, TRUE);
       gtk_widget_size_allocate (entry->label,
                                 &(GtkAllocation) { r.origin.x, r.origin.y, lw, lh }, -1);
@@ -453,13 +390,13 @@ gb_map_place_layer_size_allocate (GtkWidget *widget,
 {
   GbMapPlaceLayer *self = GB_MAP_PLACE_LAYER (widget);
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  double world, cx, cy, rotation, s, c;
+  GbMapFrame f;
   guint slots;
 
   self->n_shown_labels = 0;
   g_ptr_array_set_size (self->shown, 0);
   g_array_set_size (self->dots, 0);
-  if (viewport == NULL || width <= 0 || height <= 0)
+  if (!gb_map_frame_init (&f, viewport, width, height))
     return;
 
   if (self->order_dirty)
@@ -468,14 +405,7 @@ gb_map_place_layer_size_allocate (GtkWidget *widget,
       self->order_dirty = FALSE;
     }
 
-  world = 256.0 * pow (2, shumate_viewport_get_zoom_level (viewport));
-  cx = gb_mercator_x (shumate_location_get_longitude (SHUMATE_LOCATION (viewport))) * world;
-  cy = gb_mercator_y (shumate_location_get_latitude (SHUMATE_LOCATION (viewport))) * world;
-  rotation = shumate_viewport_get_rotation (viewport);
-  s = sin (rotation);
-  c = cos (rotation);
-
-  reset_grid (self, width, height);
+  gb_map_boxes_reset (&self->boxes, width, height);
   slots = 0;
 
   /* One dot per few pixels is all the eye can tell apart. */
@@ -496,21 +426,15 @@ gb_map_place_layer_size_allocate (GtkWidget *widget,
   for (guint i = 0; i < self->order->len; i++)
     {
       PlaceEntry *entry = g_ptr_array_index (self->order, i);
-      double k = round (cx / world - entry->mx);
-      double x = (entry->mx + k) * world - cx, y = entry->my * world - cy;
+      GbClipPoint p = gb_map_frame_project (&f, entry->mx, entry->my,
+                                            gb_map_frame_nearest_copy (&f, entry->mx));
       gboolean was_widget = entry->as_widget;
       GtkAllocation alloc;
 
-      if (rotation != 0)
-        {
-          double rx = x * c - y * s, ry = x * s + y * c;
-          x = rx;
-          y = ry;
-        }
-      entry->sx = x + width / 2.0;
-      entry->sy = y + height / 2.0;
-      entry->on_screen = entry->sx > -CELL && entry->sx < width + CELL
-                         && entry->sy > -CELL && entry->sy < height + CELL;
+      entry->sx = p.x;
+      entry->sy = p.y;
+      entry->on_screen = entry->sx > -SCREEN_MARGIN && entry->sx < width + SCREEN_MARGIN
+                         && entry->sy > -SCREEN_MARGIN && entry->sy < height + SCREEN_MARGIN;
       entry->as_widget = FALSE;
       entry->label_shown = FALSE;
 
@@ -556,7 +480,7 @@ gb_map_place_layer_size_allocate (GtkWidget *widget,
       alloc.height = entry->mh;
       gtk_widget_size_allocate (entry->marker, &alloc, -1);
 
-      grid_add (self, &GRAPHENE_RECT_INIT (alloc.x, alloc.y, alloc.width, alloc.height));
+      gb_map_boxes_add (&self->boxes, &GRAPHENE_RECT_INIT (alloc.x, alloc.y, alloc.width, alloc.height));
       g_ptr_array_add (self->shown, entry);
     }
 
@@ -708,15 +632,9 @@ viewport_changed_cb (GbMapPlaceLayer *self)
 static void
 gb_map_place_layer_constructed (GObject *object)
 {
-  GbMapPlaceLayer *self = GB_MAP_PLACE_LAYER (object);
-  ShumateViewport *viewport;
-
   G_OBJECT_CLASS (gb_map_place_layer_parent_class)->constructed (object);
 
-  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  if (viewport != NULL)
-    g_signal_connect_object (viewport, "notify", G_CALLBACK (viewport_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+  gb_map_layer_follow_viewport (SHUMATE_LAYER (object), G_CALLBACK (viewport_changed_cb));
 }
 
 static void
@@ -750,7 +668,7 @@ gb_map_place_layer_finalize (GObject *object)
 {
   GbMapPlaceLayer *self = GB_MAP_PLACE_LAYER (object);
 
-  free_grid (self);
+  gb_map_boxes_clear (&self->boxes);
   g_clear_pointer (&self->dot_cells, g_free);
   g_clear_object (&self->dot_textures[0]);
   g_clear_object (&self->dot_textures[1]);
@@ -783,11 +701,7 @@ gb_map_place_layer_class_init (GbMapPlaceLayerClass *klass)
    * @place: the place whose marker, label or dot was chosen
    */
   signals[PLACE_ACTIVATED] =
-    g_signal_new ("place-activated",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, GB_TYPE_PLACE);
+    gb_map_layer_class_add_chosen_signal (klass, "place-activated", GB_TYPE_PLACE);
 
   gtk_widget_class_set_css_name (widget_class, "map-places");
 }
@@ -902,34 +816,8 @@ gb_map_place_layer_set_state (GbMapPlaceLayer *self,
   entry->selected = selected;
   self->order_dirty = TRUE;
 
-  if (entry->marker == NULL)
-    {
-      gtk_widget_queue_allocate (GTK_WIDGET (self));
-      return;
-    }
-
-  if (linked)
-    {
-      gtk_widget_add_css_class (entry->button, "linked");
-      gtk_widget_add_css_class (entry->label, "linked");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (entry->button, "linked");
-      gtk_widget_remove_css_class (entry->label, "linked");
-    }
-
-  if (selected)
-    {
-      gtk_widget_add_css_class (entry->button, "selected");
-      gtk_widget_add_css_class (entry->label, "selected");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (entry->button, "selected");
-      gtk_widget_remove_css_class (entry->label, "selected");
-    }
-
+  if (entry->marker != NULL)
+    mark_widgets (entry);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -946,12 +834,8 @@ gb_map_place_layer_get_marker (GbMapPlaceLayer *self,
 
   g_return_val_if_fail (GB_IS_MAP_PLACE_LAYER (self), NULL);
 
-  entry = g_hash_table_lookup (self->by_place, place);
-  if (entry == NULL)
-    return NULL;
-
-  ensure_widgets (entry);
-  return entry->button;
+  entry = entry_with_widgets (self, place);
+  return entry != NULL ? entry->button : NULL;
 }
 
 /**
@@ -967,12 +851,8 @@ gb_map_place_layer_get_label (GbMapPlaceLayer *self,
 
   g_return_val_if_fail (GB_IS_MAP_PLACE_LAYER (self), NULL);
 
-  entry = g_hash_table_lookup (self->by_place, place);
-  if (entry == NULL)
-    return NULL;
-
-  ensure_widgets (entry);
-  return entry->label;
+  entry = entry_with_widgets (self, place);
+  return entry != NULL ? entry->label : NULL;
 }
 
 /**
@@ -989,23 +869,17 @@ gb_map_place_layer_get_n_shown_labels (GbMapPlaceLayer *self)
 }
 
 /**
- * gb_map_place_layer_collides:
- * @rect: a rectangle in the layer's coordinates
+ * gb_map_place_layer_get_boxes:
  *
- * Whether @rect covers a marker or a name as the last layout placed them
- * (dots aside), for layers above this one that fit their own labels in.
+ * The markers and names as the last layout placed them (dots aside), for
+ * layers above this one that fit their own labels in.
  *
- * Returns: %TRUE if it does
+ * Returns: (transfer none): the boxes
  */
-gboolean
-gb_map_place_layer_collides (GbMapPlaceLayer       *self,
-                             const graphene_rect_t *rect)
+const GbMapBoxes *
+gb_map_place_layer_get_boxes (GbMapPlaceLayer *self)
 {
-  g_return_val_if_fail (GB_IS_MAP_PLACE_LAYER (self), FALSE);
-  g_return_val_if_fail (rect != NULL, FALSE);
+  g_return_val_if_fail (GB_IS_MAP_PLACE_LAYER (self), NULL);
 
-  if (self->grid == NULL || self->grid_cols == 0 || self->grid_rows == 0)
-    return FALSE;
-
-  return grid_collides (self, rect);
+  return &self->boxes;
 }

@@ -10,6 +10,7 @@
 #include "gb-basemap-layer.h"
 #include "gb-clip.h"
 #include "gb-geodesic.h"
+#include "gb-map-private.h"
 
 /* The offline basemap under the online tiles: sea everywhere, then land,
  * coastlines and borders from the bundled Natural Earth data. It draws in
@@ -363,8 +364,9 @@ gb_basemap_layer_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   int scale = gtk_widget_get_scale_factor (widget);
-  double zoom, draw_scale, world, cx, cy, rx, ry, rotation;
+  double zoom, draw_scale, cx, cy, rx, ry;
   int z, n, tx0, tx1, ty0, ty1;
+  GbMapFrame f;
   gint64 start = g_get_monotonic_time ();
 
   if (width <= 0 || height <= 0)
@@ -373,7 +375,7 @@ gb_basemap_layer_snapshot (GtkWidget   *widget,
   gtk_snapshot_append_color (snapshot, &self->palette.sea,
                              &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  if (self->basemap == NULL || viewport == NULL)
+  if (self->basemap == NULL || !gb_map_frame_init (&f, viewport, width, height))
     return;
 
   if (scale != self->cache_scale)
@@ -382,16 +384,15 @@ gb_basemap_layer_snapshot (GtkWidget   *widget,
       self->cache_scale = scale;
     }
 
+  /* Tiles of the nearest whole zoom level, scaled to the frame's. */
   zoom = CLAMP (shumate_viewport_get_zoom_level (viewport), 0, MAX_ZOOM);
-  rotation = shumate_viewport_get_rotation (viewport);
   z = CLAMP ((int) round (zoom), 0, MAX_ZOOM);
   n = 1 << z;
-  draw_scale = pow (2, zoom - z);
-  world = (double) TILE_SIZE * n;
-  cx = gb_mercator_x (shumate_location_get_longitude (SHUMATE_LOCATION (viewport))) * world;
-  cy = gb_mercator_y (shumate_location_get_latitude (SHUMATE_LOCATION (viewport))) * world;
+  draw_scale = f.world / ((double) TILE_SIZE * n);
+  cx = f.cx / draw_scale;
+  cy = f.cy / draw_scale;
 
-  if (rotation != 0)
+  if (f.rotation != 0)
     rx = ry = hypot (width, height) / 2 / draw_scale;
   else
     {
@@ -406,8 +407,8 @@ gb_basemap_layer_snapshot (GtkWidget   *widget,
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width / 2.0, height / 2.0));
-  if (rotation != 0)
-    gtk_snapshot_rotate (snapshot, rotation * 180 / G_PI);
+  if (f.rotation != 0)
+    gtk_snapshot_rotate (snapshot, f.rotation * 180 / G_PI);
 
   self->incomplete = FALSE;
 
@@ -467,15 +468,9 @@ gb_basemap_layer_contains (GtkWidget *widget,
 static void
 gb_basemap_layer_constructed (GObject *object)
 {
-  GbBasemapLayer *self = GB_BASEMAP_LAYER (object);
-  ShumateViewport *viewport;
-
   G_OBJECT_CLASS (gb_basemap_layer_parent_class)->constructed (object);
 
-  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  if (viewport != NULL)
-    g_signal_connect_object (viewport, "notify", G_CALLBACK (viewport_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+  gb_map_layer_follow_viewport (SHUMATE_LAYER (object), G_CALLBACK (viewport_changed_cb));
 }
 
 static void

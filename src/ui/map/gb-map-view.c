@@ -11,6 +11,7 @@
 #include "gb-basemap-layer.h"
 #include "gb-geodesic.h"
 #include "gb-map-place-layer.h"
+#include "gb-map-private.h"
 #include "gb-map-view.h"
 #include "gb-place.h"
 #include "gb-route-label-layer.h"
@@ -573,16 +574,17 @@ pan_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   GbMapView *self = GB_MAP_VIEW (widget);
-  double world = 256.0 * pow (2, shumate_viewport_get_zoom_level (self->viewport));
+  GbMapFrame f;
   int dx, dy;
   double x, y;
 
   g_variant_get (parameter, "(ii)", &dx, &dy);
+  if (!gb_map_frame_init (&f, self->viewport, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget)))
+    return;
 
-  x = gb_mercator_x (shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)));
-  y = gb_mercator_y (shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)));
-  x += dx * gtk_widget_get_width (widget) / 4.0 / world;
-  y += dy * gtk_widget_get_height (widget) / 4.0 / world;
+  x = (f.cx + dx * f.width / 4.0) / f.world;
+  y = (f.cy + dy * f.height / 4.0) / f.world;
   x -= floor (x);
   y = CLAMP (y, 0, 1);
 
@@ -838,6 +840,8 @@ gb_map_view_init (GbMapView *self)
   self->route_label_layer = gb_route_label_layer_new (self->viewport, self->route_layer,
                                                       self->place_layer);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->route_label_layer));
+  g_signal_connect_object (self->route_label_layer, "route-activated",
+                           G_CALLBACK (route_activated_cb), self, G_CONNECT_SWAPPED);
 
   setup_tiles (self);
 

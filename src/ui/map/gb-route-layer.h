@@ -4,7 +4,6 @@
 #include <shumate/shumate.h>
 
 #include "gb-geodesic.h"
-#include "gb-map-place-layer.h"
 #include "gb-route.h"
 
 G_BEGIN_DECLS
@@ -22,17 +21,7 @@ void          gb_route_layer_set_state      (GbRouteLayer    *self,
                                              GbRoute         *route,
                                              gboolean         linked,
                                              gboolean         selected);
-GtkWidget    *gb_route_layer_get_label      (GbRouteLayer    *self,
-                                             GbRoute         *route);
 GArray       *gb_route_layer_dup_outline    (GbRouteLayer    *self,
-                                             GbRoute         *route);
-void          gb_route_layer_set_label_host (GbRouteLayer    *self,
-                                             GtkWidget       *host);
-void          gb_route_layer_allocate_labels (GbRouteLayer    *self,
-                                              int              width,
-                                              int              height,
-                                              GbMapPlaceLayer *places);
-gboolean      gb_route_layer_label_is_shown (GbRouteLayer    *self,
                                              GbRoute         *route);
 
 G_END_DECLS

@@ -25,7 +25,5 @@ GtkWidget       *gb_map_place_layer_get_marker   (GbMapPlaceLayer *self,
 GtkWidget       *gb_map_place_layer_get_label    (GbMapPlaceLayer *self,
                                                   GbPlace         *place);
 guint            gb_map_place_layer_get_n_shown_labels (GbMapPlaceLayer *self);
-gboolean         gb_map_place_layer_collides     (GbMapPlaceLayer       *self,
-                                                  const graphene_rect_t *rect);
 
 G_END_DECLS
