@@ -619,6 +619,29 @@ class Test:
         else:
             self.check(False, 'Shift+Tab never left the timeline')
 
+    def click(self, node):
+        """A real mouse click (XTest, through the registry) on the middle of node. Without a
+        window manager under Xvfb the window sits at the screen's origin, so window
+        coordinates are screen coordinates."""
+        x, y, w, h = extents(node)
+        rawinput.click(x + w // 2, y + h // 2)
+
+    def test_timeline_click(self):
+        """One click on an event row opens it, as on the cards and the markers."""
+        timeline = self.parts['Timeline']
+        rows = [c for c in timeline.children if c.roleName == 'list item' and
+                self.item_title_in(self.row_label(c)) and self.on_screen(c)]
+        if not rows:
+            raise Failure('no event row of the timeline is on screen to click')
+        row = rows[min(1, len(rows) - 1)]
+        title = self.item_title_in(self.row_label(row))
+        self.click(row)
+        wait_for(f'the detail pane to show {title!r} after one click on its timeline row',
+                 lambda: self.details_show(title), timeout=5)
+        rawinput.pressKey('Escape')
+        wait_for('Escape to close the detail pane', lambda: self.details_closed(title), timeout=5)
+        log(f'ok: one click on the timeline row {title!r} opened it')
+
     def marker_name(self, place):
         """The name src/ui/gb-map-place-layer.c gives a marker: title — first sentence."""
         title = text(place.get('name') or place.get('title'))
@@ -755,6 +778,7 @@ class Test:
         self.test_view_switcher()
         self.test_timeline_labels()
         self.test_timeline_keyboard()
+        self.test_timeline_click()
         self.test_map()
         self.test_cards()
         self.test_search()
