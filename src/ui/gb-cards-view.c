@@ -338,6 +338,17 @@ setup_dropdown (GbCardsView  *self,
   gtk_drop_down_set_factory (dropdown, button_factory);
   gtk_drop_down_set_list_factory (dropdown, list_factory);
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (dropdown_selected_cb), self);
+
+  /* The focus goes to the dropdown's inner button, which GTK 4.8 leaves unnamed: a screen
+   * reader would say "GtkToggleButton". It says what the dropdown's tooltip says. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      gtk_widget_get_tooltip_text (GTK_WIDGET (dropdown)),
+                                      -1);
 }
 
 static void

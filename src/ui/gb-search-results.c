@@ -105,6 +105,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *secondary = gtk_widget_get_next_sibling (title);
   const char *kind = gb_card_item_kind_label (gb_item_get_kind (item));
   g_autofree char *line = NULL;
+  g_autofree char *name = NULL;
 
   if (gb_item_get_date (item) != NULL)
     {
@@ -119,6 +120,14 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), kind_icon (gb_item_get_kind (item)));
   gtk_label_set_text (GTK_LABEL (title), gb_item_get_title (item));
   gtk_label_set_text (GTK_LABEL (secondary), line);
+
+  /* The focus is on the list item: it says what the row shows. */
+  name = g_strdup_printf ("%s, %s%s%s", gb_item_get_title (item), line,
+                          gb_item_is_context (item) ? ". " : "",
+                          gb_item_is_context (item) ? _("Background to the story") : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
 }
 
 static void

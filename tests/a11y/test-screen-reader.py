@@ -450,8 +450,7 @@ class Test:
             name = node.name or ''
             if name.strip() and not TYPE_NAME.match(name):
                 continue
-            if node.parent is not None and node.parent.roleName == 'combo box':
-                continue  # GtkDropDown's inner button: the combo box carries the name
+            # GtkDropDown's inner button takes the focus: it needs a name of its own
             key = (node.roleName, node.description or '')
             self.unnamed.setdefault(key, (where, name))
 
@@ -490,6 +489,18 @@ class Test:
         log('ok: view switcher buttons Timeline, Map, Agreements are named and switch views '
             '(click action and Alt+1/2/3)')
 
+    def is_context(self, entry):
+        """Background to the story: an item whose source is a context source."""
+        kinds = {src['id']: src.get('kind') for src in self.dossier.get('sources', [])}
+        return kinds.get(entry.get('source')) == 'context'
+
+    def check_background(self, name, entry, what):
+        said = 'Background to the story' in name
+        self.check(said == self.is_context(entry),
+                   f'{what} {name!r} ' + ('says' if said else 'does not say') +
+                   ' "Background to the story", but the item is ' +
+                   ('' if self.is_context(entry) else 'not ') + 'background')
+
     def row_label(self, item):
         """A timeline list item's label: its own, or its row widget's."""
         if item.name:
@@ -502,9 +513,13 @@ class Test:
     def test_timeline_labels(self):
         timeline = self.parts['Timeline']
         items = [c for c in timeline.children if c.roleName == 'list item']
-        labels = [self.row_label(i) for i in items]
+        # The list item is what takes the focus: its own name, not a child's, is heard.
+        labels = [i.name or '' for i in items]
         if not items:
             raise Failure('the timeline list has no list items')
+        unnamed = sum(1 for lb in labels if not lb.strip())
+        self.check(not unnamed, f'{unnamed} of {len(items)} timeline rows (list items) have an '
+                                'empty name')
         missing = []
         for event in self.dossier['events']:
             title = text(event['title'])
@@ -518,6 +533,8 @@ class Test:
             elif not any(all(w in lb[:lb.index(title)] for w in words) for lb in rows):
                 missing.append(f'{title!r}: row label {rows[0]!r} lacks the date in words '
                                f'({" ".join(reversed(words))}) before the title')
+            else:
+                self.check_background(rows[0], event, 'the timeline row')
         if missing:
             raise Failure('timeline rows without a proper accessible label:\n  ' +
                           '\n  '.join(missing) + '\nrow labels seen:\n  ' + '\n  '.join(labels))
@@ -526,10 +543,6 @@ class Test:
             raise Failure('no timeline row label mentions 1992 and diplomatic relations')
         log(f'ok: all {len(self.dossier["events"])} events have row labels with the date in words '
             f'and the title, e.g. {diplomatic[0]!r}')
-        unnamed = sum(1 for i in items if not i.name)
-        if unnamed:
-            self.notes.append(f'{unnamed} of {len(items)} timeline list items (the focusable '
-                              'rows) have an empty name; the label is on the row widget inside')
 
     def item_title_in(self, label):
         titles = [text(e['title']) for e in self.dossier['events']] + \
@@ -562,22 +575,27 @@ class Test:
         first = self.row_label(row)
         log(f'Tab: focus on timeline row {first!r}')
 
-        row = self.press_until_row_changes('Down', timeline, first)
-        # Headers and gaps are rows too; go on down to an event.
-        for _ in range(6):
-            if self.item_title_in(self.row_label(row)):
-                break
-            row = self.press_until_row_changes('Down', timeline, self.row_label(row))
-        label = self.row_label(row)
+        if self.item_title_in(first) is None:
+            raise Failure(f'Tab put the focus on a row that is no event: {first!r}')
+        # Each Down goes to the next event: date headers and gaps are not stops.
+        label = first
+        for _ in range(3):
+            row = self.press_until_row_changes('Down', timeline, label)
+            label = self.row_label(row)
+            if self.item_title_in(label) is None:
+                raise Failure(f'Down stopped on a row that is no event: {label!r}')
         title = self.item_title_in(label)
-        if title is None:
-            raise Failure(f'Down never reached an event row; focus on row {label!r}')
-        log(f'Down: focus on {label!r}')
+        log(f'Down x3: focus on events only, now {label!r}')
 
         rawinput.pressKey('Return')
         wait_for(f'the detail pane to show {title!r} after Enter on its timeline row',
                  lambda: self.details_show(title), timeout=5)
         log(f'ok: Enter opened the detail pane on {title!r}')
+        pane = self.parts['Details']
+        wait_for('the focus to move into the detail pane after Enter',
+                 lambda: find_first(pane, lambda n: has_state(n, pyatspi.STATE_FOCUSED)),
+                 timeout=5)
+        log('ok: the focus moved into the detail pane')
         self.lint_names('detail pane')
 
         rawinput.pressKey('Escape')
@@ -592,6 +610,19 @@ class Test:
                        'after Escape closed the detail pane the focus is on the timeline row '
                        f'{self.row_label(back)!r}, not on {label!r} where Enter was pressed')
         log('ok: Escape closed the detail pane; the focus is back on the row')
+
+        # Tab goes on past the timeline, not down its rows.
+        rawinput.pressKey('Tab')
+        time.sleep(0.3)
+        row = focused_child(timeline)
+        where = find_first(self.frame, lambda n: has_state(n, pyatspi.STATE_FOCUSED))
+        self.check(row is None and where is not None,
+                   f'Tab on the timeline row {label!r} does not leave the timeline: focus on '
+                   f'{describe(row if row is not None else where)}')
+        log(f'ok: Tab leaves the timeline, to {describe(where)}')
+        rawinput.keyCombo('<Shift>Tab')
+        wait_for('Shift+Tab to come back to the timeline row', lambda: focused_child(timeline),
+                 timeout=5)
 
         # No keyboard trap: Shift+Tab goes back up the rows and out to the controls above.
         # (Tab stops on every row on its way down, GtkListView's way in GTK 4.8.)
@@ -718,7 +749,19 @@ class Test:
                           '; '.join(repr(c) for c in cells))
         self.check(len(cells) == len(titles),
                    f'{len(cells)} agreement cards, expected {len(titles)}')
-        log(f'ok: all {len(titles)} agreement cards are named with their titles')
+        for agreement in self.dossier['agreements']:
+            name = next((c for c in cells if c.startswith(text(agreement['title']))), None)
+            if name is None:
+                continue
+            date = agreement.get('date')
+            start = (date.get('start') if isinstance(date, dict) else date) or ''
+            if start:
+                self.check(start[:4] in name, f'the card {name!r} does not say its date '
+                                              f'({start})')
+            self.check_background(name, agreement, 'the card')
+        log(f'ok: all {len(titles)} agreement cards are named with their titles, dates and '
+            'whether they are background')
+        self.lint_names('agreements view')
 
     def test_search(self):
         self.switch_view('Timeline')
@@ -750,9 +793,20 @@ class Test:
         log(f'search "seoul": {len(items)} results, first {texts[0]}')
         self.check(any('Seoul' in ' '.join(t) for t in texts),
                    f'no result for "seoul" mentions Seoul: {texts}')
-        unnamed = sum(1 for i in items if not i.name)
-        if unnamed:
-            self.notes.append(f'{unnamed} of {len(items)} search result rows have an empty name')
+        entries = {text(e['title']): e for e in self.dossier['events'] + self.dossier['agreements']}
+        for item, shown in zip(items, texts):
+            name = item.name or ''
+            if not self.check(name.strip() and shown and shown[0] in name,
+                              f'the search result {shown} is named {name!r}, not with its '
+                              'title'):
+                continue
+            entry = entries.get(shown[0])
+            if entry is not None:
+                date = entry.get('date')
+                start = (date.get('start') if isinstance(date, dict) else date) or ''
+                self.check(start[:4] in name, f'the search result {name!r} does not say its '
+                                              f'date ({start})')
+                self.check_background(name, entry, 'the search result')
         self.lint_names('search results')
 
         # Down goes from the entry to the results, Enter chooses the focused one.
