@@ -306,6 +306,7 @@ static void
 gb_search_results_init (GbSearchResults *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkAdjustment *adjustment;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -318,11 +319,10 @@ gb_search_results_init (GbSearchResults *self)
   gtk_list_view_set_factory (self->list_view, factory);
 
   /* Each new allocation of the rows changes one or the other. */
-  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)),
-                           "notify::upper", G_CALLBACK (content_height_cb), self,
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  g_signal_connect_object (adjustment, "notify::upper", G_CALLBACK (content_height_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)),
-                           "notify::page-size", G_CALLBACK (content_height_cb), self,
+  g_signal_connect_object (adjustment, "notify::page-size", G_CALLBACK (content_height_cb), self,
                            G_CONNECT_SWAPPED);
 
   update (self);

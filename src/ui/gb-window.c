@@ -343,7 +343,8 @@ close_detail_action (GtkWidget  *widget,
   GbWindow *self = GB_WINDOW (widget);
 
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  gboolean in_pane = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->detail_pane));
+  gboolean in_pane = focus != NULL &&
+                     gtk_widget_is_ancestor (focus, GTK_WIDGET (self->detail_pane));
 
   /* One thing per press: the search first, then the details. */
   if (gtk_search_bar_get_search_mode (self->search_bar))
