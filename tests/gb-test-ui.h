@@ -101,6 +101,21 @@ gb_test_find_widget (GtkWidget *widget,
   return NULL;
 }
 
+/* Every widget of @type under @widget, in depth-first order. */
+static inline void
+gb_test_collect_widgets (GtkWidget *widget,
+                         GType      type,
+                         GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (out, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gb_test_collect_widgets (child, type, out);
+}
+
 static inline GbItem *
 gb_test_lookup (GbDossier  *dossier,
                 const char *id)

@@ -33,25 +33,12 @@ static const FilterCase filter_cases[] = {
   { "seoultech-planned", GB_FILTER_ANY, GB_AGREEMENT_STATUS_PLANNED, "org-seoultech", 1 },
 };
 
-static void
-collect_cards (GtkWidget *widget,
-               GPtrArray *out)
-{
-  if (GB_IS_CARD (widget))
-    g_ptr_array_add (out, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_cards (child, out);
-}
-
 static guint
 count_cards (GtkWidget *widget)
 {
   g_autoptr(GPtrArray) cards = g_ptr_array_new ();
 
-  collect_cards (widget, cards);
+  gb_test_collect_widgets (widget, GB_TYPE_CARD, cards);
   return cards->len;
 }
 
@@ -154,6 +141,122 @@ test_facet_labels (void)
   g_assert_finalize_object (view);
 }
 
+typedef struct
+{
+  const char *path;
+  guint       dropdown;         /* kind, status, party: their order in the view */
+  guint       position;
+  gboolean    from_popover;     /* click the option in the popup, or set the dropdown */
+  const char *shown;
+  guint       count;
+} DropDownCase;
+
+static const DropDownCase dropdown_cases[] = {
+  { "kind-initiative", 0, 4, TRUE, "Initiative (5)", 5 },
+  { "status-signed", 1, 1, TRUE, "Signed (1)", 1 },
+  { "kind-agreement-set", 0, 1, FALSE, "Agreement (2)", 2 },
+  { "status-existing-set", 1, 4, FALSE, "Existing (4)", 4 },
+};
+
+static gboolean
+note_alive_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Chooses as the reader does: opens the popup and clicks the option, which
+ * selects the row and activates it; or sets the dropdown as the keyboard does. */
+static void
+choose_option (GtkWidget *dropdown,
+               guint      position,
+               gboolean   from_popover)
+{
+  GtkWidget *button = gb_test_find_widget (dropdown, GTK_TYPE_TOGGLE_BUTTON);
+  GtkWidget *popover = gb_test_find_widget (dropdown, GTK_TYPE_POPOVER);
+  GtkWidget *list;
+
+  if (!from_popover)
+    {
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), position);
+      return;
+    }
+
+  g_assert_nonnull (button);
+  g_assert_nonnull (popover);
+  /* What a click on the button emits (activating it waits for a press animation). */
+  g_signal_emit_by_name (button, "clicked");
+  gb_test_pump ();
+  g_assert_true (gtk_widget_get_visible (popover));
+
+  list = gb_test_find_widget (popover, GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_activate_action (list, "list.select-item", "(ubb)",
+                                             position, FALSE, FALSE));
+  g_assert_true (gtk_widget_activate_action (list, "list.activate-item", "u", position));
+  gb_test_pump ();
+  g_assert_false (gtk_widget_get_visible (popover));
+}
+
+static void
+run_dropdown_case (const DropDownCase *dc)
+{
+  g_autoptr(GbDossier) dossier = gb_test_load_bundled ();
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = gb_cards_view_new ();
+  GtkWidget *dropdown;
+  gboolean alive = FALSE;
+
+  gb_cards_view_set_dossier (GB_CARDS_VIEW (view), dossier);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  gb_test_pump ();
+
+  gb_test_collect_widgets (view, GTK_TYPE_DROP_DOWN, dropdowns);
+  g_assert_cmpuint (dropdowns->len, ==, 3);
+  dropdown = dropdowns->pdata[dc->dropdown];
+
+  choose_option (dropdown, dc->position, dc->from_popover);
+
+  /* The main loop goes on: a timeout added now runs. */
+  g_timeout_add (10, note_alive_cb, &alive);
+  for (guint i = 0; i < 200 && !alive; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (alive);
+
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, dc->position);
+  g_assert_true (gb_test_shows_text (gb_test_find_widget (dropdown, GTK_TYPE_TOGGLE_BUTTON),
+                                     dc->shown));
+  g_assert_cmpuint (g_list_model_get_n_items (gb_cards_view_get_model (GB_CARDS_VIEW (view))),
+                    ==, dc->count);
+  g_assert_cmpuint (count_cards (view), ==, dc->count);
+
+  /* Back to all from the same dropdown. */
+  choose_option (dropdown, 0, dc->from_popover);
+  gb_test_pump ();
+  g_assert_cmpuint (count_cards (view), ==, 9);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gb_test_pump ();
+}
+
+/* The hang this guards against never returns, so the case runs in a child
+ * process that is given a few seconds. */
+static void
+test_filter_dropdown (gconstpointer data)
+{
+  if (g_test_subprocess ())
+    {
+      run_dropdown_case (data);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 10 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 static GbCard *
 find_card (GtkWidget   *widget,
            const char  *id)
@@ -206,7 +309,7 @@ test_card_content (void)
   {
     g_autoptr(GPtrArray) cards = g_ptr_array_new ();
 
-    collect_cards (view, cards);
+    gb_test_collect_widgets (view, GB_TYPE_CARD, cards);
     for (guint i = 0; i < cards->len; i++)
       gb_test_assert_no_markup (cards->pdata[i]);
   }
@@ -248,7 +351,7 @@ count_columns (GtkWidget *view)
   g_autoptr(GHashTable) xs = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) cards = g_ptr_array_new ();
 
-  collect_cards (view, cards);
+  gb_test_collect_widgets (view, GB_TYPE_CARD, cards);
   g_assert_cmpuint (cards->len, ==, 9);
 
   for (guint i = 0; i < cards->len; i++)
@@ -311,6 +414,13 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/cards/filter/%s", filter_cases[i].path);
 
       g_test_add_data_func (path, &filter_cases[i], test_filter_counts);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (dropdown_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cards/filter/dropdown/%s",
+                                               dropdown_cases[i].path);
+
+      g_test_add_data_func (path, &dropdown_cases[i], test_filter_dropdown);
     }
   g_test_add_func ("/cards/filter/facet-labels", test_facet_labels);
   g_test_add_func ("/cards/card/content", test_card_content);

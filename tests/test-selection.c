@@ -7,6 +7,7 @@
 #include "gb-cards-view.h"
 #include "gb-detail-pane.h"
 #include "gb-event.h"
+#include "gb-search-results.h"
 #include "gb-test-ui.h"
 #include "gb-window.h"
 
@@ -267,6 +268,80 @@ test_detail_provenance (void)
   g_assert_finalize_object (pane);
 }
 
+static gboolean
+all_results_shown (GtkWidget *results)
+{
+  GtkWidget *scroller = gb_test_find_widget (results, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *list = gb_test_find_widget (results, GTK_TYPE_LIST_VIEW);
+  GListModel *model = gb_search_results_get_model (GB_SEARCH_RESULTS (results));
+  guint n_rows = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      graphene_rect_t bounds;
+
+      if (!gtk_widget_get_visible (row) || !gtk_widget_compute_bounds (row, scroller, &bounds))
+        continue;
+      /* on screen in full: inside the scroller's height */
+      if (bounds.size.height < 1 || bounds.origin.y < 0 ||
+          bounds.origin.y + bounds.size.height > gtk_widget_get_height (scroller) + 0.5)
+        return FALSE;
+      n_rows++;
+    }
+
+  return n_rows == g_list_model_get_n_items (model);
+}
+
+/* The results float over the views: as tall as they need, up to the window. */
+static void
+test_window_search_results_fit (void)
+{
+  static const struct { const char *query; guint min_results; } cases[] = {
+    { "SeoulTech", 2 },
+    { "Seoul", 10 },
+  };
+  GbWindow *window = gb_window_new (app);
+  GtkWidget *results;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+  gb_window_open_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  gb_test_pump ();
+  results = gb_test_find_widget (GTK_WIDGET (window), GB_TYPE_SEARCH_RESULTS);
+  g_assert_nonnull (results);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+      GtkWidget *entry;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+      entry = gtk_window_get_focus (GTK_WINDOW (window));
+      gtk_editable_set_text (GTK_EDITABLE (entry), cases[i].query);
+      /* The entry waits for the typing to pause before it searches. */
+      while ((g_list_model_get_n_items (gb_search_results_get_model (
+                GB_SEARCH_RESULTS (results))) < cases[i].min_results ||
+              !all_results_shown (results)) &&
+             g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
+
+      g_assert_cmpuint (g_list_model_get_n_items (gb_search_results_get_model (
+                          GB_SEARCH_RESULTS (results))), >=, cases[i].min_results);
+      /* Twelve results fit on 900 px; the test is that none is cut off. */
+      g_assert_true (all_results_shown (results));
+      g_assert_cmpint (gtk_widget_get_height (results), <=,
+                       gtk_widget_get_height (GTK_WIDGET (window)));
+      gtk_editable_set_text (GTK_EDITABLE (entry), "");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-detail", NULL));
+      gb_test_pump ();
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gb_test_pump ();
+}
+
 /* The window's rule: the pane is open while something is selected; Escape
  * closes the search first, then the pane, clearing the selection. */
 static void
@@ -363,6 +438,7 @@ main (int   argc,
   g_test_add_func ("/selection/detail/provenance", test_detail_provenance);
   g_test_add_func ("/selection/detail/event-order", test_detail_event_order);
   g_test_add_func ("/selection/window/pane", test_window_pane);
+  g_test_add_func ("/selection/window/search-results-fit", test_window_search_results_fit);
 
   status = g_test_run ();
   g_clear_object (&app);

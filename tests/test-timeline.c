@@ -352,8 +352,11 @@ send_key (GtkWidget *list,
     {
       g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
 
+      gboolean stop = FALSE;
+
       if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &stop);
+      handled |= stop;
     }
   return handled;
 }
@@ -377,9 +380,84 @@ test_view_typeahead (void)
   g_assert_nonnull (row);
   g_assert_cmpstr (gb_item_get_id (gb_timeline_row_get_item (row)), ==, "e-seoul-talks");
 
-  /* keys that type nothing are the list's (arrows, Home, End, Enter) */
-  g_assert_false (send_key (list, GDK_KEY_Down));
-  g_assert_false (send_key (list, GDK_KEY_Home));
+  /* keys that type nothing are the list's (Enter, Page Up and Down) */
+  g_assert_false (send_key (list, GDK_KEY_Return));
+  g_assert_false (send_key (list, GDK_KEY_Page_Down));
+
+  fixture_close (&f);
+}
+
+typedef struct
+{
+  guint       keyval;
+  const char *focused;
+} KeyStep;
+
+/* The arrows go from event to event over the date headers; Tab leaves. */
+static void
+test_view_keyboard (void)
+{
+  static const KeyStep steps[] = {
+    { GDK_KEY_Down, "e-next-day" },     /* past the header of 5 November */
+    { GDK_KEY_Up, "e-seoul-talks" },
+    { GDK_KEY_Home, "e-relations" },    /* the first row is its year's header */
+    { GDK_KEY_Down, "e-year" },         /* past the gap and the header of 2024 */
+    { GDK_KEY_End, "e-plan" },
+    { GDK_KEY_Down, "e-plan" },         /* nothing below: stays */
+  };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  Fixture f;
+  GtkWidget *list;
+  guint n_events = 0;
+
+  fixture_open (&f, build_story (story, G_N_ELEMENTS (story)));
+  list = find_list_view (f.view);
+
+  /* Only events take the focus. */
+  collect_rows (f.view, rows);
+  g_assert_cmpuint (rows->len, >, G_N_ELEMENTS (story));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GbTimelineRow *row = gb_timeline_row_widget_get_row (rows->pdata[i]);
+      gboolean is_item = gb_timeline_row_get_kind (row) == GB_TIMELINE_ROW_ITEM;
+
+      g_assert_cmpint (gtk_widget_grab_focus (gtk_widget_get_parent (rows->pdata[i])), ==,
+                       is_item);
+      n_events += is_item;
+    }
+  g_assert_cmpuint (n_events, ==, G_N_ELEMENTS (story));
+
+  /* Tab into the timeline lands on an event. */
+  gtk_window_set_focus (GTK_WINDOW (f.window), NULL);
+  g_assert_true (gtk_widget_child_focus (f.view, GTK_DIR_TAB_FORWARD));
+  g_assert_nonnull (focused_row (f.view));
+  g_assert_cmpint (gb_timeline_row_get_kind (focused_row (f.view)), ==, GB_TIMELINE_ROW_ITEM);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GbTimelineRow *row = gb_timeline_row_widget_get_row (rows->pdata[i]);
+
+      if (gb_timeline_row_get_kind (row) == GB_TIMELINE_ROW_ITEM &&
+          g_str_equal (gb_item_get_id (gb_timeline_row_get_item (row)), "e-seoul-talks"))
+        g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (rows->pdata[i])));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      GbTimelineRow *row;
+
+      g_assert_true (send_key (list, steps[i].keyval));
+      focus_target = gb_dossier_lookup (f.dossier, steps[i].focused);
+      wait_for (has_focus_on_target, f.view);
+      row = focused_row (f.view);
+      g_assert_nonnull (row);
+      g_assert_cmpstr (gb_item_get_id (gb_timeline_row_get_item (row)), ==, steps[i].focused);
+    }
+
+  /* From a row, Tab and Shift+Tab go on past the timeline; other moves stay in it. */
+  g_assert_false (gtk_widget_child_focus (f.view, GTK_DIR_TAB_FORWARD));
+  g_assert_false (gtk_widget_child_focus (f.view, GTK_DIR_TAB_BACKWARD));
+  g_assert_true (gtk_widget_child_focus (f.view, GTK_DIR_DOWN));
 
   fixture_close (&f);
 }
@@ -416,6 +494,7 @@ main (int   argc,
   g_test_add_func ("/timeline/view/rows", test_view_rows);
   g_test_add_func ("/timeline/view/linked", test_view_linked);
   g_test_add_func ("/timeline/view/typeahead", test_view_typeahead);
+  g_test_add_func ("/timeline/view/keyboard", test_view_keyboard);
   g_test_add_func ("/timeline/view/empty", test_view_empty);
 
   return g_test_run ();

@@ -68,7 +68,7 @@ update (GbCard *self)
   g_autofree char *parties = gb_labels_dup_parties (self->agreement);
   g_autofree char *period = NULL;
   g_autofree char *source = gb_labels_dup_source_line (item);
-  g_autofree char *accessible = NULL;
+  g_autoptr(GString) accessible = g_string_new (NULL);
 
   if (gb_item_get_date (item) != NULL)
     period = gb_date_format (gb_item_get_date (item));
@@ -84,9 +84,16 @@ update (GbCard *self)
   set_optional_label (self->source_label, NULL, source);
 
   /* Translators: a card's name for screen readers: title, kind, status */
-  accessible = g_strdup_printf (_("%s, %s, %s"), gb_item_get_title (item), kind, status_name);
+  g_string_printf (accessible, _("%s, %s, %s"),
+                   gb_item_get_title (item),
+                   kind, status_name);
+  /* then its period and whether it is background, as a timeline row says */
+  if (period != NULL)
+    g_string_append_printf (accessible, ", %s", period);
+  if (gb_item_is_context (item))
+    g_string_append_printf (accessible, ". %s", _("Background to the story"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible->str,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   gb_item_get_description (item) != NULL
                                     ? gb_item_get_description (item) : "",

@@ -122,11 +122,21 @@ replace_strings (GbCardsView  *self,
                  GPtrArray    *strings)
 {
   GtkStringList *list = self->facet_labels[facet];
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
   guint selected = gtk_drop_down_get_selected (dropdown);
+  gboolean same = n_items == strings->len;
+
+  for (guint i = 0; same && i < n_items; i++)
+    same = g_str_equal (gtk_string_list_get_string (list, i), strings->pdata[i]);
+
+  /* A facet's own counts never depend on its choice, so the dropdown being
+   * chosen from keeps its model: splicing it would emit its notify::selected
+   * again from inside its own handler, which GLib turns into a restart. */
+  if (same)
+    return;
 
   g_ptr_array_add (strings, NULL);
-  gtk_string_list_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
-                          (const char * const *) strings->pdata);
+  gtk_string_list_splice (list, 0, n_items, (const char * const *) strings->pdata);
   if (selected >= strings->len - 1)
     selected = 0;
   gtk_drop_down_set_selected (dropdown, selected);
@@ -211,6 +221,7 @@ dropdown_selected_cb (GtkDropDown *dropdown,
                       GbCardsView *self)
 {
   guint selected = gtk_drop_down_get_selected (dropdown);
+  GbAgreementFilter filter = self->filter;
 
   if (self->updating_facets)
     return;
@@ -219,15 +230,21 @@ dropdown_selected_cb (GtkDropDown *dropdown,
     selected = 0;
 
   if (dropdown == self->kind_dropdown)
-    self->filter.kind = selected == 0 || selected > self->kinds->len
-                        ? GB_FILTER_ANY : g_array_index (self->kinds, int, selected - 1);
+    filter.kind = selected == 0 || selected > self->kinds->len
+                  ? GB_FILTER_ANY : g_array_index (self->kinds, int, selected - 1);
   else if (dropdown == self->status_dropdown)
-    self->filter.status = selected == 0 || selected > self->statuses->len
-                          ? GB_FILTER_ANY : g_array_index (self->statuses, int, selected - 1);
+    filter.status = selected == 0 || selected > self->statuses->len
+                    ? GB_FILTER_ANY : g_array_index (self->statuses, int, selected - 1);
   else
-    self->filter.party = selected == 0 || selected > self->parties->len
-                         ? NULL : self->parties->pdata[selected - 1];
+    filter.party = selected == 0 || selected > self->parties->len
+                   ? NULL : self->parties->pdata[selected - 1];
 
+  /* Nothing to do, and no feedback: a restarted emission lands here. */
+  if (filter.kind == self->filter.kind && filter.status == self->filter.status &&
+      filter.party == self->filter.party)
+    return;
+
+  self->filter = filter;
   apply_filter (self);
 }
 
@@ -322,6 +339,17 @@ setup_dropdown (GbCardsView  *self,
   gtk_drop_down_set_factory (dropdown, button_factory);
   gtk_drop_down_set_list_factory (dropdown, list_factory);
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (dropdown_selected_cb), self);
+
+  /* The focus goes to the dropdown's inner button, which GTK 4.8 leaves unnamed: a screen
+   * reader would say "GtkToggleButton". It says what the dropdown's tooltip says. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      gtk_widget_get_tooltip_text (GTK_WIDGET (dropdown)),
+                                      -1);
 }
 
 static void

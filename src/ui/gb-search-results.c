@@ -17,6 +17,7 @@ struct _GbSearchResults
   char               *query;
   GListStore         *results;
   GtkNoSelection     *selection;
+  guint               fit_id;
 
   /* Template widgets */
   GtkLabel           *status_label;
@@ -104,10 +105,19 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_widget_get_first_child (texts);
   GtkWidget *secondary = gtk_widget_get_next_sibling (title);
   g_autofree char *line = gb_labels_dup_kind_date (item);
+  g_autofree char *name = NULL;
 
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), kind_icon (gb_item_get_kind (item)));
   gtk_label_set_text (GTK_LABEL (title), gb_item_get_title (item));
   gtk_label_set_text (GTK_LABEL (secondary), line);
+
+  /* The focus is on the list item: it says what the row shows. */
+  name = g_strdup_printf ("%s, %s%s%s", gb_item_get_title (item), line,
+                          gb_item_is_context (item) ? ". " : "",
+                          gb_item_is_context (item) ? _("Background to the story") : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
 }
 
 static void
@@ -150,6 +160,66 @@ update (GbSearchResults *self)
                                   -1);
 }
 
+/* The navigation-sidebar style's padding above and below the rows */
+#define ROW_LIST_PADDING 6
+
+/* The scroller is measured with its rows unwrapped, as if on one line each, so a
+ * wrapped result was cut off below: it takes the height its rows have once laid out,
+ * up to what the window leaves it. */
+static gboolean
+fit_content_cb (gpointer user_data)
+{
+  GbSearchResults *self = user_data;
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  int width = gtk_widget_get_width (GTK_WIDGET (self->list_view));
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+  guint n_rows = 0;
+  int content = 0;
+  int room = G_MAXINT;
+
+  /* The rows made so far, measured at the width they have; any others count as
+   * their average. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       row != NULL && width > 0;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      int natural;
+
+      if (!gtk_widget_get_visible (row))
+        continue;
+      gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
+      content += natural;
+      n_rows++;
+    }
+  self->fit_id = 0;
+  if (n_rows == 0)
+    {
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->scroller), -1);
+      return G_SOURCE_REMOVE;
+    }
+  if (n_items > n_rows)
+    content += (n_items - n_rows) * (content / n_rows);
+  content += 2 * ROW_LIST_PADDING;
+
+  if (parent != NULL && gtk_widget_get_height (parent) > 0)
+    room = gtk_widget_get_height (parent)
+           - gtk_widget_get_margin_top (GTK_WIDGET (self))
+           - gtk_widget_get_margin_bottom (GTK_WIDGET (self))
+           - (gtk_widget_get_height (GTK_WIDGET (self)) - gtk_widget_get_height (self->scroller));
+
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->scroller),
+                                              MAX (0, MIN (content, room)));
+  return G_SOURCE_REMOVE;
+}
+
+/* Called while the list is laid out, when a new size would be lost: fit after. */
+static void
+content_height_cb (GbSearchResults *self)
+{
+  if (self->fit_id == 0)
+    self->fit_id = g_idle_add (fit_content_cb, self);
+}
+
 static void
 list_activate_cb (GtkListView     *list_view,
                   guint            position,
@@ -167,6 +237,7 @@ gb_search_results_dispose (GObject *object)
   GbSearchResults *self = (GbSearchResults *) object;
   GtkWidget *child;
 
+  g_clear_handle_id (&self->fit_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), GB_TYPE_SEARCH_RESULTS);
   /* The template's top box is not bound to a field: unparent it here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -224,6 +295,7 @@ static void
 gb_search_results_init (GbSearchResults *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkAdjustment *adjustment;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -234,6 +306,13 @@ gb_search_results_init (GbSearchResults *self)
   self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gtk_list_view_set_factory (self->list_view, factory);
+
+  /* Each new allocation of the rows changes one or the other. */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  g_signal_connect_object (adjustment, "notify::upper", G_CALLBACK (content_height_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "notify::page-size", G_CALLBACK (content_height_cb), self,
+                           G_CONNECT_SWAPPED);
 
   update (self);
 }

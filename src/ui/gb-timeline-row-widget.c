@@ -16,6 +16,7 @@ struct _GbTimelineRowWidget
   GtkWidget      parent_instance;
 
   GbTimelineRow *row;
+  char          *name;
 
   GtkWidget     *rail;
   GtkWidget     *top_line;
@@ -52,6 +53,20 @@ set_label (GtkLabel   *label,
 }
 
 static void
+set_name (GbTimelineRowWidget *self,
+          const char          *name)
+{
+  g_free (self->name);
+  self->name = g_strdup (name);
+  if (name != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static void
 clear (GbTimelineRowWidget *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
@@ -73,7 +88,7 @@ clear (GbTimelineRowWidget *self)
   gtk_widget_set_visible (self->linked_badge, FALSE);
   gtk_widget_set_visible (self->marker, TRUE);
   gtk_widget_set_size_request (self->bottom_line, -1, -1);
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  set_name (self, NULL);
 }
 
 static void
@@ -123,9 +138,7 @@ show_item (GbTimelineRowWidget *self,
     g_string_append_printf (accessible, ". %s", _("Background to the story"));
   if (under_way)
     g_string_append_printf (accessible, ". %s", _("Under way"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible->str,
-                                  -1);
+  set_name (self, accessible->str);
 }
 
 static void
@@ -134,6 +147,7 @@ gb_timeline_row_widget_dispose (GObject *object)
   GbTimelineRowWidget *self = (GbTimelineRowWidget *) object;
 
   g_clear_object (&self->row);
+  g_clear_pointer (&self->name, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), GB_TYPE_TIMELINE_ROW_WIDGET);
 
   G_OBJECT_CLASS (gb_timeline_row_widget_parent_class)->dispose (object);
@@ -194,6 +208,20 @@ gb_timeline_row_widget_get_row (GbTimelineRowWidget *self)
   return self->row;
 }
 
+/**
+ * gb_timeline_row_widget_get_name:
+ *
+ * Returns: (nullable): what a screen reader says for the row: its date,
+ *   title and whether it is background to the story
+ */
+const char *
+gb_timeline_row_widget_get_name (GbTimelineRowWidget *self)
+{
+  g_return_val_if_fail (GB_IS_TIMELINE_ROW_WIDGET (self), NULL);
+
+  return self->name;
+}
+
 void
 gb_timeline_row_widget_set_row (GbTimelineRowWidget *self,
                                 GbTimelineRow       *row,
@@ -242,9 +270,7 @@ gb_timeline_row_widget_set_row (GbTimelineRowWidget *self,
       g_assert_not_reached ();
     }
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
+  set_name (self, label);
 }
 
 void

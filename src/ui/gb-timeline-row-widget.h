@@ -15,6 +15,7 @@ G_DECLARE_FINAL_TYPE (GbTimelineRowWidget, gb_timeline_row_widget, GB, TIMELINE_
 
 GtkWidget     *gb_timeline_row_widget_new         (void);
 GbTimelineRow *gb_timeline_row_widget_get_row     (GbTimelineRowWidget *self);
+const char    *gb_timeline_row_widget_get_name    (GbTimelineRowWidget *self);
 /* @other_time: the moment in the other capital ("10:00 UTC+5 in Astana"), or NULL. */
 void           gb_timeline_row_widget_set_row     (GbTimelineRowWidget *self,
                                                    GbTimelineRow       *row,

@@ -238,6 +238,53 @@ move_to_position (GbTimelineView *self,
                                                         NULL, NULL);
 }
 
+/* The nearest event row from @start on, stepping by @step; G_MAXUINT if none. */
+static guint
+find_event_row (GbTimelineView *self,
+                guint           start,
+                int             step)
+{
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+  for (guint i = start; i < n_rows; i += step)
+    {
+      g_autoptr(GbTimelineRow) row = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+
+      if (gb_timeline_row_get_kind (row) == GB_TIMELINE_ROW_ITEM)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+/* Where the focus goes coming into the list: the event it was on, else the
+ * selected one, else the first. */
+static gboolean
+focus_into_list (GbTimelineView *self)
+{
+  guint position = G_MAXUINT;
+  GbTimelineRowWidget *widget;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") != 0)
+    return FALSE;
+
+  if (self->focus_position != G_MAXUINT)
+    position = find_event_row (self, self->focus_position, 1);
+  if (position == G_MAXUINT && self->selection != NULL)
+    position = gb_timeline_model_find_item (self->model, gb_selection_get_item (self->selection));
+  if (position == G_MAXUINT)
+    position = find_event_row (self, 0, 1);
+  if (position == G_MAXUINT)
+    return FALSE;
+
+  widget = find_row_widget (self, position);
+  if (widget != NULL && gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (widget))))
+    return TRUE;
+
+  move_to_position (self, position, TRUE);
+  return TRUE;
+}
+
 static void
 selection_item_changed_cb (GbTimelineView *self)
 {
@@ -273,10 +320,15 @@ factory_bind_cb (GtkSignalListItemFactory *factory,
     other_time = dup_other_time (self, gb_timeline_row_get_date (row));
 
   gb_timeline_row_widget_set_row (widget, row, other_time);
-  /* Every row takes the keyboard focus (GTK 4.8 skips only selectable ones; headers
-   * and gaps are read out too); only items open. */
+  /* Only events take the focus and open (GTK 4.8 focuses only selectable list items);
+   * headers and gaps are read, not stopped on. The focus lands on the list item, so
+   * it carries the row's name for a screen reader. */
   gtk_list_item_set_activatable (list_item, is_item);
-  gtk_list_item_set_selectable (list_item, TRUE);
+  gtk_list_item_set_selectable (list_item, is_item);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (widget))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gb_timeline_row_widget_get_name (widget),
+                                  -1);
   g_hash_table_add (self->bound, widget);
   update_row_linked (self, widget);
 }
@@ -290,6 +342,8 @@ factory_unbind_cb (GtkSignalListItemFactory *factory,
 
   g_hash_table_remove (self->bound, widget);
   gb_timeline_row_widget_set_row (GB_TIMELINE_ROW_WIDGET (widget), NULL, NULL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (gtk_widget_get_parent (widget)),
+                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
 static void
@@ -366,12 +420,16 @@ list_activate_cb (GbTimelineView *self,
     return;
 
   self->activated_position = position;
+  self->focus_position = position;
   if (self->selection != NULL)
     gb_selection_set_item (self->selection, gb_timeline_row_get_item (row));
 
-  /* The window's detail pane shows the selected item; without one, a popover does. */
+  /* The window's detail pane shows the selected item, and takes the focus (Escape
+   * brings it back here); without one, a popover does. */
   if (self->show_details)
     show_popover (self, row, position);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.focus-detail", NULL);
 }
 
 static void
@@ -379,6 +437,72 @@ popover_closed_cb (GbTimelineView *self)
 {
   if (self->activated_position < g_list_model_get_n_items (G_LIST_MODEL (self->model)))
     move_to_position (self, self->activated_position, TRUE);
+}
+
+/* GtkListView's own arrow keys stop at a row that cannot take the focus: these
+ * go from event to event. */
+static gboolean
+arrow_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      GbTimelineView        *self)
+{
+  guint position = get_focus_position (self);
+  guint target;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      target = position == G_MAXUINT ? G_MAXUINT : find_event_row (self, position + 1, 1);
+      break;
+
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      target = position == G_MAXUINT || position == 0 ? G_MAXUINT
+                                                      : find_event_row (self, position - 1, -1);
+      break;
+
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      target = find_event_row (self, 0, 1);
+      break;
+
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      {
+        guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+        target = n_rows > 0 ? find_event_row (self, n_rows - 1, -1) : G_MAXUINT;
+      }
+      break;
+
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  if (position == G_MAXUINT)
+    return GDK_EVENT_PROPAGATE;
+
+  if (target != G_MAXUINT && target != position)
+    {
+      GbTimelineRowWidget *widget = find_row_widget (self, target);
+
+      self->focus_position = target;
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                  target);
+      if (widget == NULL ||
+          !gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (widget))))
+        move_to_position (self, target, TRUE);
+    }
+  else
+    gtk_widget_error_bell (GTK_WIDGET (self));
+
+  return GDK_EVENT_STOP;
 }
 
 static gboolean
@@ -485,7 +609,25 @@ gb_timeline_view_grab_focus (GtkWidget *widget)
   if (focus != NULL && gtk_widget_is_ancestor (focus, widget))
     return FALSE;
 
-  return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  return focus_into_list (self) || gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/* Tab and Shift+Tab go past the timeline, not through each of its rows (GtkListView's
+ * way in GTK 4.8); the arrows move inside it. */
+static gboolean
+gb_timeline_view_focus (GtkWidget        *widget,
+                        GtkDirectionType  direction)
+{
+  GbTimelineView *self = GB_TIMELINE_VIEW (widget);
+  guint position = get_focus_position (self);
+
+  if (position != G_MAXUINT)
+    {
+      self->focus_position = position;
+      return direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD;
+    }
+
+  return focus_into_list (self);
 }
 
 static void
@@ -598,6 +740,7 @@ gb_timeline_view_class_init (GbTimelineViewClass *klass)
   widget_class->measure = gb_timeline_view_measure;
   widget_class->size_allocate = gb_timeline_view_size_allocate;
   widget_class->grab_focus = gb_timeline_view_grab_focus;
+  widget_class->focus = gb_timeline_view_focus;
 
   properties[PROP_DOSSIER] =
     g_param_spec_object ("dossier", NULL, NULL,
@@ -641,6 +784,7 @@ gb_timeline_view_class_init (GbTimelineViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, popover_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, typeahead_key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, arrow_key_pressed_cb);
 
   gtk_widget_class_set_css_name (widget_class, "timelineview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -658,6 +802,7 @@ gb_timeline_view_init (GbTimelineView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->activated_position = G_MAXUINT;
+  self->focus_position = G_MAXUINT;
   /* The shared GbSelection marks the chosen item; the list only moves a focus. */
   self->list_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));

@@ -342,11 +342,45 @@ close_detail_action (GtkWidget  *widget,
 {
   GbWindow *self = GB_WINDOW (widget);
 
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean in_pane = focus != NULL &&
+                     gtk_widget_is_ancestor (focus, GTK_WIDGET (self->detail_pane));
+
   /* One thing per press: the search first, then the details. */
   if (gtk_search_bar_get_search_mode (self->search_bar))
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   else
     gb_selection_set_item (self->selection, NULL);
+
+  /* Back to where the reader opened it from (the timeline remembers its row). */
+  if (in_pane && gb_selection_get_item (self->selection) == NULL)
+    gtk_widget_grab_focus (adw_view_stack_get_visible_child (self->view_stack));
+}
+
+static void
+detail_pane_mapped_cb (GbWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self->detail_pane, detail_pane_mapped_cb, self);
+  gtk_widget_child_focus (GTK_WIDGET (self->detail_pane), GTK_DIR_TAB_FORWARD);
+}
+
+/* A view hands the keyboard to the details it opened; a pane that is only
+ * being revealed takes it once it is on screen. */
+static void
+focus_detail_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  GbWindow *self = GB_WINDOW (widget);
+
+  if (!adw_flap_get_reveal_flap (self->flap))
+    return;
+
+  g_signal_handlers_disconnect_by_func (self->detail_pane, detail_pane_mapped_cb, self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->detail_pane)))
+    detail_pane_mapped_cb (self);
+  else
+    g_signal_connect_swapped (self->detail_pane, "map", G_CALLBACK (detail_pane_mapped_cb), self);
 }
 
 static gboolean
@@ -535,6 +569,7 @@ gb_window_class_init (GbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.close-detail", NULL, close_detail_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-detail", NULL, focus_detail_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
