@@ -1,12 +1,51 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* Helpers shared by the widget tests of the cards, the detail pane, the
- * selection and the hostile fixture. */
+/* Helpers shared by the widget tests: the cards, the detail pane, the
+ * timeline, the selection, the window and the hostile fixture. */
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
+#include "config.h"
+#include "gb-application.h"
 #include "gb-dossier-loader.h"
+#include "gb-selection.h"
+
+/* GTK and libadwaita up, and the application windows are opened in:
+ * registered, not unique, its map on the offline basemap so that no test
+ * reaches for the network. */
+static inline GbApplication *
+gb_test_init_app (int    *argc,
+                  char ***argv)
+{
+  g_autoptr(GSettings) settings = NULL;
+  GbApplication *app;
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+
+  settings = g_settings_new (APP_ID);
+  g_settings_set_string (settings, "map-source", "basemap");
+
+  app = gb_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  return app;
+}
+
+/* Shows @dossier in @view as the window does, through a selection; @view
+ * keeps it.
+ * Returns: (transfer none): that selection */
+static inline GbSelection *
+gb_test_show_dossier (GtkWidget *view,
+                      GbDossier *dossier)
+{
+  g_autoptr(GbSelection) selection = gb_selection_new ();
+
+  gb_selection_set_dossier (selection, dossier);
+  g_object_set (view, "selection", selection, NULL);
+  return selection;
+}
 
 static inline void
 gb_test_pump (void)

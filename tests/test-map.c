@@ -490,7 +490,6 @@ fixture_setup (Fixture       *fx,
   fx->view = GB_MAP_VIEW (gb_map_view_new ());
   gtk_window_set_child (fx->window, GTK_WIDGET (fx->view));
   gb_map_view_set_selection (fx->view, fx->selection);
-  gb_map_view_set_dossier (fx->view, fx->dossier);
   gtk_window_present (fx->window);
 
   fx->map = SHUMATE_MAP (find_one (GTK_WIDGET (fx->view), SHUMATE_TYPE_MAP));
@@ -1055,6 +1054,7 @@ test_view_antimeridian (void)
   g_autoptr(GbPlace) akl = gb_place_new ("akl", GB_PLACE_KIND_AIRPORT, -37.0082, 174.785);
   g_autoptr(GbPlace) hnl = gb_place_new ("hnl", GB_PLACE_KIND_AIRPORT, 21.3187, -157.9225);
   g_autoptr(GbRoute) route = gb_route_new ("akl-hnl", akl, hnl, "flight");
+  g_autoptr(GbSelection) selection = gb_selection_new ();
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   GtkWidget *view = gb_map_view_new ();
   ShumateViewport *viewport;
@@ -1067,7 +1067,8 @@ test_view_antimeridian (void)
 
   gtk_window_set_default_size (window, 800, 600);
   gtk_window_set_child (window, view);
-  gb_map_view_set_dossier (GB_MAP_VIEW (view), dossier);
+  gb_selection_set_dossier (selection, dossier);
+  gb_map_view_set_selection (GB_MAP_VIEW (view), selection);
   gtk_window_present (window);
   wait_for_view (view);
 
@@ -1122,7 +1123,6 @@ test_view_many_places (void)
   gtk_window_set_child (window, view);
   gb_selection_set_dossier (selection, dossier);
   gb_map_view_set_selection (GB_MAP_VIEW (view), selection);
-  gb_map_view_set_dossier (GB_MAP_VIEW (view), dossier);
   gtk_window_present (window);
   wait_for_view (view);
   pump (1000);
@@ -1208,7 +1208,6 @@ show_map (GbDossier   *dossier,
   gtk_window_set_child (window, view);
   gb_selection_set_dossier (selection, dossier);
   gb_map_view_set_selection (GB_MAP_VIEW (view), selection);
-  gb_map_view_set_dossier (GB_MAP_VIEW (view), dossier);
   gtk_window_present (window);
   wait_for_view (view);
   return view;
@@ -1417,7 +1416,6 @@ test_view_no_places (void)
 
   /* The bundled story has places: no note, and its one label shown. */
   gb_selection_set_dossier (selection, bundled);
-  gb_map_view_set_dossier (GB_MAP_VIEW (view), bundled);
   pump (200);
   g_assert_false (empty_note_visible (view));
   {
@@ -1430,10 +1428,10 @@ test_view_no_places (void)
   }
 
   /* No story at all is not an empty story. */
-  gb_map_view_set_dossier (GB_MAP_VIEW (view), NULL);
+  gb_selection_set_dossier (selection, NULL);
   pump (60);
   g_assert_false (empty_note_visible (view));
-  gb_map_view_set_dossier (GB_MAP_VIEW (view), timeline);
+  gb_selection_set_dossier (selection, timeline);
   pump (60);
   g_assert_true (empty_note_visible (view));
 
@@ -1453,12 +1451,11 @@ test_view_lifecycle (void)
 
   /* Unrealized: no size yet, nothing fitted, nothing leaked. */
   view = g_object_ref_sink (gb_map_view_new ());
+  gb_selection_set_dossier (selection, dossier);
   gb_map_view_set_selection (GB_MAP_VIEW (view), selection);
-  gb_map_view_set_dossier (GB_MAP_VIEW (view), dossier);
   gb_map_view_fit_story (GB_MAP_VIEW (view));
-  gb_map_view_set_dossier (GB_MAP_VIEW (view), NULL);
-  gb_map_view_set_dossier (GB_MAP_VIEW (view), dossier);
-  g_assert_true (gb_map_view_get_dossier (GB_MAP_VIEW (view)) == dossier);
+  gb_selection_set_dossier (selection, NULL);
+  gb_selection_set_dossier (selection, dossier);
   g_assert_true (gb_map_view_get_selection (GB_MAP_VIEW (view)) == selection);
   g_assert_finalize_object (view);
 }

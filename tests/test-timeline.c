@@ -15,6 +15,7 @@
 #include "gb-timeline-model.h"
 #include "gb-timeline-row-widget.h"
 #include "gb-timeline-view.h"
+#include "gb-test-ui.h"
 
 /* A small story built in code, so every row can be asserted. */
 typedef struct
@@ -346,24 +347,6 @@ find_row_widget (GtkWidget *view,
   return NULL;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 has_label (GtkWidget  *widget,
            const char *text)
@@ -399,7 +382,7 @@ fixture_open (Fixture   *f,
   f->window = gtk_window_new ();
   f->view = g_object_ref_sink (gb_timeline_view_new ());
   gb_timeline_view_set_today (GB_TIMELINE_VIEW (f->view), today);
-  g_object_set (f->view, "selection", f->selection, "dossier", dossier, NULL);
+  g_object_set (f->view, "selection", f->selection, NULL);
   gtk_window_set_child (GTK_WINDOW (f->window), f->view);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 480, 1200);
   gtk_window_present (GTK_WINDOW (f->window));
@@ -463,7 +446,7 @@ test_view_bundled (void)
 static GtkWidget *
 find_list_view (GtkWidget *view)
 {
-  GtkWidget *list = find_descendant (view, GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = gb_test_find_widget (view, GTK_TYPE_LIST_VIEW);
 
   g_assert_nonnull (list);
   return list;
@@ -663,13 +646,65 @@ test_view_empty (void)
   GtkWidget *stack;
 
   fixture_open (&f, build_story (NULL, 0));
-  stack = find_descendant (f.view, GTK_TYPE_STACK);
+  stack = gb_test_find_widget (f.view, GTK_TYPE_STACK);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
   g_assert_true (has_label (f.view, "No Events"));
 
-  gb_timeline_view_set_dossier (GB_TIMELINE_VIEW (f.view), NULL);
-  g_assert_null (gb_timeline_view_get_dossier (GB_TIMELINE_VIEW (f.view)));
+  gb_selection_set_dossier (f.selection, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (gb_timeline_view_get_model (GB_TIMELINE_VIEW (f.view))),
+                    ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
   fixture_close (&f);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* The view follows its selection's story: a new selection, or a new story in
+ * it, shows at once; setting the same selection again says nothing. */
+static void
+test_view_selection (void)
+{
+  g_autoptr(GbDossier) dossier = gb_test_load_bundled ();
+  g_autoptr(GbSelection) selection = gb_selection_new ();
+  GtkWidget *view = g_object_ref_sink (gb_timeline_view_new ());
+  GListModel *rows = gb_timeline_view_get_model (GB_TIMELINE_VIEW (view));
+  guint notified = 0;
+
+  g_signal_connect (view, "notify::selection", G_CALLBACK (count_notify_cb), &notified);
+  gb_selection_set_dossier (selection, dossier);
+
+  gb_timeline_view_set_selection (GB_TIMELINE_VIEW (view), selection);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (gb_timeline_view_get_selection (GB_TIMELINE_VIEW (view)) == selection);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 0);
+
+  gb_timeline_view_set_selection (GB_TIMELINE_VIEW (view), selection);
+  g_assert_cmpuint (notified, ==, 1);
+
+  gb_selection_set_dossier (selection, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+  gb_selection_set_dossier (selection, dossier);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 0);
+
+  g_object_set (view, "selection", NULL, NULL);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_null (gb_timeline_view_get_selection (GB_TIMELINE_VIEW (view)));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+
+  /* A view on a selection that outlives it leaves no handler behind. */
+  gb_timeline_view_set_selection (GB_TIMELINE_VIEW (view), selection);
+  g_assert_finalize_object (view);
+  {
+    g_autoptr(GbItem) place = g_list_model_get_item (gb_dossier_get_places (dossier), 0);
+
+    gb_selection_set_item (selection, place);
+  }
 }
 
 int
@@ -695,6 +730,7 @@ main (int   argc,
   g_test_add_func ("/timeline/view/linked", test_view_linked);
   g_test_add_func ("/timeline/view/typeahead", test_view_typeahead);
   g_test_add_func ("/timeline/view/empty", test_view_empty);
+  g_test_add_func ("/timeline/view/selection", test_view_selection);
 
   return g_test_run ();
 }

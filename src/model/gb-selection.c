@@ -236,3 +236,94 @@ gb_selection_is_linked (GbSelection *self,
 
   return item == self->item || g_hash_table_contains (self->linked, item);
 }
+
+typedef struct
+{
+  gpointer  observer;
+  GCallback dossier_changed;
+  GCallback item_changed;
+} Follower;
+
+static void
+follower_sync (Follower *follower)
+{
+  if (follower->dossier_changed != NULL)
+    ((void (*) (gpointer)) follower->dossier_changed) (follower->observer);
+  if (follower->item_changed != NULL)
+    ((void (*) (gpointer)) follower->item_changed) (follower->observer);
+}
+
+/**
+ * gb_selection_signal_group_new:
+ * @observer: the object that follows a selection, usually a view
+ * @dossier_changed: (nullable): called as `dossier_changed (observer)` when
+ *   the story changes
+ * @item_changed: (nullable): called as `item_changed (observer)` when the
+ *   selected item changes
+ *
+ * The one way a view follows the window's selection: a #GSignalGroup on
+ * #GbSelection whose target gb_selection_signal_group_follow() moves. The
+ * observer owns the group and drops it in dispose.
+ *
+ * Returns: (transfer full): a new signal group without a target
+ */
+GSignalGroup *
+gb_selection_signal_group_new (gpointer  observer,
+                               GCallback dossier_changed,
+                               GCallback item_changed)
+{
+  GSignalGroup *signals;
+  Follower *follower;
+
+  g_return_val_if_fail (G_IS_OBJECT (observer), NULL);
+
+  signals = g_signal_group_new (GB_TYPE_SELECTION);
+  if (dossier_changed != NULL)
+    g_signal_group_connect_object (signals, "notify::dossier", dossier_changed, observer,
+                                   G_CONNECT_SWAPPED);
+  if (item_changed != NULL)
+    g_signal_group_connect_object (signals, "notify::item", item_changed, observer,
+                                   G_CONNECT_SWAPPED);
+
+  follower = g_new0 (Follower, 1);
+  follower->observer = observer;
+  follower->dossier_changed = dossier_changed;
+  follower->item_changed = item_changed;
+  g_object_set_data_full (G_OBJECT (signals), "gb-follower", follower, g_free);
+
+  return signals;
+}
+
+/**
+ * gb_selection_signal_group_follow:
+ * @signals: a group from gb_selection_signal_group_new()
+ * @selection_field: (inout) (nullable): where the observer keeps its reference
+ *   to the selection it follows
+ * @selection: (nullable): the selection to follow
+ *
+ * Points @signals at @selection and calls the observer's handlers once, so a
+ * view shows a new selection's story and item at once.
+ *
+ * Returns: %TRUE if the selection changed: the caller notifies its property
+ */
+gboolean
+gb_selection_signal_group_follow (GSignalGroup  *signals,
+                                  GbSelection  **selection_field,
+                                  GbSelection   *selection)
+{
+  Follower *follower;
+
+  g_return_val_if_fail (G_IS_SIGNAL_GROUP (signals), FALSE);
+  g_return_val_if_fail (selection_field != NULL, FALSE);
+  g_return_val_if_fail (!selection || GB_IS_SELECTION (selection), FALSE);
+
+  if (!g_set_object (selection_field, selection))
+    return FALSE;
+
+  g_signal_group_set_target (signals, selection);
+  follower = g_object_get_data (G_OBJECT (signals), "gb-follower");
+  if (follower != NULL)
+    follower_sync (follower);
+
+  return TRUE;
+}

@@ -14,8 +14,9 @@ struct _GbCardsView
 {
   GtkWidget           parent_instance;
 
-  GbDossier          *dossier;
   GbSelection        *selection;
+  GSignalGroup       *selection_signals;
+  GbDossier          *dossier;          /* the selection's, as shown */
   GListModel         *agreements;
   GtkCustomFilter    *custom_filter;
   GtkFilterListModel *filtered;
@@ -40,6 +41,14 @@ struct _GbCardsView
 };
 
 G_DEFINE_FINAL_TYPE (GbCardsView, gb_cards_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SELECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static GbCardMark
 mark_for (GbCardsView *self,
@@ -247,14 +256,6 @@ child_activated_cb (GtkFlowBox      *box,
 }
 
 static void
-selection_item_cb (GbSelection *selection,
-                   GParamSpec  *pspec,
-                   GbCardsView *self)
-{
-  update_marks (self);
-}
-
-static void
 reset_filters_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
@@ -354,13 +355,80 @@ collect_options (GbCardsView *self)
                                            : g_ptr_array_new_with_free_func (g_object_unref);
 }
 
+/* A new story starts unfiltered: its parties are not the old ones. */
+static void
+selection_dossier_changed_cb (GbCardsView *self)
+{
+  GbDossier *dossier = self->selection != NULL ? gb_selection_get_dossier (self->selection) : NULL;
+  GbAgreementFilter any = GB_AGREEMENT_FILTER_INIT;
+
+  if (!g_set_object (&self->dossier, dossier))
+    return;
+
+  self->filter = any;
+  g_clear_object (&self->agreements);
+  if (dossier != NULL)
+    self->agreements = g_object_ref (gb_dossier_get_agreements (dossier));
+
+  collect_options (self);
+  gtk_filter_list_model_set_model (self->filtered, self->agreements);
+  gtk_flow_box_bind_model (self->figures_box,
+                           dossier != NULL ? gb_dossier_get_figures (dossier) : NULL,
+                           create_figure_card_cb, self, NULL);
+
+  self->updating_facets = TRUE;
+  gtk_drop_down_set_selected (self->kind_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_drop_down_set_selected (self->party_dropdown, 0);
+  self->updating_facets = FALSE;
+
+  apply_filter (self);
+}
+
+static void
+gb_cards_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  GbCardsView *self = GB_CARDS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTION:
+      g_value_set_object (value, self->selection);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gb_cards_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  GbCardsView *self = GB_CARDS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTION:
+      gb_cards_view_set_selection (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 gb_cards_view_dispose (GObject *object)
 {
   GbCardsView *self = (GbCardsView *) object;
 
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, selection_item_cb, self);
+  g_clear_object (&self->selection_signals);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GB_TYPE_CARDS_VIEW);
 
@@ -395,6 +463,21 @@ gb_cards_view_class_init (GbCardsViewClass *klass)
 
   object_class->dispose = gb_cards_view_dispose;
   object_class->finalize = gb_cards_view_finalize;
+  object_class->get_property = gb_cards_view_get_property;
+  object_class->set_property = gb_cards_view_set_property;
+
+  /**
+   * GbCardsView:selection:
+   *
+   * The window's shared selection: the view shows its story's agreements
+   * and figures and marks its item.
+   */
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL,
+                         GB_TYPE_SELECTION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "gbcardsview");
@@ -424,6 +507,9 @@ gb_cards_view_init (GbCardsView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->selection_signals = gb_selection_signal_group_new (self,
+                                                           G_CALLBACK (selection_dossier_changed_cb),
+                                                           G_CALLBACK (update_marks));
   self->filter = any;
   self->kinds = g_array_new (FALSE, FALSE, sizeof (int));
   self->statuses = g_array_new (FALSE, FALSE, sizeof (int));
@@ -449,37 +535,17 @@ gb_cards_view_new (void)
   return g_object_new (GB_TYPE_CARDS_VIEW, NULL);
 }
 
-void
-gb_cards_view_set_dossier (GbCardsView *self,
-                           GbDossier   *dossier)
+/**
+ * gb_cards_view_get_selection:
+ *
+ * Returns: (transfer none) (nullable): the shared selection
+ */
+GbSelection *
+gb_cards_view_get_selection (GbCardsView *self)
 {
-  GbAgreementFilter any = GB_AGREEMENT_FILTER_INIT;
+  g_return_val_if_fail (GB_IS_CARDS_VIEW (self), NULL);
 
-  g_return_if_fail (GB_IS_CARDS_VIEW (self));
-  g_return_if_fail (!dossier || GB_IS_DOSSIER (dossier));
-
-  if (!g_set_object (&self->dossier, dossier))
-    return;
-
-  /* A new story starts unfiltered: its parties are not the old ones. */
-  self->filter = any;
-  g_clear_object (&self->agreements);
-  if (dossier != NULL)
-    self->agreements = g_object_ref (gb_dossier_get_agreements (dossier));
-
-  collect_options (self);
-  gtk_filter_list_model_set_model (self->filtered, self->agreements);
-  gtk_flow_box_bind_model (self->figures_box,
-                           dossier != NULL ? gb_dossier_get_figures (dossier) : NULL,
-                           create_figure_card_cb, self, NULL);
-
-  self->updating_facets = TRUE;
-  gtk_drop_down_set_selected (self->kind_dropdown, 0);
-  gtk_drop_down_set_selected (self->status_dropdown, 0);
-  gtk_drop_down_set_selected (self->party_dropdown, 0);
-  self->updating_facets = FALSE;
-
-  apply_filter (self);
+  return self->selection;
 }
 
 void
@@ -489,18 +555,8 @@ gb_cards_view_set_selection (GbCardsView *self,
   g_return_if_fail (GB_IS_CARDS_VIEW (self));
   g_return_if_fail (!selection || GB_IS_SELECTION (selection));
 
-  if (self->selection == selection)
-    return;
-
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, selection_item_cb, self);
-
-  g_set_object (&self->selection, selection);
-
-  if (selection != NULL)
-    g_signal_connect (selection, "notify::item", G_CALLBACK (selection_item_cb), self);
-
-  update_marks (self);
+  if (gb_selection_signal_group_follow (self->selection_signals, &self->selection, selection))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
 /**

@@ -22,8 +22,7 @@ typedef enum
 } GbCardsFacet;
 
 GtkWidget   *gb_cards_view_new            (void);
-void         gb_cards_view_set_dossier    (GbCardsView             *self,
-                                           GbDossier               *dossier);
+GbSelection *gb_cards_view_get_selection  (GbCardsView             *self);
 void         gb_cards_view_set_selection  (GbCardsView             *self,
                                            GbSelection             *selection);
 GListModel  *gb_cards_view_get_model      (GbCardsView             *self);

@@ -25,8 +25,9 @@ struct _GbDetailPane
 {
   GtkWidget    parent_instance;
 
-  GbSelection *selection;
-  GbItem      *item;
+  GbSelection  *selection;
+  GSignalGroup *selection_signals;
+  GbItem       *item;
 
   /* Template widgets */
   GtkLabel    *kind_label;
@@ -526,11 +527,9 @@ rebuild (GbDetailPane *self)
 }
 
 static void
-selection_item_cb (GbSelection  *selection,
-                   GParamSpec   *pspec,
-                   GbDetailPane *self)
+selection_item_changed_cb (GbDetailPane *self)
 {
-  GbItem *item = gb_selection_get_item (selection);
+  GbItem *item = self->selection != NULL ? gb_selection_get_item (self->selection) : NULL;
 
   if (!g_set_object (&self->item, item))
     return;
@@ -556,8 +555,7 @@ gb_detail_pane_dispose (GObject *object)
   GbDetailPane *self = (GbDetailPane *) object;
   GtkWidget *child;
 
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, selection_item_cb, self);
+  g_clear_object (&self->selection_signals);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GB_TYPE_DETAIL_PANE);
   /* The template's top box is not bound to a field: unparent it here. */
@@ -653,6 +651,9 @@ gb_detail_pane_init (GbDetailPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->selection_signals = gb_selection_signal_group_new (self, NULL,
+                                                           G_CALLBACK (selection_item_changed_cb));
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Details"),
                                   -1);
@@ -684,27 +685,8 @@ gb_detail_pane_set_selection (GbDetailPane *self,
   g_return_if_fail (GB_IS_DETAIL_PANE (self));
   g_return_if_fail (!selection || GB_IS_SELECTION (selection));
 
-  if (self->selection == selection)
-    return;
-
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, selection_item_cb, self);
-
-  g_set_object (&self->selection, selection);
-
-  if (selection != NULL)
-    {
-      g_signal_connect (selection, "notify::item", G_CALLBACK (selection_item_cb), self);
-      selection_item_cb (selection, NULL, self);
-    }
-  else if (self->item != NULL)
-    {
-      g_clear_object (&self->item);
-      rebuild (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
+  if (gb_selection_signal_group_follow (self->selection_signals, &self->selection, selection))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
 /**

@@ -39,8 +39,9 @@ struct _GbMapView
 {
   GtkWidget              parent_instance;
 
-  GbDossier             *dossier;
   GbSelection           *selection;
+  GSignalGroup          *selection_signals;
+  GbDossier             *dossier;        /* the selection's, as shown */
   GSettings             *settings;
 
   /* Template widgets */
@@ -68,7 +69,6 @@ G_DEFINE_FINAL_TYPE (GbMapView, gb_map_view, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_DOSSIER,
   PROP_SELECTION,
   N_PROPS
 };
@@ -439,7 +439,7 @@ update_highlights (GbMapView *self)
 static void
 selection_item_changed_cb (GbMapView *self)
 {
-  GbItem *item = gb_selection_get_item (self->selection);
+  GbItem *item = self->selection != NULL ? gb_selection_get_item (self->selection) : NULL;
 
   update_highlights (self);
 
@@ -595,6 +595,26 @@ pan_action (GtkWidget  *widget,
 
 /* A click on the map gives it the keyboard, so the arrows pan next; a
  * click on a marker leaves the focus on the marker. */
+/* A new story: its places and routes, all fitted in once the view has a size. */
+static void
+selection_dossier_changed_cb (GbMapView *self)
+{
+  GbDossier *dossier = self->selection != NULL ? gb_selection_get_dossier (self->selection) : NULL;
+
+  if (!g_set_object (&self->dossier, dossier))
+    return;
+
+  rebuild (self);
+
+  self->fit_pending = dossier != NULL;
+  if (self->fit_pending && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+    {
+      self->fit_pending = FALSE;
+      fit_story (self, FALSE);
+    }
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
 static void
 map_pressed_cb (GtkGestureClick *gesture,
                 int              n_press,
@@ -649,8 +669,7 @@ gb_map_view_dispose (GObject *object)
 {
   GbMapView *self = GB_MAP_VIEW (object);
 
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->selection_signals);
   if (self->tile_source != NULL)
     g_signal_handlers_disconnect_by_data (self->tile_source, self);
 
@@ -680,10 +699,6 @@ gb_map_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOSSIER:
-      g_value_set_object (value, self->dossier);
-      break;
-
     case PROP_SELECTION:
       g_value_set_object (value, self->selection);
       break;
@@ -703,10 +718,6 @@ gb_map_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DOSSIER:
-      gb_map_view_set_dossier (self, g_value_get_object (value));
-      break;
-
     case PROP_SELECTION:
       gb_map_view_set_selection (self, g_value_get_object (value));
       break;
@@ -743,11 +754,12 @@ gb_map_view_class_init (GbMapViewClass *klass)
   widget_class->measure = gb_map_view_measure;
   widget_class->size_allocate = gb_map_view_size_allocate;
 
-  properties[PROP_DOSSIER] =
-    g_param_spec_object ("dossier", NULL, NULL,
-                         GB_TYPE_DOSSIER,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  /**
+   * GbMapView:selection:
+   *
+   * The window's shared selection: the view maps its story and highlights
+   * what its item links to.
+   */
   properties[PROP_SELECTION] =
     g_param_spec_object ("selection", NULL, NULL,
                          GB_TYPE_SELECTION,
@@ -803,6 +815,10 @@ gb_map_view_init (GbMapView *self)
   GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection_signals = gb_selection_signal_group_new (self,
+                                                           G_CALLBACK (selection_dossier_changed_cb),
+                                                           G_CALLBACK (selection_item_changed_cb));
 
   self->viewport = shumate_map_get_viewport (self->map);
   shumate_map_set_go_to_duration (self->map, FLY_DURATION_MS);
@@ -863,49 +879,6 @@ gb_map_view_new (void)
 }
 
 /**
- * gb_map_view_get_dossier:
- *
- * Returns: (transfer none) (nullable): the story shown
- */
-GbDossier *
-gb_map_view_get_dossier (GbMapView *self)
-{
-  g_return_val_if_fail (GB_IS_MAP_VIEW (self), NULL);
-
-  return self->dossier;
-}
-
-/**
- * gb_map_view_set_dossier:
- * @dossier: (nullable): the story to map
- *
- * Shows @dossier's places and routes and, once the view has a size,
- * fits them all in.
- */
-void
-gb_map_view_set_dossier (GbMapView *self,
-                         GbDossier *dossier)
-{
-  g_return_if_fail (GB_IS_MAP_VIEW (self));
-  g_return_if_fail (dossier == NULL || GB_IS_DOSSIER (dossier));
-
-  if (!g_set_object (&self->dossier, dossier))
-    return;
-
-  rebuild (self);
-
-  self->fit_pending = dossier != NULL;
-  if (self->fit_pending && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
-    {
-      self->fit_pending = FALSE;
-      fit_story (self, FALSE);
-    }
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOSSIER]);
-}
-
-/**
  * gb_map_view_get_selection:
  *
  * Returns: (transfer none) (nullable): the shared selection
@@ -929,20 +902,8 @@ gb_map_view_set_selection (GbMapView   *self,
   g_return_if_fail (GB_IS_MAP_VIEW (self));
   g_return_if_fail (selection == NULL || GB_IS_SELECTION (selection));
 
-  if (self->selection == selection)
-    return;
-
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
-
-  g_set_object (&self->selection, selection);
-
-  if (self->selection != NULL)
-    g_signal_connect_object (self->selection, "notify::item",
-                             G_CALLBACK (selection_item_changed_cb), self, G_CONNECT_SWAPPED);
-
-  update_highlights (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
+  if (gb_selection_signal_group_follow (self->selection_signals, &self->selection, selection))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
 /**

@@ -13,9 +13,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GbMapView, gb_map_view, GB, MAP_VIEW, GtkWidget)
 
 GtkWidget   *gb_map_view_new            (void);
-GbDossier   *gb_map_view_get_dossier    (GbMapView   *self);
-void         gb_map_view_set_dossier    (GbMapView   *self,
-                                         GbDossier   *dossier);
 GbSelection *gb_map_view_get_selection  (GbMapView   *self);
 void         gb_map_view_set_selection  (GbMapView   *self,
                                          GbSelection *selection);

@@ -13,10 +13,12 @@ struct _GbSearchResults
 {
   GtkWidget           parent_instance;
 
-  GbDossier          *dossier;
+  GbSelection        *selection;
+  GSignalGroup       *selection_signals;
+  GbDossier          *dossier;          /* the selection's, as searched */
   char               *query;
   GListStore         *results;
-  GtkNoSelection     *selection;
+  GtkNoSelection     *list_selection;
 
   /* Template widgets */
   GtkLabel           *status_label;
@@ -25,6 +27,14 @@ struct _GbSearchResults
 };
 
 G_DEFINE_FINAL_TYPE (GbSearchResults, gb_search_results, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SELECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   ITEM_ACTIVATED,
@@ -162,6 +172,15 @@ update (GbSearchResults *self)
 }
 
 static void
+selection_dossier_changed_cb (GbSearchResults *self)
+{
+  GbDossier *dossier = self->selection != NULL ? gb_selection_get_dossier (self->selection) : NULL;
+
+  if (g_set_object (&self->dossier, dossier))
+    update (self);
+}
+
+static void
 list_activate_cb (GtkListView     *list_view,
                   guint            position,
                   GbSearchResults *self)
@@ -178,13 +197,15 @@ gb_search_results_dispose (GObject *object)
   GbSearchResults *self = (GbSearchResults *) object;
   GtkWidget *child;
 
+  g_clear_object (&self->selection_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), GB_TYPE_SEARCH_RESULTS);
   /* The template's top box is not bound to a field: unparent it here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
-  g_clear_object (&self->selection);
+  g_clear_object (&self->list_selection);
   g_clear_object (&self->results);
+  g_clear_object (&self->selection);
   g_clear_object (&self->dossier);
 
   G_OBJECT_CLASS (gb_search_results_parent_class)->dispose (object);
@@ -201,6 +222,44 @@ gb_search_results_finalize (GObject *object)
 }
 
 static void
+gb_search_results_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  GbSearchResults *self = GB_SEARCH_RESULTS (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTION:
+      g_value_set_object (value, self->selection);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gb_search_results_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  GbSearchResults *self = GB_SEARCH_RESULTS (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTION:
+      gb_search_results_set_selection (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 gb_search_results_class_init (GbSearchResultsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -208,6 +267,20 @@ gb_search_results_class_init (GbSearchResultsClass *klass)
 
   object_class->dispose = gb_search_results_dispose;
   object_class->finalize = gb_search_results_finalize;
+  object_class->get_property = gb_search_results_get_property;
+  object_class->set_property = gb_search_results_set_property;
+
+  /**
+   * GbSearchResults:selection:
+   *
+   * The window's shared selection, whose story is searched.
+   */
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL,
+                         GB_TYPE_SELECTION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * GbSearchResults::item-activated:
@@ -242,8 +315,11 @@ gb_search_results_init (GbSearchResults *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
 
   self->results = g_list_store_new (GB_TYPE_ITEM);
-  self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  self->list_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
+  self->selection_signals = gb_selection_signal_group_new (self,
+                                                           G_CALLBACK (selection_dossier_changed_cb),
+                                                           NULL);
   gtk_list_view_set_factory (self->list_view, factory);
 
   update (self);
@@ -255,15 +331,28 @@ gb_search_results_new (void)
   return g_object_new (GB_TYPE_SEARCH_RESULTS, NULL);
 }
 
+/**
+ * gb_search_results_get_selection:
+ *
+ * Returns: (transfer none) (nullable): the shared selection
+ */
+GbSelection *
+gb_search_results_get_selection (GbSearchResults *self)
+{
+  g_return_val_if_fail (GB_IS_SEARCH_RESULTS (self), NULL);
+
+  return self->selection;
+}
+
 void
-gb_search_results_set_dossier (GbSearchResults *self,
-                               GbDossier       *dossier)
+gb_search_results_set_selection (GbSearchResults *self,
+                                 GbSelection     *selection)
 {
   g_return_if_fail (GB_IS_SEARCH_RESULTS (self));
-  g_return_if_fail (!dossier || GB_IS_DOSSIER (dossier));
+  g_return_if_fail (!selection || GB_IS_SELECTION (selection));
 
-  if (g_set_object (&self->dossier, dossier))
-    update (self);
+  if (gb_selection_signal_group_follow (self->selection_signals, &self->selection, selection))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
 /**

@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "gb-dossier.h"
+#include "gb-selection.h"
 
 G_BEGIN_DECLS
 
@@ -16,8 +16,9 @@ G_DECLARE_FINAL_TYPE (GbSearchResults, gb_search_results, GB, SEARCH_RESULTS, Gt
 #define GB_SEARCH_RESULTS_MAX 50
 
 GtkWidget   *gb_search_results_new           (void);
-void         gb_search_results_set_dossier   (GbSearchResults *self,
-                                              GbDossier       *dossier);
+GbSelection *gb_search_results_get_selection (GbSearchResults *self);
+void         gb_search_results_set_selection (GbSearchResults *self,
+                                              GbSelection     *selection);
 const char  *gb_search_results_get_query     (GbSearchResults *self);
 void         gb_search_results_set_query     (GbSearchResults *self,
                                               const char      *query);

@@ -29,8 +29,9 @@ struct _GbTimelineView
 {
   GtkWidget           parent_instance;
 
-  GbDossier          *dossier;
   GbSelection        *selection;
+  GSignalGroup       *selection_signals;
+  GbDossier          *dossier;        /* the selection's, as shown */
   GbTimelineModel    *model;
   GtkNoSelection     *list_selection;
   GHashTable         *bound;          /* GbTimelineRowWidget set */
@@ -58,7 +59,6 @@ G_DEFINE_FINAL_TYPE (GbTimelineView, gb_timeline_view, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_DOSSIER,
   PROP_SELECTION,
   PROP_SHOW_DETAILS,
   N_PROPS
@@ -238,9 +238,31 @@ move_to_position (GbTimelineView *self,
 }
 
 static void
+update_page (GbTimelineView *self)
+{
+  gboolean has_events = gb_timeline_model_get_n_dated (self->model) > 0;
+
+  gtk_stack_set_visible_child_name (self->stack, has_events ? "list" : "empty");
+}
+
+static void
+selection_dossier_changed_cb (GbTimelineView *self)
+{
+  GbDossier *dossier = self->selection != NULL ? gb_selection_get_dossier (self->selection) : NULL;
+
+  if (!g_set_object (&self->dossier, dossier))
+    return;
+
+  gtk_popover_popdown (self->popover);
+  update_reference_zones (self);
+  gb_timeline_model_set_dossier (self->model, dossier);
+  update_page (self);
+}
+
+static void
 selection_item_changed_cb (GbTimelineView *self)
 {
-  GbItem *item = gb_selection_get_item (self->selection);
+  GbItem *item = self->selection != NULL ? gb_selection_get_item (self->selection) : NULL;
   guint position;
 
   update_all_linked (self);
@@ -466,14 +488,6 @@ typeahead_key_pressed_cb (GtkEventControllerKey *controller,
 }
 
 static void
-update_page (GbTimelineView *self)
-{
-  gboolean has_events = gb_timeline_model_get_n_dated (self->model) > 0;
-
-  gtk_stack_set_visible_child_name (self->stack, has_events ? "list" : "empty");
-}
-
-static void
 gb_timeline_view_measure (GtkWidget      *widget,
                           GtkOrientation  orientation,
                           int             for_size,
@@ -522,8 +536,7 @@ gb_timeline_view_dispose (GObject *object)
   GbTimelineView *self = (GbTimelineView *) object;
   GtkWidget *child;
 
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, selection_item_changed_cb, self);
+  g_clear_object (&self->selection_signals);
   g_clear_handle_id (&self->typeahead_reset_id, g_source_remove);
   if (self->focus_tick_id != 0)
     {
@@ -568,10 +581,6 @@ gb_timeline_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOSSIER:
-      g_value_set_object (value, self->dossier);
-      break;
-
     case PROP_SELECTION:
       g_value_set_object (value, self->selection);
       break;
@@ -595,10 +604,6 @@ gb_timeline_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DOSSIER:
-      gb_timeline_view_set_dossier (self, g_value_get_object (value));
-      break;
-
     case PROP_SELECTION:
       gb_timeline_view_set_selection (self, g_value_get_object (value));
       break;
@@ -627,11 +632,11 @@ gb_timeline_view_class_init (GbTimelineViewClass *klass)
   widget_class->size_allocate = gb_timeline_view_size_allocate;
   widget_class->grab_focus = gb_timeline_view_grab_focus;
 
-  properties[PROP_DOSSIER] =
-    g_param_spec_object ("dossier", NULL, NULL,
-                         GB_TYPE_DOSSIER,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+  /**
+   * GbTimelineView:selection:
+   *
+   * The window's shared selection: the view shows its story and marks its item.
+   */
   properties[PROP_SELECTION] =
     g_param_spec_object ("selection", NULL, NULL,
                          GB_TYPE_SELECTION,
@@ -682,6 +687,9 @@ gb_timeline_view_init (GbTimelineView *self)
   g_array_set_clear_func (self->zones, reference_zone_clear);
   self->typeahead = g_string_new (NULL);
   self->model = gb_timeline_model_new ();
+  self->selection_signals = gb_selection_signal_group_new (self,
+                                                           G_CALLBACK (selection_dossier_changed_cb),
+                                                           G_CALLBACK (selection_item_changed_cb));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -696,37 +704,6 @@ GtkWidget *
 gb_timeline_view_new (void)
 {
   return g_object_new (GB_TYPE_TIMELINE_VIEW, NULL);
-}
-
-/**
- * gb_timeline_view_get_dossier:
- *
- * Returns: (transfer none) (nullable): the story shown
- */
-GbDossier *
-gb_timeline_view_get_dossier (GbTimelineView *self)
-{
-  g_return_val_if_fail (GB_IS_TIMELINE_VIEW (self), NULL);
-
-  return self->dossier;
-}
-
-void
-gb_timeline_view_set_dossier (GbTimelineView *self,
-                              GbDossier      *dossier)
-{
-  g_return_if_fail (GB_IS_TIMELINE_VIEW (self));
-  g_return_if_fail (dossier == NULL || GB_IS_DOSSIER (dossier));
-
-  if (!g_set_object (&self->dossier, dossier))
-    return;
-
-  gtk_popover_popdown (self->popover);
-  update_reference_zones (self);
-  gb_timeline_model_set_dossier (self->model, dossier);
-  update_page (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOSSIER]);
 }
 
 /**
@@ -749,20 +726,8 @@ gb_timeline_view_set_selection (GbTimelineView *self,
   g_return_if_fail (GB_IS_TIMELINE_VIEW (self));
   g_return_if_fail (selection == NULL || GB_IS_SELECTION (selection));
 
-  if (self->selection == selection)
-    return;
-
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, selection_item_changed_cb, self);
-
-  g_set_object (&self->selection, selection);
-
-  if (selection != NULL)
-    g_signal_connect_object (selection, "notify::item",
-                             G_CALLBACK (selection_item_changed_cb), self, G_CONNECT_SWAPPED);
-
-  update_all_linked (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
+  if (gb_selection_signal_group_follow (self->selection_signals, &self->selection, selection))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
 gboolean

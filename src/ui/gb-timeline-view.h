@@ -13,9 +13,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GbTimelineView, gb_timeline_view, GB, TIMELINE_VIEW, GtkWidget)
 
 GtkWidget   *gb_timeline_view_new            (void);
-GbDossier   *gb_timeline_view_get_dossier    (GbTimelineView *self);
-void         gb_timeline_view_set_dossier    (GbTimelineView *self,
-                                              GbDossier      *dossier);
 GbSelection *gb_timeline_view_get_selection  (GbTimelineView *self);
 void         gb_timeline_view_set_selection  (GbTimelineView *self,
                                               GbSelection    *selection);
