@@ -78,12 +78,16 @@ gb_test_load_fixture (const char *name)
   return dossier;
 }
 
-/* Every text a label under @widget shows, buttons' labels included. */
+/* Every text a label under @widget shows, buttons' labels included; nothing
+ * under a hidden widget. */
 static inline void
 gb_test_collect_texts (GtkWidget *widget,
                        GPtrArray *out)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
     g_ptr_array_add (out, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);

@@ -68,67 +68,31 @@ kind_icon (GbItemKind kind)
     }
 }
 
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
+/* Closures of the row template: "this" is the list item, then its item. */
+static char *
+result_icon_cb (GtkListItem *list_item,
+                GbItem      *item)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *secondary = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (icon, "dim-label");
-  gtk_label_set_use_markup (GTK_LABEL (title), FALSE);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  /* Wide enough for most titles on one line; wrapped on a phone. */
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 50);
-  gtk_label_set_use_markup (GTK_LABEL (secondary), FALSE);
-  gtk_label_set_xalign (GTK_LABEL (secondary), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (secondary), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (secondary, "caption");
-  gtk_widget_add_css_class (secondary, "dim-label");
-  gtk_widget_set_hexpand (texts, TRUE);
-
-  gtk_box_append (GTK_BOX (texts), title);
-  gtk_box_append (GTK_BOX (texts), secondary);
-  gtk_box_append (GTK_BOX (row), icon);
-  gtk_box_append (GTK_BOX (row), texts);
-  gtk_widget_set_margin_top (row, 3);
-  gtk_widget_set_margin_bottom (row, 3);
-  gtk_list_item_set_child (list_item, row);
+  return item != NULL ? g_strdup (kind_icon (gb_item_get_kind (item))) : NULL;
 }
 
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  user_data)
+static char *
+result_secondary_cb (GtkListItem *list_item,
+                     GbItem      *item)
 {
-  GbItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-  GtkWidget *icon = gtk_widget_get_first_child (row);
-  GtkWidget *texts = gtk_widget_get_next_sibling (icon);
-  GtkWidget *title = gtk_widget_get_first_child (texts);
-  GtkWidget *secondary = gtk_widget_get_next_sibling (title);
-  const char *kind = gb_card_item_kind_label (gb_item_get_kind (item));
-  g_autofree char *line = NULL;
+  const char *kind;
+  g_autofree char *date = NULL;
 
-  if (gb_item_get_date (item) != NULL)
-    {
-      g_autofree char *date = gb_date_format (gb_item_get_date (item));
+  if (item == NULL)
+    return NULL;
 
-      /* Translators: an item's kind and date in a search result */
-      line = g_strdup_printf (_("%s · %s"), kind, date);
-    }
-  else
-    line = g_strdup (kind);
+  kind = gb_card_item_kind_label (gb_item_get_kind (item));
+  if (gb_item_get_date (item) == NULL)
+    return g_strdup (kind);
 
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), kind_icon (gb_item_get_kind (item)));
-  gtk_label_set_text (GTK_LABEL (title), gb_item_get_title (item));
-  gtk_label_set_text (GTK_LABEL (secondary), line);
+  date = gb_date_format (gb_item_get_date (item));
+  /* Translators: an item's kind and date in a search result */
+  return g_strdup_printf (_("%s · %s"), kind, date);
 }
 
 static void
@@ -307,12 +271,15 @@ gb_search_results_class_init (GbSearchResultsClass *klass)
 static void
 gb_search_results_init (GbSearchResults *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), result_icon_cb);
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), result_secondary_cb);
+  factory = gtk_builder_list_item_factory_new_from_resource (scope,
+                                                             APP_PATH "gb-search-result-row.ui");
 
   self->results = g_list_store_new (GB_TYPE_ITEM);
   self->list_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
