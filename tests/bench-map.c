@@ -285,7 +285,7 @@ main (int   argc,
   start = g_get_monotonic_time ();
   selection = gb_selection_new ();
   gb_selection_set_dossier (selection, dossier);
-  gb_map_view_set_selection (GB_MAP_VIEW (view), selection);
+  g_object_set (view, "selection", selection, NULL);
   g_print ("bench-map: %u places and %u routes added in %.0f ms\n", N_PLACES, N_ROUTES,
            (g_get_monotonic_time () - start) / 1000.0);
   run_frames ("10k", view, &full_median, &full_worst);

@@ -114,7 +114,7 @@ run_child (const char *path)
   gb_timeline_view_set_today (GB_TIMELINE_VIEW (child.view), today);
   selection = gb_selection_new ();
   gb_selection_set_dossier (selection, dossier);
-  gb_timeline_view_set_selection (GB_TIMELINE_VIEW (child.view), selection);
+  g_object_set (child.view, "selection", selection, NULL);
   child.set_dossier_ms = (g_get_monotonic_time () - child.shown) / 1000.0;
   gtk_window_set_child (GTK_WINDOW (child.window), child.view);
   gtk_window_set_default_size (GTK_WINDOW (child.window), 480, 900);

@@ -33,6 +33,25 @@ gb_test_init_app (int    *argc,
   return app;
 }
 
+/* For g_signal_connect (object, "notify::…", G_CALLBACK (gb_test_count_notify_cb), &count). */
+static inline void
+gb_test_count_notify_cb (GObject    *object,
+                         GParamSpec *pspec,
+                         guint      *count)
+{
+  (*count)++;
+}
+
+/* Returns: (transfer none) (nullable): the selection @view follows */
+static inline GbSelection *
+gb_test_get_selection (gpointer view)
+{
+  g_autoptr(GbSelection) selection = NULL;
+
+  g_object_get (view, "selection", &selection, NULL);
+  return selection;
+}
+
 /* Shows @dossier in @view as the window does, through a selection; @view
  * keeps it.
  * Returns: (transfer none): that selection */

@@ -215,7 +215,7 @@ test_card_content (void)
   }
 
   /* Closing the story empties the view. */
-  gb_selection_set_dossier (gb_cards_view_get_selection (GB_CARDS_VIEW (view)), NULL);
+  gb_selection_set_dossier (gb_test_get_selection (view), NULL);
   g_assert_cmpuint (g_list_model_get_n_items (gb_cards_view_get_model (GB_CARDS_VIEW (view))), ==, 0);
   g_assert_null (find_card (view, "agr-action-plan-2025-2027"));
 

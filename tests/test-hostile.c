@@ -183,7 +183,7 @@ test_detail_literal (void)
   gtk_window_set_child (GTK_WINDOW (window), pane);
   gtk_window_present (GTK_WINDOW (window));
   gb_selection_set_dossier (selection, dossier);
-  gb_detail_pane_set_selection (GB_DETAIL_PANE (pane), selection);
+  g_object_set (pane, "selection", selection, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     {

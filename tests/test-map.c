@@ -489,7 +489,7 @@ fixture_setup (Fixture       *fx,
   gtk_window_set_default_size (fx->window, 1000, 700);
   fx->view = GB_MAP_VIEW (gb_map_view_new ());
   gtk_window_set_child (fx->window, GTK_WIDGET (fx->view));
-  gb_map_view_set_selection (fx->view, fx->selection);
+  g_object_set (fx->view, "selection", fx->selection, NULL);
   gtk_window_present (fx->window);
 
   fx->map = SHUMATE_MAP (find_one (GTK_WIDGET (fx->view), SHUMATE_TYPE_MAP));
@@ -1068,7 +1068,7 @@ test_view_antimeridian (void)
   gtk_window_set_default_size (window, 800, 600);
   gtk_window_set_child (window, view);
   gb_selection_set_dossier (selection, dossier);
-  gb_map_view_set_selection (GB_MAP_VIEW (view), selection);
+  g_object_set (view, "selection", selection, NULL);
   gtk_window_present (window);
   wait_for_view (view);
 
@@ -1122,7 +1122,7 @@ test_view_many_places (void)
   gtk_window_set_default_size (window, 1000, 700);
   gtk_window_set_child (window, view);
   gb_selection_set_dossier (selection, dossier);
-  gb_map_view_set_selection (GB_MAP_VIEW (view), selection);
+  g_object_set (view, "selection", selection, NULL);
   gtk_window_present (window);
   wait_for_view (view);
   pump (1000);
@@ -1207,7 +1207,7 @@ show_map (GbDossier   *dossier,
   gtk_window_set_default_size (window, width, height);
   gtk_window_set_child (window, view);
   gb_selection_set_dossier (selection, dossier);
-  gb_map_view_set_selection (GB_MAP_VIEW (view), selection);
+  g_object_set (view, "selection", selection, NULL);
   gtk_window_present (window);
   wait_for_view (view);
   return view;
@@ -1445,6 +1445,7 @@ test_view_lifecycle (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GbDossier) dossier = gb_dossier_load_bundled (&error);
   g_autoptr(GbSelection) selection = gb_selection_new ();
+  GbSelection *followed = NULL;
   GtkWidget *view;
 
   g_assert_no_error (error);
@@ -1452,11 +1453,13 @@ test_view_lifecycle (void)
   /* Unrealized: no size yet, nothing fitted, nothing leaked. */
   view = g_object_ref_sink (gb_map_view_new ());
   gb_selection_set_dossier (selection, dossier);
-  gb_map_view_set_selection (GB_MAP_VIEW (view), selection);
+  g_object_set (view, "selection", selection, NULL);
   gb_map_view_fit_story (GB_MAP_VIEW (view));
   gb_selection_set_dossier (selection, NULL);
   gb_selection_set_dossier (selection, dossier);
-  g_assert_true (gb_map_view_get_selection (GB_MAP_VIEW (view)) == selection);
+  g_object_get (view, "selection", &followed, NULL);
+  g_assert_true (followed == selection);
+  g_clear_object (&followed);
   g_assert_finalize_object (view);
 }
 

@@ -87,7 +87,7 @@ test_cards_marks (gconstpointer data)
   GListModel *figures = gb_dossier_get_figures (dossier);
 
   gb_selection_set_dossier (selection, dossier);
-  gb_cards_view_set_selection (GB_CARDS_VIEW (view), selection);
+  g_object_set (view, "selection", selection, NULL);
   gb_selection_set_item (selection, selected);
 
   for (guint m = 0; m < 2; m++)
@@ -114,7 +114,7 @@ test_cards_marks (gconstpointer data)
       g_assert_cmpint (gb_cards_view_get_mark (GB_CARDS_VIEW (view), item), ==, GB_CARD_MARK_NONE);
     }
 
-  gb_cards_view_set_selection (GB_CARDS_VIEW (view), NULL);
+  g_object_set (view, "selection", NULL, NULL);
   gtk_widget_unparent (view);
   g_clear_object (&dossier);
   g_assert_finalize_object (view);
@@ -151,10 +151,14 @@ test_detail_links (gconstpointer data)
   GbItem *target = gb_test_lookup (dossier, lc->linked[0]);
   g_autoptr(GPtrArray) direct = NULL;
   GtkButton *button;
+  guint notified = 0;
 
+  g_signal_connect (pane, "notify::item", G_CALLBACK (gb_test_count_notify_cb), &notified);
   gb_selection_set_dossier (selection, dossier);
-  gb_detail_pane_set_selection (GB_DETAIL_PANE (pane), selection);
+  g_object_set (pane, "selection", selection, NULL);
+  g_assert_cmpuint (notified, ==, 0);
   gb_selection_set_item (selection, gb_test_lookup (dossier, lc->selected));
+  g_assert_cmpuint (notified, ==, 1);
   direct = gb_dossier_dup_linked (dossier, gb_selection_get_item (selection));
 
   for (guint i = 0; lc->linked[i] != NULL; i++)
@@ -172,8 +176,13 @@ test_detail_links (gconstpointer data)
   g_assert_true (gb_selection_get_item (selection) == target);
   g_assert_true (gb_detail_pane_get_item (GB_DETAIL_PANE (pane)) == target);
   g_assert_true (gb_test_shows_text (pane, gb_item_get_title (target)));
+  g_assert_cmpuint (notified, ==, 2);
 
-  gb_detail_pane_set_selection (GB_DETAIL_PANE (pane), NULL);
+  /* Without a selection the pane shows nothing. */
+  g_object_set (pane, "selection", NULL, NULL);
+  g_assert_null (gb_detail_pane_get_item (GB_DETAIL_PANE (pane)));
+  g_assert_cmpuint (notified, ==, 3);
+  g_assert_false (gb_test_shows_text (pane, gb_item_get_title (target)));
   g_clear_object (&dossier);
   g_assert_finalize_object (pane);
 }
@@ -203,7 +212,7 @@ test_detail_event_order (void)
   GtkWidget *pane = g_object_ref_sink (gb_detail_pane_new ());
 
   gb_selection_set_dossier (selection, dossier);
-  gb_detail_pane_set_selection (GB_DETAIL_PANE (pane), selection);
+  g_object_set (pane, "selection", selection, NULL);
   gb_selection_set_item (selection, gb_test_lookup (dossier, "place-seoul"));
 
   collect_event_buttons (pane, events);
@@ -213,7 +222,7 @@ test_detail_event_order (void)
     g_assert_cmpint (gb_date_compare (gb_item_get_date (events->pdata[i - 1]),
                                       gb_item_get_date (events->pdata[i])), <=, 0);
 
-  gb_detail_pane_set_selection (GB_DETAIL_PANE (pane), NULL);
+  g_object_set (pane, "selection", NULL, NULL);
   g_clear_object (&dossier);
   g_assert_finalize_object (pane);
 }
@@ -233,7 +242,7 @@ test_detail_provenance (void)
   guint checked = 0;
 
   gb_selection_set_dossier (selection, dossier);
-  gb_detail_pane_set_selection (GB_DETAIL_PANE (pane), selection);
+  g_object_set (pane, "selection", selection, NULL);
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
@@ -265,7 +274,7 @@ test_detail_provenance (void)
 
   g_assert_cmpuint (checked, ==, 15 + 4 + 1 + 9 + 5 + 5 + 9);
 
-  gb_detail_pane_set_selection (GB_DETAIL_PANE (pane), NULL);
+  g_object_set (pane, "selection", NULL, NULL);
   g_clear_object (&dossier);
   g_assert_finalize_object (pane);
 }
@@ -330,14 +339,6 @@ test_window_pane (void)
   gb_test_pump ();
 }
 
-static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
-{
-  (*count)++;
-}
-
 /* Every view takes the window's selection the same way: one notify a change,
  * none for the same one again, no handler left behind, nothing leaked. */
 static void
@@ -351,7 +352,7 @@ test_view_property (gconstpointer data)
   GbSelection *got = NULL;
   guint notified = 0;
 
-  g_signal_connect (view, "notify::selection", G_CALLBACK (count_notify_cb), &notified);
+  g_signal_connect (view, "notify::selection", G_CALLBACK (gb_test_count_notify_cb), &notified);
   gb_selection_set_dossier (selection, dossier);
 
   g_object_set (view, "selection", selection, NULL);
@@ -470,10 +471,10 @@ test_window_follow (void)
   map = gb_test_find_widget (GTK_WIDGET (window), GB_TYPE_MAP_VIEW);
   cards = gb_test_find_widget (GTK_WIDGET (window), GB_TYPE_CARDS_VIEW);
   pane = gb_test_find_widget (GTK_WIDGET (window), GB_TYPE_DETAIL_PANE);
-  g_assert_true (gb_timeline_view_get_selection (GB_TIMELINE_VIEW (timeline)) == selection);
-  g_assert_true (gb_map_view_get_selection (GB_MAP_VIEW (map)) == selection);
-  g_assert_true (gb_cards_view_get_selection (GB_CARDS_VIEW (cards)) == selection);
-  g_assert_true (gb_detail_pane_get_selection (GB_DETAIL_PANE (pane)) == selection);
+  g_assert_true (gb_test_get_selection (timeline) == selection);
+  g_assert_true (gb_test_get_selection (map) == selection);
+  g_assert_true (gb_test_get_selection (cards) == selection);
+  g_assert_true (gb_test_get_selection (pane) == selection);
   map_linked = count_css_class (map, "linked");
 
   /* Click the agreement's card. */

@@ -657,14 +657,6 @@ test_view_empty (void)
   fixture_close (&f);
 }
 
-static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
-{
-  (*count)++;
-}
-
 /* The view follows its selection's story: a new selection, or a new story in
  * it, shows at once; setting the same selection again says nothing. */
 static void
@@ -674,17 +666,18 @@ test_view_selection (void)
   g_autoptr(GbSelection) selection = gb_selection_new ();
   GtkWidget *view = g_object_ref_sink (gb_timeline_view_new ());
   GListModel *rows = gb_timeline_view_get_model (GB_TIMELINE_VIEW (view));
+  g_autoptr(GbItem) place = g_list_model_get_item (gb_dossier_get_places (dossier), 0);
   guint notified = 0;
 
-  g_signal_connect (view, "notify::selection", G_CALLBACK (count_notify_cb), &notified);
+  g_signal_connect (view, "notify::selection", G_CALLBACK (gb_test_count_notify_cb), &notified);
   gb_selection_set_dossier (selection, dossier);
 
-  gb_timeline_view_set_selection (GB_TIMELINE_VIEW (view), selection);
+  g_object_set (view, "selection", selection, NULL);
   g_assert_cmpuint (notified, ==, 1);
-  g_assert_true (gb_timeline_view_get_selection (GB_TIMELINE_VIEW (view)) == selection);
+  g_assert_true (gb_test_get_selection (view) == selection);
   g_assert_cmpuint (g_list_model_get_n_items (rows), >, 0);
 
-  gb_timeline_view_set_selection (GB_TIMELINE_VIEW (view), selection);
+  g_object_set (view, "selection", selection, NULL);
   g_assert_cmpuint (notified, ==, 1);
 
   gb_selection_set_dossier (selection, NULL);
@@ -694,17 +687,13 @@ test_view_selection (void)
 
   g_object_set (view, "selection", NULL, NULL);
   g_assert_cmpuint (notified, ==, 2);
-  g_assert_null (gb_timeline_view_get_selection (GB_TIMELINE_VIEW (view)));
+  g_assert_null (gb_test_get_selection (view));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
 
   /* A view on a selection that outlives it leaves no handler behind. */
-  gb_timeline_view_set_selection (GB_TIMELINE_VIEW (view), selection);
+  g_object_set (view, "selection", selection, NULL);
   g_assert_finalize_object (view);
-  {
-    g_autoptr(GbItem) place = g_list_model_get_item (gb_dossier_get_places (dossier), 0);
-
-    gb_selection_set_item (selection, place);
-  }
+  gb_selection_set_item (selection, place);
 }
 
 int

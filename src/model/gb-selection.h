@@ -21,11 +21,4 @@ void         gb_selection_set_item       (GbSelection *self,
 gboolean     gb_selection_is_linked      (GbSelection *self,
                                           GbItem      *item);
 
-GSignalGroup *gb_selection_signal_group_new    (gpointer       observer,
-                                                GCallback      dossier_changed,
-                                                GCallback      item_changed);
-gboolean      gb_selection_signal_group_follow (GSignalGroup  *signals,
-                                                GbSelection  **selection_field,
-                                                GbSelection   *selection);
-
 G_END_DECLS

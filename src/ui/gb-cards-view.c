@@ -12,10 +12,8 @@
 
 struct _GbCardsView
 {
-  GtkWidget           parent_instance;
+  GbView              parent_instance;
 
-  GbSelection        *selection;
-  GSignalGroup       *selection_signals;
   GbDossier          *dossier;          /* the selection's, as shown */
   GListModel         *agreements;
   GtkCustomFilter    *custom_filter;
@@ -40,25 +38,19 @@ struct _GbCardsView
   GtkDropDown        *party_dropdown;
 };
 
-G_DEFINE_FINAL_TYPE (GbCardsView, gb_cards_view, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_SELECTION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (GbCardsView, gb_cards_view, GB_TYPE_VIEW)
 
 static GbCardMark
 mark_for (GbCardsView *self,
           GbItem      *item)
 {
-  if (self->selection == NULL || gb_selection_get_item (self->selection) == NULL)
+  GbSelection *selection = gb_view_get_selection (GB_VIEW (self));
+
+  if (selection == NULL || gb_selection_get_item (selection) == NULL)
     return GB_CARD_MARK_NONE;
-  if (gb_selection_get_item (self->selection) == item)
+  if (gb_selection_get_item (selection) == item)
     return GB_CARD_MARK_SELECTED;
-  if (gb_selection_is_linked (self->selection, item))
+  if (gb_selection_is_linked (selection, item))
     return GB_CARD_MARK_LINKED;
   return GB_CARD_MARK_NONE;
 }
@@ -251,8 +243,8 @@ child_activated_cb (GtkFlowBox      *box,
   else if (GB_IS_FIGURE_CARD (child))
     item = GB_ITEM (gb_figure_card_get_figure (GB_FIGURE_CARD (child)));
 
-  if (item != NULL && self->selection != NULL)
-    gb_selection_set_item (self->selection, item);
+  if (item != NULL)
+    gb_view_select (GB_VIEW (self), item);
 }
 
 static void
@@ -355,11 +347,18 @@ collect_options (GbCardsView *self)
                                            : g_ptr_array_new_with_free_func (g_object_unref);
 }
 
+static void
+gb_cards_view_item_changed (GbView *view)
+{
+  update_marks (GB_CARDS_VIEW (view));
+}
+
 /* A new story starts unfiltered: its parties are not the old ones. */
 static void
-selection_dossier_changed_cb (GbCardsView *self)
+gb_cards_view_dossier_changed (GbView *view)
 {
-  GbDossier *dossier = self->selection != NULL ? gb_selection_get_dossier (self->selection) : NULL;
+  GbCardsView *self = GB_CARDS_VIEW (view);
+  GbDossier *dossier = gb_view_get_dossier (view);
   GbAgreementFilter any = GB_AGREEMENT_FILTER_INIT;
 
   if (!g_set_object (&self->dossier, dossier))
@@ -386,56 +385,15 @@ selection_dossier_changed_cb (GbCardsView *self)
 }
 
 static void
-gb_cards_view_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  GbCardsView *self = GB_CARDS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SELECTION:
-      g_value_set_object (value, self->selection);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gb_cards_view_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  GbCardsView *self = GB_CARDS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SELECTION:
-      gb_cards_view_set_selection (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 gb_cards_view_dispose (GObject *object)
 {
   GbCardsView *self = (GbCardsView *) object;
-
-  g_clear_object (&self->selection_signals);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GB_TYPE_CARDS_VIEW);
 
   g_clear_object (&self->filtered);
   g_clear_object (&self->custom_filter);
   g_clear_object (&self->agreements);
-  g_clear_object (&self->selection);
   g_clear_object (&self->dossier);
   g_clear_pointer (&self->parties, g_ptr_array_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->facet_labels); i++)
@@ -460,24 +418,12 @@ gb_cards_view_class_init (GbCardsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GbViewClass *view_class = GB_VIEW_CLASS (klass);
 
   object_class->dispose = gb_cards_view_dispose;
   object_class->finalize = gb_cards_view_finalize;
-  object_class->get_property = gb_cards_view_get_property;
-  object_class->set_property = gb_cards_view_set_property;
-
-  /**
-   * GbCardsView:selection:
-   *
-   * The window's shared selection: the view shows its story's agreements
-   * and figures and marks its item.
-   */
-  properties[PROP_SELECTION] =
-    g_param_spec_object ("selection", NULL, NULL,
-                         GB_TYPE_SELECTION,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  view_class->dossier_changed = gb_cards_view_dossier_changed;
+  view_class->item_changed = gb_cards_view_item_changed;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "gbcardsview");
@@ -507,9 +453,6 @@ gb_cards_view_init (GbCardsView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->selection_signals = gb_selection_signal_group_new (self,
-                                                           G_CALLBACK (selection_dossier_changed_cb),
-                                                           G_CALLBACK (update_marks));
   self->filter = any;
   self->kinds = g_array_new (FALSE, FALSE, sizeof (int));
   self->statuses = g_array_new (FALSE, FALSE, sizeof (int));
@@ -533,30 +476,6 @@ GtkWidget *
 gb_cards_view_new (void)
 {
   return g_object_new (GB_TYPE_CARDS_VIEW, NULL);
-}
-
-/**
- * gb_cards_view_get_selection:
- *
- * Returns: (transfer none) (nullable): the shared selection
- */
-GbSelection *
-gb_cards_view_get_selection (GbCardsView *self)
-{
-  g_return_val_if_fail (GB_IS_CARDS_VIEW (self), NULL);
-
-  return self->selection;
-}
-
-void
-gb_cards_view_set_selection (GbCardsView *self,
-                             GbSelection *selection)
-{
-  g_return_if_fail (GB_IS_CARDS_VIEW (self));
-  g_return_if_fail (!selection || GB_IS_SELECTION (selection));
-
-  if (gb_selection_signal_group_follow (self->selection_signals, &self->selection, selection))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
 /**

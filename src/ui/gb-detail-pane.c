@@ -23,10 +23,8 @@
 
 struct _GbDetailPane
 {
-  GtkWidget    parent_instance;
+  GbView       parent_instance;
 
-  GbSelection  *selection;
-  GSignalGroup *selection_signals;
   GbItem       *item;
 
   /* Template widgets */
@@ -69,11 +67,10 @@ struct _GbDetailPane
   char         *status_class;
 };
 
-G_DEFINE_FINAL_TYPE (GbDetailPane, gb_detail_pane, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (GbDetailPane, gb_detail_pane, GB_TYPE_VIEW)
 
 enum {
   PROP_0,
-  PROP_SELECTION,
   PROP_ITEM,
   N_PROPS
 };
@@ -159,8 +156,8 @@ item_button_clicked_cb (GtkButton    *button,
 {
   GbItem *item = g_object_get_data (G_OBJECT (button), "gb-item");
 
-  if (self->selection != NULL && item != NULL)
-    gb_selection_set_item (self->selection, item);
+  if (item != NULL)
+    gb_view_select (GB_VIEW (self), item);
 }
 
 static GtkWidget *
@@ -406,7 +403,7 @@ compare_dates (gconstpointer a,
 static void
 show_linked (GbDetailPane *self)
 {
-  GbDossier *dossier = self->selection != NULL ? gb_selection_get_dossier (self->selection) : NULL;
+  GbDossier *dossier = gb_view_get_dossier (GB_VIEW (self));
   g_autoptr(GPtrArray) linked = NULL;
   GtkBox *parties = NULL;
 
@@ -549,9 +546,10 @@ rebuild (GbDetailPane *self)
 }
 
 static void
-selection_item_changed_cb (GbDetailPane *self)
+gb_detail_pane_item_changed (GbView *view)
 {
-  GbItem *item = self->selection != NULL ? gb_selection_get_item (self->selection) : NULL;
+  GbDetailPane *self = GB_DETAIL_PANE (view);
+  GbItem *item = gb_view_get_item (view);
 
   if (!g_set_object (&self->item, item))
     return;
@@ -567,8 +565,7 @@ close_action (GtkWidget  *widget,
 {
   GbDetailPane *self = GB_DETAIL_PANE (widget);
 
-  if (self->selection != NULL)
-    gb_selection_set_item (self->selection, NULL);
+  gb_view_select (GB_VIEW (self), NULL);
 }
 
 static void
@@ -577,14 +574,11 @@ gb_detail_pane_dispose (GObject *object)
   GbDetailPane *self = (GbDetailPane *) object;
   GtkWidget *child;
 
-  g_clear_object (&self->selection_signals);
-
   gtk_widget_dispose_template (GTK_WIDGET (self), GB_TYPE_DETAIL_PANE);
   /* The template's top box is not bound to a field: unparent it here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
-  g_clear_object (&self->selection);
   g_clear_object (&self->item);
 
   G_OBJECT_CLASS (gb_detail_pane_parent_class)->dispose (object);
@@ -610,31 +604,8 @@ gb_detail_pane_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SELECTION:
-      g_value_set_object (value, self->selection);
-      break;
-
     case PROP_ITEM:
       g_value_set_object (value, self->item);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gb_detail_pane_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  GbDetailPane *self = GB_DETAIL_PANE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SELECTION:
-      gb_detail_pane_set_selection (self, g_value_get_object (value));
       break;
 
     default:
@@ -647,16 +618,12 @@ gb_detail_pane_class_init (GbDetailPaneClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GbViewClass *view_class = GB_VIEW_CLASS (klass);
 
   object_class->dispose = gb_detail_pane_dispose;
   object_class->finalize = gb_detail_pane_finalize;
   object_class->get_property = gb_detail_pane_get_property;
-  object_class->set_property = gb_detail_pane_set_property;
-
-  properties[PROP_SELECTION] =
-    g_param_spec_object ("selection", NULL, NULL,
-                         GB_TYPE_SELECTION,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  view_class->item_changed = gb_detail_pane_item_changed;
 
   properties[PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL,
@@ -717,9 +684,6 @@ gb_detail_pane_init (GbDetailPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_visible (self->content, FALSE);
 
-  self->selection_signals = gb_selection_signal_group_new (self, NULL,
-                                                           G_CALLBACK (selection_item_changed_cb));
-
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Details"),
                                   -1);
@@ -729,30 +693,6 @@ GtkWidget *
 gb_detail_pane_new (void)
 {
   return g_object_new (GB_TYPE_DETAIL_PANE, NULL);
-}
-
-/**
- * gb_detail_pane_get_selection:
- *
- * Returns: (nullable) (transfer none): the selection whose item is shown
- */
-GbSelection *
-gb_detail_pane_get_selection (GbDetailPane *self)
-{
-  g_return_val_if_fail (GB_IS_DETAIL_PANE (self), NULL);
-
-  return self->selection;
-}
-
-void
-gb_detail_pane_set_selection (GbDetailPane *self,
-                              GbSelection  *selection)
-{
-  g_return_if_fail (GB_IS_DETAIL_PANE (self));
-  g_return_if_fail (!selection || GB_IS_SELECTION (selection));
-
-  if (gb_selection_signal_group_follow (self->selection_signals, &self->selection, selection))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
 /**

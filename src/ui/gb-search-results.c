@@ -11,10 +11,8 @@
 
 struct _GbSearchResults
 {
-  GtkWidget           parent_instance;
+  GbView              parent_instance;
 
-  GbSelection        *selection;
-  GSignalGroup       *selection_signals;
   GbDossier          *dossier;          /* the selection's, as searched */
   char               *query;
   GListStore         *results;
@@ -26,15 +24,7 @@ struct _GbSearchResults
   GtkListView        *list_view;
 };
 
-G_DEFINE_FINAL_TYPE (GbSearchResults, gb_search_results, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_SELECTION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (GbSearchResults, gb_search_results, GB_TYPE_VIEW)
 
 enum {
   ITEM_ACTIVATED,
@@ -136,9 +126,10 @@ update (GbSearchResults *self)
 }
 
 static void
-selection_dossier_changed_cb (GbSearchResults *self)
+gb_search_results_dossier_changed (GbView *view)
 {
-  GbDossier *dossier = self->selection != NULL ? gb_selection_get_dossier (self->selection) : NULL;
+  GbSearchResults *self = GB_SEARCH_RESULTS (view);
+  GbDossier *dossier = gb_view_get_dossier (view);
 
   if (g_set_object (&self->dossier, dossier))
     update (self);
@@ -161,7 +152,6 @@ gb_search_results_dispose (GObject *object)
   GbSearchResults *self = (GbSearchResults *) object;
   GtkWidget *child;
 
-  g_clear_object (&self->selection_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), GB_TYPE_SEARCH_RESULTS);
   /* The template's top box is not bound to a field: unparent it here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -169,7 +159,6 @@ gb_search_results_dispose (GObject *object)
 
   g_clear_object (&self->list_selection);
   g_clear_object (&self->results);
-  g_clear_object (&self->selection);
   g_clear_object (&self->dossier);
 
   G_OBJECT_CLASS (gb_search_results_parent_class)->dispose (object);
@@ -186,65 +175,15 @@ gb_search_results_finalize (GObject *object)
 }
 
 static void
-gb_search_results_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  GbSearchResults *self = GB_SEARCH_RESULTS (object);
-
-  switch (prop_id)
-    {
-    case PROP_SELECTION:
-      g_value_set_object (value, self->selection);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gb_search_results_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  GbSearchResults *self = GB_SEARCH_RESULTS (object);
-
-  switch (prop_id)
-    {
-    case PROP_SELECTION:
-      gb_search_results_set_selection (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 gb_search_results_class_init (GbSearchResultsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GbViewClass *view_class = GB_VIEW_CLASS (klass);
 
   object_class->dispose = gb_search_results_dispose;
   object_class->finalize = gb_search_results_finalize;
-  object_class->get_property = gb_search_results_get_property;
-  object_class->set_property = gb_search_results_set_property;
-
-  /**
-   * GbSearchResults:selection:
-   *
-   * The window's shared selection, whose story is searched.
-   */
-  properties[PROP_SELECTION] =
-    g_param_spec_object ("selection", NULL, NULL,
-                         GB_TYPE_SELECTION,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  view_class->dossier_changed = gb_search_results_dossier_changed;
 
   /**
    * GbSearchResults::item-activated:
@@ -284,9 +223,6 @@ gb_search_results_init (GbSearchResults *self)
   self->results = g_list_store_new (GB_TYPE_ITEM);
   self->list_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
-  self->selection_signals = gb_selection_signal_group_new (self,
-                                                           G_CALLBACK (selection_dossier_changed_cb),
-                                                           NULL);
   gtk_list_view_set_factory (self->list_view, factory);
 
   update (self);
@@ -296,30 +232,6 @@ GtkWidget *
 gb_search_results_new (void)
 {
   return g_object_new (GB_TYPE_SEARCH_RESULTS, NULL);
-}
-
-/**
- * gb_search_results_get_selection:
- *
- * Returns: (transfer none) (nullable): the shared selection
- */
-GbSelection *
-gb_search_results_get_selection (GbSearchResults *self)
-{
-  g_return_val_if_fail (GB_IS_SEARCH_RESULTS (self), NULL);
-
-  return self->selection;
-}
-
-void
-gb_search_results_set_selection (GbSearchResults *self,
-                                 GbSelection     *selection)
-{
-  g_return_if_fail (GB_IS_SEARCH_RESULTS (self));
-  g_return_if_fail (!selection || GB_IS_SELECTION (selection));
-
-  if (gb_selection_signal_group_follow (self->selection_signals, &self->selection, selection))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
 /**

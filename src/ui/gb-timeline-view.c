@@ -27,10 +27,8 @@ typedef struct
 
 struct _GbTimelineView
 {
-  GtkWidget           parent_instance;
+  GbView              parent_instance;
 
-  GbSelection        *selection;
-  GSignalGroup       *selection_signals;
   GbDossier          *dossier;        /* the selection's, as shown */
   GbTimelineModel    *model;
   GtkNoSelection     *list_selection;
@@ -55,11 +53,10 @@ struct _GbTimelineView
   GtkLabel           *popover_quote;
 };
 
-G_DEFINE_FINAL_TYPE (GbTimelineView, gb_timeline_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (GbTimelineView, gb_timeline_view, GB_TYPE_VIEW)
 
 enum {
   PROP_0,
-  PROP_SELECTION,
   PROP_SHOW_DETAILS,
   N_PROPS
 };
@@ -140,16 +137,17 @@ static void
 update_row_linked (GbTimelineView      *self,
                    GbTimelineRowWidget *widget)
 {
+  GbSelection *selection = gb_view_get_selection (GB_VIEW (self));
   GbTimelineRow *row = gb_timeline_row_widget_get_row (widget);
   GbItem *item = row != NULL ? gb_timeline_row_get_item (row) : NULL;
   gboolean linked = FALSE;
   gboolean selected = FALSE;
 
-  if (item != NULL && self->selection != NULL &&
+  if (item != NULL && selection != NULL &&
       gb_timeline_row_get_kind (row) == GB_TIMELINE_ROW_ITEM)
     {
-      selected = gb_selection_get_item (self->selection) == item;
-      linked = !selected && gb_selection_is_linked (self->selection, item);
+      selected = gb_selection_get_item (selection) == item;
+      linked = !selected && gb_selection_is_linked (selection, item);
     }
   gb_timeline_row_widget_set_linked (widget, linked, selected);
 }
@@ -246,9 +244,10 @@ update_page (GbTimelineView *self)
 }
 
 static void
-selection_dossier_changed_cb (GbTimelineView *self)
+gb_timeline_view_dossier_changed (GbView *view)
 {
-  GbDossier *dossier = self->selection != NULL ? gb_selection_get_dossier (self->selection) : NULL;
+  GbTimelineView *self = GB_TIMELINE_VIEW (view);
+  GbDossier *dossier = gb_view_get_dossier (view);
 
   if (!g_set_object (&self->dossier, dossier))
     return;
@@ -260,9 +259,10 @@ selection_dossier_changed_cb (GbTimelineView *self)
 }
 
 static void
-selection_item_changed_cb (GbTimelineView *self)
+gb_timeline_view_item_changed (GbView *view)
 {
-  GbItem *item = self->selection != NULL ? gb_selection_get_item (self->selection) : NULL;
+  GbTimelineView *self = GB_TIMELINE_VIEW (view);
+  GbItem *item = gb_view_get_item (view);
   guint position;
 
   update_all_linked (self);
@@ -416,8 +416,7 @@ list_activate_cb (GbTimelineView *self,
     return;
 
   self->activated_position = position;
-  if (self->selection != NULL)
-    gb_selection_set_item (self->selection, gb_timeline_row_get_item (row));
+  gb_view_select (GB_VIEW (self), gb_timeline_row_get_item (row));
 
   /* The window's detail pane shows the selected item; without one, a popover does. */
   if (self->show_details)
@@ -536,7 +535,6 @@ gb_timeline_view_dispose (GObject *object)
   GbTimelineView *self = (GbTimelineView *) object;
   GtkWidget *child;
 
-  g_clear_object (&self->selection_signals);
   g_clear_handle_id (&self->typeahead_reset_id, g_source_remove);
   if (self->focus_tick_id != 0)
     {
@@ -552,7 +550,6 @@ gb_timeline_view_dispose (GObject *object)
     g_hash_table_remove_all (self->bound);
   g_clear_object (&self->list_selection);
   g_clear_object (&self->model);
-  g_clear_object (&self->selection);
   g_clear_object (&self->dossier);
 
   G_OBJECT_CLASS (gb_timeline_view_parent_class)->dispose (object);
@@ -581,10 +578,6 @@ gb_timeline_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SELECTION:
-      g_value_set_object (value, self->selection);
-      break;
-
     case PROP_SHOW_DETAILS:
       g_value_set_boolean (value, self->show_details);
       break;
@@ -604,10 +597,6 @@ gb_timeline_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SELECTION:
-      gb_timeline_view_set_selection (self, g_value_get_object (value));
-      break;
-
     case PROP_SHOW_DETAILS:
       gb_timeline_view_set_show_details (self, g_value_get_boolean (value));
       break;
@@ -622,25 +611,18 @@ gb_timeline_view_class_init (GbTimelineViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GbViewClass *view_class = GB_VIEW_CLASS (klass);
 
   object_class->dispose = gb_timeline_view_dispose;
   object_class->finalize = gb_timeline_view_finalize;
   object_class->get_property = gb_timeline_view_get_property;
   object_class->set_property = gb_timeline_view_set_property;
+  view_class->dossier_changed = gb_timeline_view_dossier_changed;
+  view_class->item_changed = gb_timeline_view_item_changed;
 
   widget_class->measure = gb_timeline_view_measure;
   widget_class->size_allocate = gb_timeline_view_size_allocate;
   widget_class->grab_focus = gb_timeline_view_grab_focus;
-
-  /**
-   * GbTimelineView:selection:
-   *
-   * The window's shared selection: the view shows its story and marks its item.
-   */
-  properties[PROP_SELECTION] =
-    g_param_spec_object ("selection", NULL, NULL,
-                         GB_TYPE_SELECTION,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * GbTimelineView:show-details:
@@ -687,9 +669,6 @@ gb_timeline_view_init (GbTimelineView *self)
   g_array_set_clear_func (self->zones, reference_zone_clear);
   self->typeahead = g_string_new (NULL);
   self->model = gb_timeline_model_new ();
-  self->selection_signals = gb_selection_signal_group_new (self,
-                                                           G_CALLBACK (selection_dossier_changed_cb),
-                                                           G_CALLBACK (selection_item_changed_cb));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -704,30 +683,6 @@ GtkWidget *
 gb_timeline_view_new (void)
 {
   return g_object_new (GB_TYPE_TIMELINE_VIEW, NULL);
-}
-
-/**
- * gb_timeline_view_get_selection:
- *
- * Returns: (transfer none) (nullable): the shared selection
- */
-GbSelection *
-gb_timeline_view_get_selection (GbTimelineView *self)
-{
-  g_return_val_if_fail (GB_IS_TIMELINE_VIEW (self), NULL);
-
-  return self->selection;
-}
-
-void
-gb_timeline_view_set_selection (GbTimelineView *self,
-                                GbSelection    *selection)
-{
-  g_return_if_fail (GB_IS_TIMELINE_VIEW (self));
-  g_return_if_fail (selection == NULL || GB_IS_SELECTION (selection));
-
-  if (gb_selection_signal_group_follow (self->selection_signals, &self->selection, selection))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
 gboolean
