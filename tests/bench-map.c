@@ -233,6 +233,7 @@ main (int   argc,
 {
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(GbDossier) dossier = NULL;
+  g_autoptr(GbSelection) selection = NULL;
   double empty_median, empty_worst, base_median, base_worst, full_median, full_worst;
   GtkWidget *view;
   gint64 start;
@@ -282,7 +283,9 @@ main (int   argc,
   dossier = make_dossier ();
   view = gb_map_view_new ();
   start = g_get_monotonic_time ();
-  gb_map_view_set_dossier (GB_MAP_VIEW (view), dossier);
+  selection = gb_selection_new ();
+  gb_selection_set_dossier (selection, dossier);
+  g_object_set (view, "selection", selection, NULL);
   g_print ("bench-map: %u places and %u routes added in %.0f ms\n", N_PLACES, N_ROUTES,
            (g_get_monotonic_time () - start) / 1000.0);
   run_frames ("10k", view, &full_median, &full_worst);

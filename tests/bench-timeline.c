@@ -93,6 +93,7 @@ run_child (const char *path)
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GbDossier) dossier = NULL;
+  g_autoptr(GbSelection) selection = NULL;
   g_autoptr(GDateTime) today = g_date_time_new_local (2026, 2, 10, 12, 0, 0);
   Child child = { 0 };
 
@@ -111,7 +112,9 @@ run_child (const char *path)
   child.window = gtk_window_new ();
   child.view = gb_timeline_view_new ();
   gb_timeline_view_set_today (GB_TIMELINE_VIEW (child.view), today);
-  gb_timeline_view_set_dossier (GB_TIMELINE_VIEW (child.view), dossier);
+  selection = gb_selection_new ();
+  gb_selection_set_dossier (selection, dossier);
+  g_object_set (child.view, "selection", selection, NULL);
   child.set_dossier_ms = (g_get_monotonic_time () - child.shown) / 1000.0;
   gtk_window_set_child (GTK_WINDOW (child.window), child.view);
   gtk_window_set_default_size (GTK_WINDOW (child.window), 480, 900);

@@ -273,8 +273,7 @@ gb_test_map_show (GbDossier   *dossier,
   gtk_window_set_default_size (window, width, height);
   gtk_window_set_child (window, view);
   gb_selection_set_dossier (selection, dossier);
-  gb_map_view_set_selection (GB_MAP_VIEW (view), selection);
-  gb_map_view_set_dossier (GB_MAP_VIEW (view), dossier);
+  g_object_set (view, "selection", selection, NULL);
   gtk_window_present (window);
   gb_test_map_wait_for_view (view);
   return view;
@@ -311,8 +310,7 @@ gb_test_map_fixture_setup (GbTestMapFixture *fx,
   gtk_window_set_default_size (fx->window, 1000, 700);
   fx->view = GB_MAP_VIEW (gb_map_view_new ());
   gtk_window_set_child (fx->window, GTK_WIDGET (fx->view));
-  gb_map_view_set_selection (fx->view, fx->selection);
-  gb_map_view_set_dossier (fx->view, fx->dossier);
+  g_object_set (fx->view, "selection", fx->selection, NULL);
   gtk_window_present (fx->window);
 
   view = GTK_WIDGET (fx->view);

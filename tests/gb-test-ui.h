@@ -1,12 +1,70 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* Helpers shared by the widget tests of the cards, the detail pane, the
- * selection and the hostile fixture. */
+/* Helpers shared by the widget tests: the cards, the detail pane, the
+ * timeline, the selection, the window and the hostile fixture. */
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
+#include "config.h"
+#include "gb-application.h"
 #include "gb-dossier-loader.h"
+#include "gb-selection.h"
+
+/* GTK and libadwaita up, and the application windows are opened in:
+ * registered, not unique, its map on the offline basemap so that no test
+ * reaches for the network. */
+static inline GbApplication *
+gb_test_init_app (int    *argc,
+                  char ***argv)
+{
+  g_autoptr(GSettings) settings = NULL;
+  GbApplication *app;
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+
+  settings = g_settings_new (APP_ID);
+  g_settings_set_string (settings, "map-source", "basemap");
+
+  app = gb_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  return app;
+}
+
+/* For g_signal_connect (object, "notify::…", G_CALLBACK (gb_test_count_notify_cb), &count). */
+static inline void
+gb_test_count_notify_cb (GObject    *object,
+                         GParamSpec *pspec,
+                         guint      *count)
+{
+  (*count)++;
+}
+
+/* Returns: (transfer none) (nullable): the selection @view follows */
+static inline GbSelection *
+gb_test_get_selection (gpointer view)
+{
+  g_autoptr(GbSelection) selection = NULL;
+
+  g_object_get (view, "selection", &selection, NULL);
+  return selection;
+}
+
+/* Shows @dossier in @view as the window does, through a selection; @view
+ * keeps it.
+ * Returns: (transfer none): that selection */
+static inline GbSelection *
+gb_test_show_dossier (GtkWidget *view,
+                      GbDossier *dossier)
+{
+  g_autoptr(GbSelection) selection = gb_selection_new ();
+
+  gb_selection_set_dossier (selection, dossier);
+  g_object_set (view, "selection", selection, NULL);
+  return selection;
+}
 
 static inline void
 gb_test_pump (void)
@@ -39,12 +97,16 @@ gb_test_load_fixture (const char *name)
   return dossier;
 }
 
-/* Every text a label under @widget shows, buttons' labels included. */
+/* Every text a label under @widget shows, buttons' labels included; nothing
+ * under a hidden widget. */
 static inline void
 gb_test_collect_texts (GtkWidget *widget,
                        GPtrArray *out)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
     g_ptr_array_add (out, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);

@@ -59,7 +59,7 @@ test_filter_counts (gconstpointer data)
 
   /* ... is what the view shows, as models and as cards. */
   view = g_object_ref_sink (gb_cards_view_new ());
-  gb_cards_view_set_dossier (GB_CARDS_VIEW (view), dossier);
+  gb_test_show_dossier (view, dossier);
   g_assert_cmpuint (g_list_model_get_n_items (gb_cards_view_get_model (GB_CARDS_VIEW (view))),
                     ==, 9);
   gb_cards_view_set_filter (GB_CARDS_VIEW (view), &filter);
@@ -106,7 +106,7 @@ test_facet_labels (void)
   g_autofree char *statuses = NULL;
   g_autofree char *parties = NULL;
 
-  gb_cards_view_set_dossier (GB_CARDS_VIEW (view), dossier);
+  gb_test_show_dossier (view, dossier);
 
   kinds = dup_labels (gb_cards_view_get_facet_labels (GB_CARDS_VIEW (view), GB_CARDS_FACET_KIND));
   g_assert_cmpstr (kinds, ==,
@@ -208,7 +208,7 @@ run_dropdown_case (const DropDownCase *dc)
   GtkWidget *dropdown;
   gboolean alive = FALSE;
 
-  gb_cards_view_set_dossier (GB_CARDS_VIEW (view), dossier);
+  gb_test_show_dossier (view, dossier);
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
@@ -285,7 +285,7 @@ test_card_content (void)
   GtkWidget *view = g_object_ref_sink (gb_cards_view_new ());
   GbCard *card;
 
-  gb_cards_view_set_dossier (GB_CARDS_VIEW (view), dossier);
+  gb_test_show_dossier (view, dossier);
 
   card = find_card (view, "agr-action-plan-2025-2027");
   g_assert_nonnull (card);
@@ -315,7 +315,7 @@ test_card_content (void)
   }
 
   /* Closing the story empties the view. */
-  gb_cards_view_set_dossier (GB_CARDS_VIEW (view), NULL);
+  gb_selection_set_dossier (gb_test_get_selection (view), NULL);
   g_assert_cmpuint (g_list_model_get_n_items (gb_cards_view_get_model (GB_CARDS_VIEW (view))), ==, 0);
   g_assert_null (find_card (view, "agr-action-plan-2025-2027"));
 
@@ -331,7 +331,7 @@ test_figure_cards (void)
   g_autoptr(GbDossier) dossier = gb_test_load_bundled ();
   GtkWidget *view = g_object_ref_sink (gb_cards_view_new ());
 
-  gb_cards_view_set_dossier (GB_CARDS_VIEW (view), dossier);
+  gb_test_show_dossier (view, dossier);
 
   g_assert_true (gb_test_shows_text (view, "$6 billion"));
   g_assert_true (gb_test_shows_text (view, "30+ years"));
@@ -372,7 +372,7 @@ show_in_window (GbDossier *dossier,
   GtkWidget *window = gtk_window_new ();
   GtkWidget *view = gb_cards_view_new ();
 
-  gb_cards_view_set_dossier (GB_CARDS_VIEW (view), dossier);
+  gb_test_show_dossier (view, dossier);
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_set_default_size (GTK_WINDOW (window), width, 700);
   gtk_window_present (GTK_WINDOW (window));

@@ -173,7 +173,7 @@ test_detail_literal (void)
   gtk_window_set_child (GTK_WINDOW (window), pane);
   gtk_window_present (GTK_WINDOW (window));
   gb_selection_set_dossier (selection, dossier);
-  gb_detail_pane_set_selection (GB_DETAIL_PANE (pane), selection);
+  g_object_set (pane, "selection", selection, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     {
@@ -276,7 +276,7 @@ test_cards_literal (void)
   g_assert_true (g_str_has_suffix (value, "\u2069"));
   g_assert_nonnull (strstr (value, unit));
 
-  gb_cards_view_set_dossier (GB_CARDS_VIEW (view), dossier);
+  gb_test_show_dossier (view, dossier);
   g_assert_true (gb_test_shows_text (view, title));
   g_assert_true (gb_test_shows_text (view, summary));
   g_assert_true (gb_test_shows_text (view, parties));
@@ -305,7 +305,7 @@ test_search_literal (void)
   gtk_window_set_child (GTK_WINDOW (window), results);
   gtk_window_set_default_size (GTK_WINDOW (window), 600, 800);
   gtk_window_present (GTK_WINDOW (window));
-  gb_search_results_set_dossier (GB_SEARCH_RESULTS (results), dossier);
+  gb_test_show_dossier (results, dossier);
 
   /* Markup is searched as the text it is. */
   gb_search_results_set_query (GB_SEARCH_RESULTS (results), "<b>bold</b> &amp;");

@@ -101,6 +101,7 @@ test_routes_antimeridian (void)
   g_autoptr(GbPlace) akl = gb_place_new ("akl", GB_PLACE_KIND_AIRPORT, -37.0082, 174.785);
   g_autoptr(GbPlace) hnl = gb_place_new ("hnl", GB_PLACE_KIND_AIRPORT, 21.3187, -157.9225);
   g_autoptr(GbRoute) route = gb_route_new ("akl-hnl", akl, hnl, "flight");
+  g_autoptr(GbSelection) selection = gb_selection_new ();
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   GtkWidget *view = gb_map_view_new ();
   ShumateViewport *viewport;
@@ -113,7 +114,8 @@ test_routes_antimeridian (void)
 
   gtk_window_set_default_size (window, 800, 600);
   gtk_window_set_child (window, view);
-  gb_map_view_set_dossier (GB_MAP_VIEW (view), dossier);
+  gb_selection_set_dossier (selection, dossier);
+  g_object_set (view, "selection", selection, NULL);
   gtk_window_present (window);
   gb_test_map_wait_for_view (view);
 

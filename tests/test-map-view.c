@@ -456,7 +456,6 @@ test_view_no_places (void)
 
   /* The bundled story has places: no note, and its one label shown. */
   gb_selection_set_dossier (selection, bundled);
-  gb_map_view_set_dossier (GB_MAP_VIEW (view), bundled);
   gb_test_map_wait_frame (view);
   g_assert_false (empty_note_visible (view));
   {
@@ -469,10 +468,10 @@ test_view_no_places (void)
   }
 
   /* No story at all is not an empty story. */
-  gb_map_view_set_dossier (GB_MAP_VIEW (view), NULL);
+  gb_selection_set_dossier (selection, NULL);
   gb_test_map_wait_frame (view);
   g_assert_false (empty_note_visible (view));
-  gb_map_view_set_dossier (GB_MAP_VIEW (view), timeline);
+  gb_selection_set_dossier (selection, timeline);
   gb_test_map_wait_frame (view);
   g_assert_true (empty_note_visible (view));
 
@@ -485,19 +484,21 @@ test_view_lifecycle (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GbDossier) dossier = gb_dossier_load_bundled (&error);
   g_autoptr(GbSelection) selection = gb_selection_new ();
+  GbSelection *followed = NULL;
   GtkWidget *view;
 
   g_assert_no_error (error);
 
   /* Unrealized: no size yet, nothing fitted, nothing leaked. */
   view = g_object_ref_sink (gb_map_view_new ());
-  gb_map_view_set_selection (GB_MAP_VIEW (view), selection);
-  gb_map_view_set_dossier (GB_MAP_VIEW (view), dossier);
+  gb_selection_set_dossier (selection, dossier);
+  g_object_set (view, "selection", selection, NULL);
   gb_map_view_fit_story (GB_MAP_VIEW (view));
-  gb_map_view_set_dossier (GB_MAP_VIEW (view), NULL);
-  gb_map_view_set_dossier (GB_MAP_VIEW (view), dossier);
-  g_assert_true (gb_map_view_get_dossier (GB_MAP_VIEW (view)) == dossier);
-  g_assert_true (gb_map_view_get_selection (GB_MAP_VIEW (view)) == selection);
+  gb_selection_set_dossier (selection, NULL);
+  gb_selection_set_dossier (selection, dossier);
+  g_object_get (view, "selection", &followed, NULL);
+  g_assert_true (followed == selection);
+  g_clear_object (&followed);
   g_assert_finalize_object (view);
 }
 

@@ -7,8 +7,11 @@
 #include "gb-cards-view.h"
 #include "gb-detail-pane.h"
 #include "gb-event.h"
+#include "gb-map-view.h"
 #include "gb-search-results.h"
 #include "gb-test-ui.h"
+#include "gb-timeline-row-widget.h"
+#include "gb-timeline-view.h"
 #include "gb-window.h"
 
 typedef struct
@@ -84,8 +87,7 @@ test_cards_marks (gconstpointer data)
   GListModel *figures = gb_dossier_get_figures (dossier);
 
   gb_selection_set_dossier (selection, dossier);
-  gb_cards_view_set_dossier (GB_CARDS_VIEW (view), dossier);
-  gb_cards_view_set_selection (GB_CARDS_VIEW (view), selection);
+  g_object_set (view, "selection", selection, NULL);
   gb_selection_set_item (selection, selected);
 
   for (guint m = 0; m < 2; m++)
@@ -112,7 +114,7 @@ test_cards_marks (gconstpointer data)
       g_assert_cmpint (gb_cards_view_get_mark (GB_CARDS_VIEW (view), item), ==, GB_CARD_MARK_NONE);
     }
 
-  gb_cards_view_set_selection (GB_CARDS_VIEW (view), NULL);
+  g_object_set (view, "selection", NULL, NULL);
   gtk_widget_unparent (view);
   g_clear_object (&dossier);
   g_assert_finalize_object (view);
@@ -149,10 +151,14 @@ test_detail_links (gconstpointer data)
   GbItem *target = gb_test_lookup (dossier, lc->linked[0]);
   g_autoptr(GPtrArray) direct = NULL;
   GtkButton *button;
+  guint notified = 0;
 
+  g_signal_connect (pane, "notify::item", G_CALLBACK (gb_test_count_notify_cb), &notified);
   gb_selection_set_dossier (selection, dossier);
-  gb_detail_pane_set_selection (GB_DETAIL_PANE (pane), selection);
+  g_object_set (pane, "selection", selection, NULL);
+  g_assert_cmpuint (notified, ==, 0);
   gb_selection_set_item (selection, gb_test_lookup (dossier, lc->selected));
+  g_assert_cmpuint (notified, ==, 1);
   direct = gb_dossier_dup_linked (dossier, gb_selection_get_item (selection));
 
   for (guint i = 0; lc->linked[i] != NULL; i++)
@@ -170,8 +176,13 @@ test_detail_links (gconstpointer data)
   g_assert_true (gb_selection_get_item (selection) == target);
   g_assert_true (gb_detail_pane_get_item (GB_DETAIL_PANE (pane)) == target);
   g_assert_true (gb_test_shows_text (pane, gb_item_get_title (target)));
+  g_assert_cmpuint (notified, ==, 2);
 
-  gb_detail_pane_set_selection (GB_DETAIL_PANE (pane), NULL);
+  /* Without a selection the pane shows nothing. */
+  g_object_set (pane, "selection", NULL, NULL);
+  g_assert_null (gb_detail_pane_get_item (GB_DETAIL_PANE (pane)));
+  g_assert_cmpuint (notified, ==, 3);
+  g_assert_false (gb_test_shows_text (pane, gb_item_get_title (target)));
   g_clear_object (&dossier);
   g_assert_finalize_object (pane);
 }
@@ -201,7 +212,7 @@ test_detail_event_order (void)
   GtkWidget *pane = g_object_ref_sink (gb_detail_pane_new ());
 
   gb_selection_set_dossier (selection, dossier);
-  gb_detail_pane_set_selection (GB_DETAIL_PANE (pane), selection);
+  g_object_set (pane, "selection", selection, NULL);
   gb_selection_set_item (selection, gb_test_lookup (dossier, "place-seoul"));
 
   collect_event_buttons (pane, events);
@@ -211,7 +222,7 @@ test_detail_event_order (void)
     g_assert_cmpint (gb_date_compare (gb_item_get_date (events->pdata[i - 1]),
                                       gb_item_get_date (events->pdata[i])), <=, 0);
 
-  gb_detail_pane_set_selection (GB_DETAIL_PANE (pane), NULL);
+  g_object_set (pane, "selection", NULL, NULL);
   g_clear_object (&dossier);
   g_assert_finalize_object (pane);
 }
@@ -231,7 +242,7 @@ test_detail_provenance (void)
   guint checked = 0;
 
   gb_selection_set_dossier (selection, dossier);
-  gb_detail_pane_set_selection (GB_DETAIL_PANE (pane), selection);
+  g_object_set (pane, "selection", selection, NULL);
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
@@ -263,7 +274,7 @@ test_detail_provenance (void)
 
   g_assert_cmpuint (checked, ==, 15 + 4 + 1 + 9 + 5 + 5 + 9);
 
-  gb_detail_pane_set_selection (GB_DETAIL_PANE (pane), NULL);
+  g_object_set (pane, "selection", NULL, NULL);
   g_clear_object (&dossier);
   g_assert_finalize_object (pane);
 }
@@ -402,6 +413,202 @@ test_window_pane (void)
   gb_test_pump ();
 }
 
+/* Every view takes the window's selection the same way: one notify a change,
+ * none for the same one again, no handler left behind, nothing leaked. */
+static void
+test_view_property (gconstpointer data)
+{
+  GType type = GPOINTER_TO_SIZE (data);
+  g_autoptr(GbDossier) dossier = gb_test_load_bundled ();
+  GbSelection *selection = gb_selection_new ();
+  GbSelection *other = gb_selection_new ();
+  GtkWidget *view = g_object_ref_sink (g_object_new (type, NULL));
+  GbSelection *got = NULL;
+  guint notified = 0;
+
+  g_signal_connect (view, "notify::selection", G_CALLBACK (gb_test_count_notify_cb), &notified);
+  gb_selection_set_dossier (selection, dossier);
+
+  g_object_set (view, "selection", selection, NULL);
+  g_assert_cmpuint (notified, ==, 1);
+  g_object_get (view, "selection", &got, NULL);
+  g_assert_true (got == selection);
+  g_clear_object (&got);
+
+  g_object_set (view, "selection", selection, NULL);
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* The old selection no longer reaches the view. */
+  g_object_set (view, "selection", other, NULL);
+  g_assert_cmpuint (notified, ==, 2);
+  gb_selection_set_item (selection, gb_test_lookup (dossier, "place-seoul"));
+  gb_selection_set_dossier (selection, NULL);
+
+  g_object_set (view, "selection", NULL, NULL);
+  g_assert_cmpuint (notified, ==, 3);
+
+  gb_selection_set_dossier (selection, dossier);
+  g_object_set (view, "selection", selection, NULL);
+  gb_selection_set_item (selection, gb_test_lookup (dossier, "evt-meeting-yoon"));
+  g_assert_finalize_object (view);
+
+  /* The view held its selections only while it lived. */
+  gb_selection_set_item (selection, gb_test_lookup (dossier, "place-seoul"));
+  g_assert_finalize_object (other);
+  g_assert_finalize_object (selection);
+}
+
+static guint
+count_css_class (GtkWidget  *widget,
+                 const char *css_class)
+{
+  guint n = gtk_widget_has_css_class (widget, css_class) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_css_class (child, css_class);
+
+  return n;
+}
+
+static GbTimelineRowWidget *
+find_row_widget (GtkWidget *widget,
+                 GbItem    *item)
+{
+  if (GB_IS_TIMELINE_ROW_WIDGET (widget))
+    {
+      GbTimelineRow *row = gb_timeline_row_widget_get_row (GB_TIMELINE_ROW_WIDGET (widget));
+
+      if (row != NULL && gb_timeline_row_get_kind (row) == GB_TIMELINE_ROW_ITEM &&
+          gb_timeline_row_get_item (row) == item)
+        return GB_TIMELINE_ROW_WIDGET (widget);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GbTimelineRowWidget *found = find_row_widget (child, item);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+find_timeline_position (GtkWidget *timeline,
+                        GbItem    *item)
+{
+  GListModel *rows = gb_timeline_view_get_model (GB_TIMELINE_VIEW (timeline));
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GbTimelineRow) row = g_list_model_get_item (rows, i);
+
+      if (gb_timeline_row_get_kind (row) == GB_TIMELINE_ROW_ITEM &&
+          gb_timeline_row_get_item (row) == item)
+        return i;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Choosing in one view is seen in the others: a card clicked marks its event
+ * on the timeline and its place on the map; a timeline row activated marks
+ * its card. The views never call each other. */
+static void
+test_window_follow (void)
+{
+  GbWindow *window = gb_window_new (app);
+  GbSelection *selection = gb_window_get_selection (window);
+  GtkWidget *timeline, *map, *cards, *pane, *list;
+  GbDossier *dossier;
+  GbItem *agreement, *event, *cho;
+  GtkFlowBoxChild *card = NULL;
+  guint map_linked;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
+  gb_window_open_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
+                                             "timeline"));
+  gb_test_pump ();
+
+  dossier = gb_window_get_dossier (window);
+  agreement = gb_test_lookup (dossier, "agr-action-plan-2025-2027");
+  event = gb_test_lookup (dossier, "evt-signing-action-plan");
+  cho = gb_test_lookup (dossier, "evt-meeting-cho");
+  timeline = gb_test_find_widget (GTK_WIDGET (window), GB_TYPE_TIMELINE_VIEW);
+  map = gb_test_find_widget (GTK_WIDGET (window), GB_TYPE_MAP_VIEW);
+  cards = gb_test_find_widget (GTK_WIDGET (window), GB_TYPE_CARDS_VIEW);
+  pane = gb_test_find_widget (GTK_WIDGET (window), GB_TYPE_DETAIL_PANE);
+  g_assert_true (gb_test_get_selection (timeline) == selection);
+  g_assert_true (gb_test_get_selection (map) == selection);
+  g_assert_true (gb_test_get_selection (cards) == selection);
+  g_assert_true (gb_test_get_selection (pane) == selection);
+  map_linked = count_css_class (map, "linked");
+
+  /* Click the agreement's card. */
+  for (GtkWidget *child = gb_test_find_widget (cards, GB_TYPE_CARD); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GB_IS_CARD (child) && GB_ITEM (gb_card_get_agreement (GB_CARD (child))) == agreement)
+      card = GTK_FLOW_BOX_CHILD (child);
+  g_assert_nonnull (card);
+  g_signal_emit_by_name (card, "activate");
+  gb_test_pump ();
+
+  g_assert_true (gb_selection_get_item (selection) == agreement);
+  g_assert_true (gb_detail_pane_get_item (GB_DETAIL_PANE (pane)) == agreement);
+  g_assert_cmpint (gb_cards_view_get_mark (GB_CARDS_VIEW (cards), agreement), ==,
+                   GB_CARD_MARK_SELECTED);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (find_row_widget (timeline, event)),
+                                           "timeline-linked"));
+  g_assert_cmpuint (count_css_class (map, "linked"), >, map_linked);
+
+  /* Activate another event's row on the timeline: the card is no longer marked. */
+  list = gb_test_find_widget (timeline, GTK_TYPE_LIST_VIEW);
+  g_signal_emit_by_name (list, "activate", find_timeline_position (timeline, cho));
+  gb_test_pump ();
+
+  g_assert_true (gb_selection_get_item (selection) == cho);
+  g_assert_true (gb_detail_pane_get_item (GB_DETAIL_PANE (pane)) == cho);
+  g_assert_cmpint (gb_cards_view_get_mark (GB_CARDS_VIEW (cards), agreement), ==,
+                   GB_CARD_MARK_NONE);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (find_row_widget (timeline, cho)),
+                                           "timeline-selected"));
+
+  /* Its row activated again after the event's card: the signing marks the card. */
+  g_signal_emit_by_name (list, "activate", find_timeline_position (timeline, event));
+  g_assert_cmpint (gb_cards_view_get_mark (GB_CARDS_VIEW (cards), agreement), ==,
+                   GB_CARD_MARK_LINKED);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gb_test_pump ();
+}
+
+/* The window and the selection it owns go when it is closed. */
+static void
+test_window_finalize (void)
+{
+  GbWindow *window = g_object_ref (gb_window_new (app));
+  GbSelection *selection = gb_window_get_selection (window);
+
+  g_object_add_weak_pointer (G_OBJECT (selection), (gpointer *) &selection);
+  gb_window_open_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  gb_test_pump ();
+  gb_selection_set_item (selection, gb_test_lookup (gb_window_get_dossier (window), "place-seoul"));
+  gb_test_pump ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gb_test_pump ();
+  g_assert_finalize_object (window);
+  g_assert_null (selection);
+}
+
 static void
 add_link_tests (const char *prefix,
                 GTestDataFunc func)
@@ -418,19 +625,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GSettings) settings = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  /* Tests never reach for the network: the map draws the offline basemap. */
-  settings = g_settings_new (APP_ID);
-  g_settings_set_string (settings, "map-source", "basemap");
-
-  app = gb_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = gb_test_init_app (&argc, &argv);
 
   add_link_tests ("/selection/model", test_model);
   add_link_tests ("/selection/cards", test_cards_marks);
@@ -439,6 +636,18 @@ main (int   argc,
   g_test_add_func ("/selection/detail/event-order", test_detail_event_order);
   g_test_add_func ("/selection/window/pane", test_window_pane);
   g_test_add_func ("/selection/window/search-results-fit", test_window_search_results_fit);
+  g_test_add_func ("/selection/window/follow", test_window_follow);
+  g_test_add_func ("/selection/window/finalize", test_window_finalize);
+  g_test_add_data_func ("/selection/view/timeline", GSIZE_TO_POINTER (GB_TYPE_TIMELINE_VIEW),
+                        test_view_property);
+  g_test_add_data_func ("/selection/view/map", GSIZE_TO_POINTER (GB_TYPE_MAP_VIEW),
+                        test_view_property);
+  g_test_add_data_func ("/selection/view/cards", GSIZE_TO_POINTER (GB_TYPE_CARDS_VIEW),
+                        test_view_property);
+  g_test_add_data_func ("/selection/view/detail", GSIZE_TO_POINTER (GB_TYPE_DETAIL_PANE),
+                        test_view_property);
+  g_test_add_data_func ("/selection/view/search", GSIZE_TO_POINTER (GB_TYPE_SEARCH_RESULTS),
+                        test_view_property);
 
   status = g_test_run ();
   g_clear_object (&app);

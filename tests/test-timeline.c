@@ -13,6 +13,7 @@
 #include "gb-timeline-model.h"
 #include "gb-timeline-row-widget.h"
 #include "gb-timeline-view.h"
+#include "gb-test-ui.h"
 
 static void
 wait_for (gboolean (*done) (gpointer data),
@@ -74,24 +75,6 @@ find_row_widget (GtkWidget *view,
   return NULL;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 has_label (GtkWidget  *widget,
            const char *text)
@@ -127,7 +110,7 @@ fixture_open (Fixture   *f,
   f->window = gtk_window_new ();
   f->view = g_object_ref_sink (gb_timeline_view_new ());
   gb_timeline_view_set_today (GB_TIMELINE_VIEW (f->view), today);
-  g_object_set (f->view, "selection", f->selection, "dossier", dossier, NULL);
+  g_object_set (f->view, "selection", f->selection, NULL);
   gtk_window_set_child (GTK_WINDOW (f->window), f->view);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 480, 1200);
   gtk_window_present (GTK_WINDOW (f->window));
@@ -191,7 +174,7 @@ test_view_bundled (void)
 static GtkWidget *
 find_list_view (GtkWidget *view)
 {
-  GtkWidget *list = find_descendant (view, GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = gb_test_find_widget (view, GTK_TYPE_LIST_VIEW);
 
   g_assert_nonnull (list);
   return list;
@@ -469,13 +452,54 @@ test_view_empty (void)
   GtkWidget *stack;
 
   fixture_open (&f, build_story (NULL, 0));
-  stack = find_descendant (f.view, GTK_TYPE_STACK);
+  stack = gb_test_find_widget (f.view, GTK_TYPE_STACK);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
   g_assert_true (has_label (f.view, "No Events"));
 
-  gb_timeline_view_set_dossier (GB_TIMELINE_VIEW (f.view), NULL);
-  g_assert_null (gb_timeline_view_get_dossier (GB_TIMELINE_VIEW (f.view)));
+  gb_selection_set_dossier (f.selection, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (gb_timeline_view_get_model (GB_TIMELINE_VIEW (f.view))),
+                    ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
   fixture_close (&f);
+}
+
+/* The view follows its selection's story: a new selection, or a new story in
+ * it, shows at once; setting the same selection again says nothing. */
+static void
+test_view_selection (void)
+{
+  g_autoptr(GbDossier) dossier = gb_test_load_bundled ();
+  g_autoptr(GbSelection) selection = gb_selection_new ();
+  GtkWidget *view = g_object_ref_sink (gb_timeline_view_new ());
+  GListModel *rows = gb_timeline_view_get_model (GB_TIMELINE_VIEW (view));
+  g_autoptr(GbItem) place = g_list_model_get_item (gb_dossier_get_places (dossier), 0);
+  guint notified = 0;
+
+  g_signal_connect (view, "notify::selection", G_CALLBACK (gb_test_count_notify_cb), &notified);
+  gb_selection_set_dossier (selection, dossier);
+
+  g_object_set (view, "selection", selection, NULL);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (gb_test_get_selection (view) == selection);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 0);
+
+  g_object_set (view, "selection", selection, NULL);
+  g_assert_cmpuint (notified, ==, 1);
+
+  gb_selection_set_dossier (selection, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+  gb_selection_set_dossier (selection, dossier);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 0);
+
+  g_object_set (view, "selection", NULL, NULL);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_null (gb_test_get_selection (view));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+
+  /* A view on a selection that outlives it leaves no handler behind. */
+  g_object_set (view, "selection", selection, NULL);
+  g_assert_finalize_object (view);
+  gb_selection_set_item (selection, place);
 }
 
 int
@@ -496,6 +520,7 @@ main (int   argc,
   g_test_add_func ("/timeline/view/typeahead", test_view_typeahead);
   g_test_add_func ("/timeline/view/keyboard", test_view_keyboard);
   g_test_add_func ("/timeline/view/empty", test_view_empty);
+  g_test_add_func ("/timeline/view/selection", test_view_selection);
 
   return g_test_run ();
 }

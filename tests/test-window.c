@@ -7,6 +7,7 @@
 
 #include "gb-application.h"
 #include "gb-dossier-loader.h"
+#include "gb-test-ui.h"
 #include "gb-window.h"
 
 static GbApplication *app;
@@ -228,6 +229,39 @@ test_window_title_is_text (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The window's story is its selection's: set either way, the window follows
+ * once, and the same story again says nothing. */
+static void
+test_window_dossier (void)
+{
+  g_autoptr(GbDossier) dossier = gb_test_load_bundled ();
+  g_autoptr(GbDossier) other = gb_test_load_bundled ();
+  GbWindow *window = g_object_ref (gb_window_new (app));
+  GbSelection *selection = gb_window_get_selection (window);
+  guint notified = 0;
+
+  g_signal_connect (window, "notify::dossier", G_CALLBACK (gb_test_count_notify_cb), &notified);
+  gb_window_set_dossier (window, dossier);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (gb_selection_get_dossier (selection) == dossier);
+  g_assert_cmpstr (gb_window_get_page (window), ==, "content");
+
+  gb_window_set_dossier (window, dossier);
+  g_assert_cmpuint (notified, ==, 1);
+
+  gb_selection_set_dossier (selection, other);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_true (gb_window_get_dossier (window) == other);
+
+  gb_window_set_dossier (window, NULL);
+  g_assert_cmpuint (notified, ==, 3);
+  g_assert_cmpstr (gb_window_get_page (window), ==, "loading");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Golden Bridge");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 /* Style and map source are radio items of the main menu, kept in GSettings. */
 static void
 test_app_preferences (void)
@@ -263,28 +297,18 @@ int
 main (int   argc,
       char *argv[])
 {
-  GSettings *settings;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  /* Tests never reach for the network: the map draws the offline basemap. */
-  settings = g_settings_new (APP_ID);
-  g_settings_set_string (settings, "map-source", "basemap");
-
-  app = gb_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = gb_test_init_app (&argc, &argv);
 
   g_test_add_func ("/window/bundled", test_window_bundled);
   g_test_add_func ("/window/bad-file", test_window_bad_file);
   g_test_add_func ("/window/settings", test_window_settings);
   g_test_add_func ("/window/preferences", test_app_preferences);
   g_test_add_func ("/window/title-is-text", test_window_title_is_text);
+  g_test_add_func ("/window/dossier", test_window_dossier);
 
   status = g_test_run ();
   g_clear_object (&app);
-  g_clear_object (&settings);
   return status;
 }

@@ -13,10 +13,9 @@
 
 struct _GbCardsView
 {
-  GtkWidget           parent_instance;
+  GbView              parent_instance;
 
-  GbDossier          *dossier;
-  GbSelection        *selection;
+  GbDossier          *dossier;          /* the selection's, as shown */
   GListModel         *agreements;
   GtkCustomFilter    *custom_filter;
   GtkFilterListModel *filtered;
@@ -40,17 +39,19 @@ struct _GbCardsView
   GtkDropDown        *party_dropdown;
 };
 
-G_DEFINE_FINAL_TYPE (GbCardsView, gb_cards_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (GbCardsView, gb_cards_view, GB_TYPE_VIEW)
 
 static GbCardMark
 mark_for (GbCardsView *self,
           GbItem      *item)
 {
-  if (self->selection == NULL || gb_selection_get_item (self->selection) == NULL)
+  GbSelection *selection = gb_view_get_selection (GB_VIEW (self));
+
+  if (selection == NULL || gb_selection_get_item (selection) == NULL)
     return GB_CARD_MARK_NONE;
-  if (gb_selection_get_item (self->selection) == item)
+  if (gb_selection_get_item (selection) == item)
     return GB_CARD_MARK_SELECTED;
-  if (gb_selection_is_linked (self->selection, item))
+  if (gb_selection_is_linked (selection, item))
     return GB_CARD_MARK_LINKED;
   return GB_CARD_MARK_NONE;
 }
@@ -260,16 +261,8 @@ child_activated_cb (GtkFlowBox      *box,
   else if (GB_IS_FIGURE_CARD (child))
     item = GB_ITEM (gb_figure_card_get_figure (GB_FIGURE_CARD (child)));
 
-  if (item != NULL && self->selection != NULL)
-    gb_selection_set_item (self->selection, item);
-}
-
-static void
-selection_item_cb (GbSelection *selection,
-                   GParamSpec  *pspec,
-                   GbCardsView *self)
-{
-  update_marks (self);
+  if (item != NULL)
+    gb_view_select (GB_VIEW (self), item);
 }
 
 static void
@@ -384,19 +377,52 @@ collect_options (GbCardsView *self)
 }
 
 static void
+gb_cards_view_item_changed (GbView *view)
+{
+  update_marks (GB_CARDS_VIEW (view));
+}
+
+/* A new story starts unfiltered: its parties are not the old ones. */
+static void
+gb_cards_view_dossier_changed (GbView *view)
+{
+  GbCardsView *self = GB_CARDS_VIEW (view);
+  GbDossier *dossier = gb_view_get_dossier (view);
+  GbAgreementFilter any = GB_AGREEMENT_FILTER_INIT;
+
+  if (!g_set_object (&self->dossier, dossier))
+    return;
+
+  self->filter = any;
+  g_clear_object (&self->agreements);
+  if (dossier != NULL)
+    self->agreements = g_object_ref (gb_dossier_get_agreements (dossier));
+
+  collect_options (self);
+  gtk_filter_list_model_set_model (self->filtered, self->agreements);
+  gtk_flow_box_bind_model (self->figures_box,
+                           dossier != NULL ? gb_dossier_get_figures (dossier) : NULL,
+                           create_figure_card_cb, self, NULL);
+
+  self->updating_facets = TRUE;
+  gtk_drop_down_set_selected (self->kind_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_drop_down_set_selected (self->party_dropdown, 0);
+  self->updating_facets = FALSE;
+
+  apply_filter (self);
+}
+
+static void
 gb_cards_view_dispose (GObject *object)
 {
   GbCardsView *self = (GbCardsView *) object;
-
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, selection_item_cb, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GB_TYPE_CARDS_VIEW);
 
   g_clear_object (&self->filtered);
   g_clear_object (&self->custom_filter);
   g_clear_object (&self->agreements);
-  g_clear_object (&self->selection);
   g_clear_object (&self->dossier);
   g_clear_pointer (&self->parties, g_ptr_array_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->facet_labels); i++)
@@ -421,9 +447,12 @@ gb_cards_view_class_init (GbCardsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GbViewClass *view_class = GB_VIEW_CLASS (klass);
 
   object_class->dispose = gb_cards_view_dispose;
   object_class->finalize = gb_cards_view_finalize;
+  view_class->dossier_changed = gb_cards_view_dossier_changed;
+  view_class->item_changed = gb_cards_view_item_changed;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "gbcardsview");
@@ -476,60 +505,6 @@ GtkWidget *
 gb_cards_view_new (void)
 {
   return g_object_new (GB_TYPE_CARDS_VIEW, NULL);
-}
-
-void
-gb_cards_view_set_dossier (GbCardsView *self,
-                           GbDossier   *dossier)
-{
-  GbAgreementFilter any = GB_AGREEMENT_FILTER_INIT;
-
-  g_return_if_fail (GB_IS_CARDS_VIEW (self));
-  g_return_if_fail (!dossier || GB_IS_DOSSIER (dossier));
-
-  if (!g_set_object (&self->dossier, dossier))
-    return;
-
-  /* A new story starts unfiltered: its parties are not the old ones. */
-  self->filter = any;
-  g_clear_object (&self->agreements);
-  if (dossier != NULL)
-    self->agreements = g_object_ref (gb_dossier_get_agreements (dossier));
-
-  collect_options (self);
-  gtk_filter_list_model_set_model (self->filtered, self->agreements);
-  gtk_flow_box_bind_model (self->figures_box,
-                           dossier != NULL ? gb_dossier_get_figures (dossier) : NULL,
-                           create_figure_card_cb, self, NULL);
-
-  self->updating_facets = TRUE;
-  gtk_drop_down_set_selected (self->kind_dropdown, 0);
-  gtk_drop_down_set_selected (self->status_dropdown, 0);
-  gtk_drop_down_set_selected (self->party_dropdown, 0);
-  self->updating_facets = FALSE;
-
-  apply_filter (self);
-}
-
-void
-gb_cards_view_set_selection (GbCardsView *self,
-                             GbSelection *selection)
-{
-  g_return_if_fail (GB_IS_CARDS_VIEW (self));
-  g_return_if_fail (!selection || GB_IS_SELECTION (selection));
-
-  if (self->selection == selection)
-    return;
-
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, selection_item_cb, self);
-
-  g_set_object (&self->selection, selection);
-
-  if (selection != NULL)
-    g_signal_connect (selection, "notify::item", G_CALLBACK (selection_item_cb), self);
-
-  update_marks (self);
 }
 
 /**

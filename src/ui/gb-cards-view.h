@@ -6,13 +6,13 @@
 #include "gb-card.h"
 #include "gb-dossier.h"
 #include "gb-filter.h"
-#include "gb-selection.h"
+#include "gb-view.h"
 
 G_BEGIN_DECLS
 
 #define GB_TYPE_CARDS_VIEW (gb_cards_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (GbCardsView, gb_cards_view, GB, CARDS_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (GbCardsView, gb_cards_view, GB, CARDS_VIEW, GbView)
 
 typedef enum
 {
@@ -22,10 +22,6 @@ typedef enum
 } GbCardsFacet;
 
 GtkWidget   *gb_cards_view_new            (void);
-void         gb_cards_view_set_dossier    (GbCardsView             *self,
-                                           GbDossier               *dossier);
-void         gb_cards_view_set_selection  (GbCardsView             *self,
-                                           GbSelection             *selection);
 GListModel  *gb_cards_view_get_model      (GbCardsView             *self);
 void         gb_cards_view_get_filter     (GbCardsView             *self,
                                            GbAgreementFilter       *filter);

@@ -23,23 +23,54 @@
 
 struct _GbDetailPane
 {
-  GtkWidget    parent_instance;
+  GbView       parent_instance;
 
-  GbSelection *selection;
-  GbItem      *item;
+  GbItem       *item;
 
   /* Template widgets */
-  GtkLabel    *kind_label;
-  GtkWidget   *close_button;
-  GtkWidget   *scroller;
-  GtkBox      *content;
+  GtkLabel     *kind_label;
+  GtkWidget    *close_button;
+  GtkWidget    *scroller;
+  GtkWidget    *content;
+  GtkLabel     *title_label;
+  GtkLabel     *date_label;
+  GtkWidget    *badges;
+  GtkLabel     *kind_badge;
+  GtkLabel     *status_badge;
+  GtkLabel     *figure_label;
+  GtkLabel     *role_value;
+  GtkLabel     *short_name_value;
+  GtkLabel     *org_kind_value;
+  GtkLabel     *iata_value;
+  GtkLabel     *country_value;
+  GtkLabel     *timezone_value;
+  GtkLabel     *position_value;
+  GtkLabel     *mode_value;
+  GtkLabel     *duration_value;
+  GtkLabel     *operators_value;
+  GtkLabel     *schedule_value;
+  GtkLabel     *publisher_value;
+  GtkBox       *header_links;
+  GtkLabel     *description_label;
+  GtkWidget    *covers_section;
+  GtkBox       *covers_box;
+  GtkBox       *linked_box;
+  GtkWidget    *provenance_section;
+  GtkLabel     *provenance_heading;
+  GtkLabel     *quote_label;
+  GtkWidget    *no_source_label;
+  GtkLabel     *source_title_label;
+  GtkLabel     *source_line_label;
+  GtkWidget    *context_note_label;
+  GtkLabel     *source_description_label;
+  GtkBox       *source_links;
+  char         *status_class;
 };
 
-G_DEFINE_FINAL_TYPE (GbDetailPane, gb_detail_pane, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (GbDetailPane, gb_detail_pane, GB_TYPE_VIEW)
 
 enum {
   PROP_0,
-  PROP_SELECTION,
   PROP_ITEM,
   N_PROPS
 };
@@ -64,13 +95,42 @@ text_label (const char *text,
   return label;
 }
 
+/* A label of the template shows its text, or nothing at all. */
 static void
-append_text (GtkBox     *box,
-             const char *text,
-             const char *css_class)
+set_text (GtkLabel   *label,
+          const char *text)
 {
-  if (text != NULL && text[0] != '\0')
-    gtk_box_append (box, text_label (text, css_class));
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
+}
+
+/* A fact's row is its value label's parent in the template: the name above, dimmed. */
+static void
+set_fact (GtkLabel   *value,
+          const char *text)
+{
+  set_text (value, text);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (value)),
+                          text != NULL && text[0] != '\0');
+}
+
+static void
+remove_children (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))))
+    gtk_box_remove (box, child);
+}
+
+static void
+set_link (GtkBox     *box,
+          const char *uri)
+{
+  remove_children (box);
+  if (uri != NULL)
+    gtk_box_append (box, gb_links_button_new (uri));
+  gtk_widget_set_visible (GTK_WIDGET (box), uri != NULL);
 }
 
 static GtkBox *
@@ -85,29 +145,9 @@ add_section (GbDetailPane *self,
                                   -1);
   gtk_box_append (GTK_BOX (section), heading);
   gtk_widget_add_css_class (section, "gb-detail-section");
-  gtk_box_append (self->content, section);
+  gtk_box_append (self->linked_box, section);
 
   return GTK_BOX (section);
-}
-
-/* "Status: Signed" as two labels, the name dimmed. */
-static void
-add_fact (GtkBox     *box,
-          const char *name,
-          const char *value)
-{
-  GtkWidget *row;
-  GtkWidget *name_label;
-
-  if (value == NULL || value[0] == '\0')
-    return;
-
-  row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  name_label = text_label (name, "caption");
-  gtk_widget_add_css_class (name_label, "dim-label");
-  gtk_box_append (GTK_BOX (row), name_label);
-  gtk_box_append (GTK_BOX (row), text_label (value, NULL));
-  gtk_box_append (box, row);
 }
 
 static void
@@ -116,8 +156,8 @@ item_button_clicked_cb (GtkButton    *button,
 {
   GbItem *item = g_object_get_data (G_OBJECT (button), "gb-item");
 
-  if (self->selection != NULL && item != NULL)
-    gb_selection_set_item (self->selection, item);
+  if (item != NULL)
+    gb_view_select (GB_VIEW (self), item);
 }
 
 static GtkWidget *
@@ -158,107 +198,123 @@ item_button_new (GbDetailPane *self,
 }
 
 static void
-add_kind_facts (GbDetailPane *self,
-                GtkBox       *box)
+show_agreement (GbDetailPane *self,
+                GbAgreement  *agreement)
+{
+  GbAgreementStatus status = gb_agreement_get_status (agreement);
+
+  gtk_widget_set_visible (self->badges, TRUE);
+  gtk_label_set_text (self->kind_badge,
+                      gb_labels_agreement_kind (gb_agreement_get_agreement_kind (agreement)));
+  gtk_label_set_text (self->status_badge, gb_labels_agreement_status (status));
+  if (self->status_class != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_badge), self->status_class);
+  g_free (self->status_class);
+  self->status_class = g_strdup_printf ("gb-status-%s", gb_agreement_status_to_string (status));
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_badge), self->status_class);
+}
+
+static void
+show_place (GbDetailPane *self,
+            GbPlace      *place)
+{
+  g_autofree char *position = gb_labels_dup_place_position (place);
+
+  set_fact (self->iata_value, gb_place_get_iata (place));
+  set_fact (self->country_value, gb_place_get_country (place));
+  set_fact (self->timezone_value, gb_place_get_timezone (place));
+  set_fact (self->position_value, position);
+}
+
+static void
+show_route (GbDetailPane *self,
+            GbRoute      *route)
+{
+  const char * const *operators = gb_route_get_operators (route);
+  g_autofree char *duration = gb_route_format_duration (gb_route_get_duration_minutes (route));
+  g_autofree char *joined = NULL;
+
+  if (operators != NULL && operators[0] != NULL)
+    /* Translators: between the names in a list */
+    joined = g_strjoinv (_(", "), (char **) operators);
+
+  set_fact (self->mode_value, gb_route_get_mode (route));
+  set_fact (self->duration_value, duration);
+  set_fact (self->operators_value, joined);
+  set_fact (self->schedule_value, gb_route_get_schedule (route));
+}
+
+/* What only this kind of item has, under its title; every other fact hidden. */
+static void
+show_kind_facts (GbDetailPane *self)
 {
   GbItem *item = self->item;
+  g_autofree char *figure = GB_IS_FIGURE (item) ? gb_figure_format (GB_FIGURE (item)) : NULL;
+  const char *url = NULL;
+
+  gtk_widget_set_visible (self->badges, FALSE);
+  set_text (self->figure_label, figure);
+  set_fact (self->role_value, NULL);
+  set_fact (self->short_name_value, NULL);
+  set_fact (self->org_kind_value, NULL);
+  set_fact (self->iata_value, NULL);
+  set_fact (self->country_value, NULL);
+  set_fact (self->timezone_value, NULL);
+  set_fact (self->position_value, NULL);
+  set_fact (self->mode_value, NULL);
+  set_fact (self->duration_value, NULL);
+  set_fact (self->operators_value, NULL);
+  set_fact (self->schedule_value, NULL);
+  set_fact (self->publisher_value, NULL);
 
   if (GB_IS_AGREEMENT (item))
-    {
-      GbAgreement *agreement = GB_AGREEMENT (item);
-      GbAgreementStatus status = gb_agreement_get_status (agreement);
-      g_autofree char *status_class = g_strdup_printf ("gb-status-%s",
-                                                       gb_agreement_status_to_string (status));
-      GtkWidget *badges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *kind = text_label (gb_labels_agreement_kind (gb_agreement_get_agreement_kind (agreement)),
-                                    "gb-badge");
-      GtkWidget *badge = text_label (gb_labels_agreement_status (status), "gb-badge");
-
-      gtk_widget_add_css_class (badge, "gb-status-badge");
-      gtk_widget_add_css_class (badge, status_class);
-      gtk_box_append (GTK_BOX (badges), kind);
-      gtk_box_append (GTK_BOX (badges), badge);
-      gtk_box_append (box, badges);
-    }
-  else if (GB_IS_FIGURE (item))
-    {
-      g_autofree char *value = gb_figure_format (GB_FIGURE (item));
-
-      append_text (box, value, "title-1");
-    }
+    show_agreement (self, GB_AGREEMENT (item));
   else if (GB_IS_PERSON (item))
     {
-      add_fact (box, _("Role"), gb_person_get_role (GB_PERSON (item)));
-      add_fact (box, _("Country"), gb_person_get_country (GB_PERSON (item)));
+      set_fact (self->role_value, gb_person_get_role (GB_PERSON (item)));
+      set_fact (self->country_value, gb_person_get_country (GB_PERSON (item)));
     }
   else if (GB_IS_ORGANISATION (item))
     {
       GbOrganisation *org = GB_ORGANISATION (item);
 
       if (g_strcmp0 (gb_organisation_get_short_name (org), gb_item_get_title (item)) != 0)
-        add_fact (box, _("Short name"), gb_organisation_get_short_name (org));
-      add_fact (box, _("Kind"), gb_organisation_get_org_kind (org));
-      add_fact (box, _("Country"), gb_organisation_get_country (org));
-      if (gb_organisation_get_url (org) != NULL)
-        gtk_box_append (box, gb_links_button_new (gb_organisation_get_url (org)));
+        set_fact (self->short_name_value, gb_organisation_get_short_name (org));
+      set_fact (self->org_kind_value, gb_organisation_get_org_kind (org));
+      set_fact (self->country_value, gb_organisation_get_country (org));
+      url = gb_organisation_get_url (org);
     }
   else if (GB_IS_PLACE (item))
-    {
-      GbPlace *place = GB_PLACE (item);
-      g_autofree char *position = gb_labels_dup_place_position (place);
-
-      add_fact (box, _("Airport code"), gb_place_get_iata (place));
-      add_fact (box, _("Country"), gb_place_get_country (place));
-      add_fact (box, _("Time zone"), gb_place_get_timezone (place));
-      add_fact (box, _("Position"), position);
-    }
+    show_place (self, GB_PLACE (item));
   else if (GB_IS_ROUTE (item))
-    {
-      GbRoute *route = GB_ROUTE (item);
-      const char * const *operators = gb_route_get_operators (route);
-      g_autofree char *duration =
-        gb_route_format_duration (gb_route_get_duration_minutes (route));
-
-      add_fact (box, _("Mode"), gb_route_get_mode (route));
-      add_fact (box, _("Duration"), duration);
-      if (operators != NULL && operators[0] != NULL)
-        {
-          /* Translators: between the names in a list */
-          g_autofree char *joined = g_strjoinv (_(", "), (char **) operators);
-
-          add_fact (box, _("Operators"), joined);
-        }
-      add_fact (box, _("Schedule"), gb_route_get_schedule (route));
-    }
+    show_route (self, GB_ROUTE (item));
   else if (GB_IS_SOURCE (item))
     {
-      add_fact (box, _("Publisher"), gb_source_get_publisher (GB_SOURCE (item)));
-      if (gb_source_get_url (GB_SOURCE (item)) != NULL)
-        gtk_box_append (box, gb_links_button_new (gb_source_get_url (GB_SOURCE (item))));
+      set_fact (self->publisher_value, gb_source_get_publisher (GB_SOURCE (item)));
+      url = gb_source_get_url (GB_SOURCE (item));
     }
+
+  set_link (self->header_links, url);
 }
 
 static void
-add_covers (GbDetailPane *self)
+show_covers (GbDetailPane *self)
 {
-  GPtrArray *covers;
-  GtkBox *section;
+  GPtrArray *covers = GB_IS_AGREEMENT (self->item)
+                      ? gb_agreement_get_covers (GB_AGREEMENT (self->item)) : NULL;
 
-  if (!GB_IS_AGREEMENT (self->item))
+  remove_children (self->covers_box);
+  gtk_widget_set_visible (self->covers_section, covers != NULL && covers->len > 0);
+  if (covers == NULL)
     return;
 
-  covers = gb_agreement_get_covers (GB_AGREEMENT (self->item));
-  if (covers->len == 0)
-    return;
-
-  section = add_section (self, _("What It Covers"));
   for (guint i = 0; i < covers->len; i++)
     {
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
       gtk_box_append (GTK_BOX (row), text_label ("•", "dim-label"));
       gtk_box_append (GTK_BOX (row), text_label (gb_text_get (covers->pdata[i]), NULL));
-      gtk_box_append (section, row);
+      gtk_box_append (self->covers_box, row);
     }
 }
 
@@ -323,12 +379,13 @@ compare_dates (gconstpointer a,
 }
 
 static void
-add_linked (GbDetailPane *self)
+show_linked (GbDetailPane *self)
 {
-  GbDossier *dossier = self->selection != NULL ? gb_selection_get_dossier (self->selection) : NULL;
+  GbDossier *dossier = gb_view_get_dossier (GB_VIEW (self));
   g_autoptr(GPtrArray) linked = NULL;
   GtkBox *parties = NULL;
 
+  remove_children (self->linked_box);
   if (dossier == NULL)
     return;
 
@@ -366,99 +423,55 @@ add_linked (GbDetailPane *self)
     }
 }
 
+static char *
+dup_source_line (GbSource *source)
+{
+  const char *publisher = gb_source_get_publisher (source);
+  g_autofree char *date = NULL;
+
+  if (gb_item_get_date (GB_ITEM (source)) == NULL)
+    return g_strdup (publisher);
+
+  date = gb_date_format (gb_item_get_date (GB_ITEM (source)));
+  if (publisher != NULL && publisher[0] != '\0')
+    {
+      g_autofree char *isolated = gb_bidi_dup_isolated (publisher);
+
+      /* Translators: a source's publisher and date */
+      return g_strdup_printf (_("%s, %s"), isolated, date);
+    }
+
+  return g_steal_pointer (&date);
+}
+
 static void
-add_provenance (GbDetailPane *self)
+show_provenance (GbDetailPane *self)
 {
   GbSource *source = gb_item_get_source (self->item);
-  const char *quote = gb_item_get_quote (self->item);
-  GtkBox *section;
-  const char *publisher;
+  gboolean context = gb_item_is_context (self->item);
+  g_autofree char *line = source != NULL ? dup_source_line (source) : NULL;
 
-  if (GB_IS_SOURCE (self->item))
-    return;
+  gtk_widget_set_visible (self->provenance_section, !GB_IS_SOURCE (self->item));
+  gtk_label_set_text (self->provenance_heading, context ? _("Context Source") : _("Source"));
+  set_text (self->quote_label, gb_item_get_quote (self->item));
+  gtk_widget_set_visible (self->no_source_label, source == NULL);
 
-  section = add_section (self, gb_item_is_context (self->item) ? _("Context Source") : _("Source"));
-
-  if (quote != NULL && quote[0] != '\0')
-    {
-      GtkWidget *label = text_label (quote, "gb-quote");
-
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      _("Quoted from the source"),
-                                      -1);
-      gtk_box_append (section, label);
-    }
-
-  if (source == NULL)
-    {
-      append_text (section, _("No source is given for this item."), "dim-label");
-      return;
-    }
-
-  append_text (section, gb_item_get_title (GB_ITEM (source)), "gb-source-title");
-
-  publisher = gb_source_get_publisher (source);
-  if (gb_item_get_date (GB_ITEM (source)) != NULL)
-    {
-      g_autofree char *date = gb_date_format (gb_item_get_date (GB_ITEM (source)));
-      g_autofree char *line = NULL;
-
-      if (publisher != NULL && publisher[0] != '\0')
-        {
-          g_autofree char *isolated = gb_bidi_dup_isolated (publisher);
-
-          /* Translators: a source's publisher and date */
-          line = g_strdup_printf (_("%s, %s"), isolated, date);
-        }
-      else
-        line = g_steal_pointer (&date);
-      append_text (section, line, "dim-label");
-    }
-  else
-    append_text (section, publisher, "dim-label");
-
-  if (gb_item_is_context (self->item))
-    append_text (section,
-                 _("Background from a context source, not part of the story itself."),
-                 "caption");
-
-  append_text (section, gb_item_get_description (GB_ITEM (source)), "caption");
-
-  if (gb_source_get_url (source) != NULL)
-    gtk_box_append (section, gb_links_button_new (gb_source_get_url (source)));
+  set_text (self->source_title_label, source != NULL ? gb_item_get_title (GB_ITEM (source)) : NULL);
+  set_text (self->source_line_label, line);
+  gtk_widget_set_visible (self->context_note_label, source != NULL && context);
+  set_text (self->source_description_label,
+            source != NULL ? gb_item_get_description (GB_ITEM (source)) : NULL);
+  set_link (self->source_links, source != NULL ? gb_source_get_url (source) : NULL);
 }
 
 static void
-clear_content (GbDetailPane *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))))
-    gtk_box_remove (self->content, child);
-}
-
-static void
-rebuild (GbDetailPane *self)
+show_header (GbDetailPane *self)
 {
   GbItem *item = self->item;
-  GtkBox *header;
-  GtkAdjustment *adjustment;
-  gboolean had_focus;
+  GbDate *date = gb_item_get_date (item);
+  g_autofree char *date_text = date != NULL ? gb_date_format (date) : NULL;
+  g_autofree char *words = date != NULL ? gb_date_format_words (date) : NULL;
   g_autofree char *kind = NULL;
-
-  had_focus = gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL;
-  clear_content (self);
-
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
-  gtk_adjustment_set_value (adjustment, 0);
-
-  if (item == NULL)
-    {
-      gtk_label_set_text (self->kind_label, "");
-      return;
-    }
 
   if (gb_item_is_context (item))
     /* Translators: the kind of item in the details pane, "Event (context)" */
@@ -467,35 +480,43 @@ rebuild (GbDetailPane *self)
     kind = g_strdup (gb_labels_item_kind (gb_item_get_kind (item)));
   gtk_label_set_text (self->kind_label, kind);
 
-  header = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-  gtk_box_append (self->content, GTK_WIDGET (header));
-  gtk_box_append (header, text_label (gb_item_get_title (item), "title-2"));
+  set_text (self->title_label, gb_item_get_title (item));
+  set_text (self->date_label, date_text);
+  if (words != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_label),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, words,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->date_label),
+                                   GTK_ACCESSIBLE_PROPERTY_LABEL);
 
-  if (gb_item_get_date (item) != NULL)
+  show_kind_facts (self);
+  set_text (self->description_label, gb_item_get_description (item));
+}
+
+static void
+rebuild (GbDetailPane *self)
+{
+  GtkAdjustment *adjustment;
+  gboolean had_focus;
+
+  had_focus = gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  gtk_adjustment_set_value (adjustment, 0);
+
+  gtk_widget_set_visible (self->content, self->item != NULL);
+  if (self->item == NULL)
     {
-      g_autofree char *date = gb_date_format (gb_item_get_date (item));
-      g_autofree char *words = gb_date_format_words (gb_item_get_date (item));
-      GtkWidget *label = text_label (date, "gb-detail-date");
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, words,
-                                      -1);
-      gtk_box_append (header, label);
+      gtk_label_set_text (self->kind_label, "");
+      remove_children (self->linked_box);
+      return;
     }
 
-  add_kind_facts (self, header);
-
-  if (gb_item_get_description (item) != NULL)
-    {
-      GtkWidget *label = text_label (gb_item_get_description (item), "gb-detail-description");
-
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_box_append (self->content, label);
-    }
-
-  add_covers (self);
-  add_linked (self);
-  add_provenance (self);
+  show_header (self);
+  show_covers (self);
+  show_linked (self);
+  show_provenance (self);
 
   /* Keyboard users following a link keep their place in the pane. */
   if (had_focus)
@@ -503,11 +524,10 @@ rebuild (GbDetailPane *self)
 }
 
 static void
-selection_item_cb (GbSelection  *selection,
-                   GParamSpec   *pspec,
-                   GbDetailPane *self)
+gb_detail_pane_item_changed (GbView *view)
 {
-  GbItem *item = gb_selection_get_item (selection);
+  GbDetailPane *self = GB_DETAIL_PANE (view);
+  GbItem *item = gb_view_get_item (view);
 
   if (!g_set_object (&self->item, item))
     return;
@@ -523,8 +543,7 @@ close_action (GtkWidget  *widget,
 {
   GbDetailPane *self = GB_DETAIL_PANE (widget);
 
-  if (self->selection != NULL)
-    gb_selection_set_item (self->selection, NULL);
+  gb_view_select (GB_VIEW (self), NULL);
 }
 
 static void
@@ -533,18 +552,24 @@ gb_detail_pane_dispose (GObject *object)
   GbDetailPane *self = (GbDetailPane *) object;
   GtkWidget *child;
 
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, selection_item_cb, self);
-
   gtk_widget_dispose_template (GTK_WIDGET (self), GB_TYPE_DETAIL_PANE);
   /* The template's top box is not bound to a field: unparent it here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
-  g_clear_object (&self->selection);
   g_clear_object (&self->item);
 
   G_OBJECT_CLASS (gb_detail_pane_parent_class)->dispose (object);
+}
+
+static void
+gb_detail_pane_finalize (GObject *object)
+{
+  GbDetailPane *self = (GbDetailPane *) object;
+
+  g_clear_pointer (&self->status_class, g_free);
+
+  G_OBJECT_CLASS (gb_detail_pane_parent_class)->finalize (object);
 }
 
 static void
@@ -557,31 +582,8 @@ gb_detail_pane_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SELECTION:
-      g_value_set_object (value, self->selection);
-      break;
-
     case PROP_ITEM:
       g_value_set_object (value, self->item);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gb_detail_pane_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  GbDetailPane *self = GB_DETAIL_PANE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SELECTION:
-      gb_detail_pane_set_selection (self, g_value_get_object (value));
       break;
 
     default:
@@ -594,15 +596,12 @@ gb_detail_pane_class_init (GbDetailPaneClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GbViewClass *view_class = GB_VIEW_CLASS (klass);
 
   object_class->dispose = gb_detail_pane_dispose;
+  object_class->finalize = gb_detail_pane_finalize;
   object_class->get_property = gb_detail_pane_get_property;
-  object_class->set_property = gb_detail_pane_set_property;
-
-  properties[PROP_SELECTION] =
-    g_param_spec_object ("selection", NULL, NULL,
-                         GB_TYPE_SELECTION,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  view_class->item_changed = gb_detail_pane_item_changed;
 
   properties[PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL,
@@ -621,6 +620,38 @@ gb_detail_pane_class_init (GbDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GbDetailPane, close_button);
   gtk_widget_class_bind_template_child (widget_class, GbDetailPane, scroller);
   gtk_widget_class_bind_template_child (widget_class, GbDetailPane, content);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, title_label);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, date_label);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, badges);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, kind_badge);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, status_badge);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, figure_label);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, role_value);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, short_name_value);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, org_kind_value);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, iata_value);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, country_value);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, timezone_value);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, position_value);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, mode_value);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, duration_value);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, operators_value);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, schedule_value);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, publisher_value);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, header_links);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, description_label);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, covers_section);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, covers_box);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, linked_box);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, provenance_section);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, provenance_heading);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, quote_label);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, no_source_label);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, source_title_label);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, source_line_label);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, context_note_label);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, source_description_label);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, source_links);
 
   gtk_widget_class_install_action (widget_class, "detail.close", NULL, close_action);
 }
@@ -629,6 +660,7 @@ static void
 gb_detail_pane_init (GbDetailPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_visible (self->content, FALSE);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Details"),
@@ -639,49 +671,6 @@ GtkWidget *
 gb_detail_pane_new (void)
 {
   return g_object_new (GB_TYPE_DETAIL_PANE, NULL);
-}
-
-/**
- * gb_detail_pane_get_selection:
- *
- * Returns: (nullable) (transfer none): the selection whose item is shown
- */
-GbSelection *
-gb_detail_pane_get_selection (GbDetailPane *self)
-{
-  g_return_val_if_fail (GB_IS_DETAIL_PANE (self), NULL);
-
-  return self->selection;
-}
-
-void
-gb_detail_pane_set_selection (GbDetailPane *self,
-                              GbSelection  *selection)
-{
-  g_return_if_fail (GB_IS_DETAIL_PANE (self));
-  g_return_if_fail (!selection || GB_IS_SELECTION (selection));
-
-  if (self->selection == selection)
-    return;
-
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, selection_item_cb, self);
-
-  g_set_object (&self->selection, selection);
-
-  if (selection != NULL)
-    {
-      g_signal_connect (selection, "notify::item", G_CALLBACK (selection_item_cb), self);
-      selection_item_cb (selection, NULL, self);
-    }
-  else if (self->item != NULL)
-    {
-      g_clear_object (&self->item);
-      rebuild (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
 /**

@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "gb-selection.h"
+#include "gb-view.h"
 
 G_BEGIN_DECLS
 
@@ -11,12 +11,9 @@ G_BEGIN_DECLS
 
 /* The whole of the selected item, with its links and provenance. Shared by
  * all views; the window owns it. */
-G_DECLARE_FINAL_TYPE (GbDetailPane, gb_detail_pane, GB, DETAIL_PANE, GtkWidget)
+G_DECLARE_FINAL_TYPE (GbDetailPane, gb_detail_pane, GB, DETAIL_PANE, GbView)
 
 GtkWidget   *gb_detail_pane_new            (void);
-GbSelection *gb_detail_pane_get_selection  (GbDetailPane *self);
-void         gb_detail_pane_set_selection  (GbDetailPane *self,
-                                            GbSelection  *selection);
 GbItem      *gb_detail_pane_get_item       (GbDetailPane *self);
 
 G_END_DECLS

@@ -6,17 +6,18 @@
 #include <glib/gi18n.h>
 
 #include "gb-labels.h"
+#include "gb-search-result-row.h"
 #include "gb-search-results.h"
 #include "gb-search.h"
 
 struct _GbSearchResults
 {
-  GtkWidget           parent_instance;
+  GbView              parent_instance;
 
-  GbDossier          *dossier;
+  GbDossier          *dossier;          /* the selection's, as searched */
   char               *query;
   GListStore         *results;
-  GtkNoSelection     *selection;
+  GtkNoSelection     *list_selection;
   guint               fit_id;
 
   /* Template widgets */
@@ -25,7 +26,7 @@ struct _GbSearchResults
   GtkListView        *list_view;
 };
 
-G_DEFINE_FINAL_TYPE (GbSearchResults, gb_search_results, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (GbSearchResults, gb_search_results, GB_TYPE_VIEW)
 
 enum {
   ITEM_ACTIVATED,
@@ -59,65 +60,19 @@ kind_icon (GbItemKind kind)
     }
 }
 
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
+/* Closures of the row template: "this" is the list item, then its item. */
+static char *
+result_icon_cb (GtkListItem *list_item,
+                GbItem      *item)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *secondary = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (icon, "dim-label");
-  gtk_label_set_use_markup (GTK_LABEL (title), FALSE);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  /* Wide enough for most titles on one line; wrapped on a phone. */
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 50);
-  gtk_label_set_use_markup (GTK_LABEL (secondary), FALSE);
-  gtk_label_set_xalign (GTK_LABEL (secondary), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (secondary), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (secondary, "caption");
-  gtk_widget_add_css_class (secondary, "dim-label");
-  gtk_widget_set_hexpand (texts, TRUE);
-
-  gtk_box_append (GTK_BOX (texts), title);
-  gtk_box_append (GTK_BOX (texts), secondary);
-  gtk_box_append (GTK_BOX (row), icon);
-  gtk_box_append (GTK_BOX (row), texts);
-  gtk_widget_set_margin_top (row, 3);
-  gtk_widget_set_margin_bottom (row, 3);
-  gtk_list_item_set_child (list_item, row);
+  return item != NULL ? g_strdup (kind_icon (gb_item_get_kind (item))) : NULL;
 }
 
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  user_data)
+static char *
+result_secondary_cb (GtkListItem *list_item,
+                     GbItem      *item)
 {
-  GbItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-  GtkWidget *icon = gtk_widget_get_first_child (row);
-  GtkWidget *texts = gtk_widget_get_next_sibling (icon);
-  GtkWidget *title = gtk_widget_get_first_child (texts);
-  GtkWidget *secondary = gtk_widget_get_next_sibling (title);
-  g_autofree char *line = gb_labels_dup_kind_date (item);
-  g_autofree char *name = NULL;
-
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), kind_icon (gb_item_get_kind (item)));
-  gtk_label_set_text (GTK_LABEL (title), gb_item_get_title (item));
-  gtk_label_set_text (GTK_LABEL (secondary), line);
-
-  /* The focus is on the list item: it says what the row shows. */
-  name = g_strdup_printf ("%s, %s%s%s", gb_item_get_title (item), line,
-                          gb_item_is_context (item) ? ". " : "",
-                          gb_item_is_context (item) ? _("Background to the story") : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
+  return item != NULL ? gb_labels_dup_kind_date (item) : NULL;
 }
 
 static void
@@ -221,6 +176,16 @@ content_height_cb (GbSearchResults *self)
 }
 
 static void
+gb_search_results_dossier_changed (GbView *view)
+{
+  GbSearchResults *self = GB_SEARCH_RESULTS (view);
+  GbDossier *dossier = gb_view_get_dossier (view);
+
+  if (g_set_object (&self->dossier, dossier))
+    update (self);
+}
+
+static void
 list_activate_cb (GtkListView     *list_view,
                   guint            position,
                   GbSearchResults *self)
@@ -243,7 +208,7 @@ gb_search_results_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
-  g_clear_object (&self->selection);
+  g_clear_object (&self->list_selection);
   g_clear_object (&self->results);
   g_clear_object (&self->dossier);
 
@@ -265,9 +230,11 @@ gb_search_results_class_init (GbSearchResultsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GbViewClass *view_class = GB_VIEW_CLASS (klass);
 
   object_class->dispose = gb_search_results_dispose;
   object_class->finalize = gb_search_results_finalize;
+  view_class->dossier_changed = gb_search_results_dossier_changed;
 
   /**
    * GbSearchResults::item-activated:
@@ -289,22 +256,27 @@ gb_search_results_class_init (GbSearchResultsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GbSearchResults, scroller);
   gtk_widget_class_bind_template_child (widget_class, GbSearchResults, list_view);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+
+  g_type_ensure (GB_TYPE_SEARCH_RESULT_ROW);
 }
 
 static void
 gb_search_results_init (GbSearchResults *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr(GtkListItemFactory) factory = NULL;
   GtkAdjustment *adjustment;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), result_icon_cb);
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), result_secondary_cb);
+  factory = gtk_builder_list_item_factory_new_from_resource (scope,
+                                                             APP_PATH "gb-search-result-row.ui");
 
   self->results = g_list_store_new (GB_TYPE_ITEM);
-  self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  self->list_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
   gtk_list_view_set_factory (self->list_view, factory);
 
   /* Each new allocation of the rows changes one or the other. */
@@ -321,17 +293,6 @@ GtkWidget *
 gb_search_results_new (void)
 {
   return g_object_new (GB_TYPE_SEARCH_RESULTS, NULL);
-}
-
-void
-gb_search_results_set_dossier (GbSearchResults *self,
-                               GbDossier       *dossier)
-{
-  g_return_if_fail (GB_IS_SEARCH_RESULTS (self));
-  g_return_if_fail (!dossier || GB_IS_DOSSIER (dossier));
-
-  if (g_set_object (&self->dossier, dossier))
-    update (self);
 }
 
 /**

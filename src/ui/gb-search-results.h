@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "gb-dossier.h"
+#include "gb-view.h"
 
 G_BEGIN_DECLS
 
@@ -11,13 +11,11 @@ G_BEGIN_DECLS
 
 /* What a search finds, as a list over the content; "item-activated" when the
  * reader chooses one. */
-G_DECLARE_FINAL_TYPE (GbSearchResults, gb_search_results, GB, SEARCH_RESULTS, GtkWidget)
+G_DECLARE_FINAL_TYPE (GbSearchResults, gb_search_results, GB, SEARCH_RESULTS, GbView)
 
 #define GB_SEARCH_RESULTS_MAX 50
 
 GtkWidget   *gb_search_results_new           (void);
-void         gb_search_results_set_dossier   (GbSearchResults *self,
-                                              GbDossier       *dossier);
 const char  *gb_search_results_get_query     (GbSearchResults *self);
 void         gb_search_results_set_query     (GbSearchResults *self,
                                               const char      *query);

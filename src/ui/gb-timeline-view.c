@@ -28,10 +28,9 @@ typedef struct
 
 struct _GbTimelineView
 {
-  GtkWidget           parent_instance;
+  GbView              parent_instance;
 
-  GbDossier          *dossier;
-  GbSelection        *selection;
+  GbDossier          *dossier;        /* the selection's, as shown */
   GbTimelineModel    *model;
   GtkNoSelection     *list_selection;
   GHashTable         *bound;          /* GbTimelineRowWidget set */
@@ -55,12 +54,10 @@ struct _GbTimelineView
   GtkLabel           *popover_quote;
 };
 
-G_DEFINE_FINAL_TYPE (GbTimelineView, gb_timeline_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (GbTimelineView, gb_timeline_view, GB_TYPE_VIEW)
 
 enum {
   PROP_0,
-  PROP_DOSSIER,
-  PROP_SELECTION,
   PROP_SHOW_DETAILS,
   N_PROPS
 };
@@ -141,16 +138,17 @@ static void
 update_row_linked (GbTimelineView      *self,
                    GbTimelineRowWidget *widget)
 {
+  GbSelection *selection = gb_view_get_selection (GB_VIEW (self));
   GbTimelineRow *row = gb_timeline_row_widget_get_row (widget);
   GbItem *item = row != NULL ? gb_timeline_row_get_item (row) : NULL;
   gboolean linked = FALSE;
   gboolean selected = FALSE;
 
-  if (item != NULL && self->selection != NULL &&
+  if (item != NULL && selection != NULL &&
       gb_timeline_row_get_kind (row) == GB_TIMELINE_ROW_ITEM)
     {
-      selected = gb_selection_get_item (self->selection) == item;
-      linked = !selected && gb_selection_is_linked (self->selection, item);
+      selected = gb_selection_get_item (selection) == item;
+      linked = !selected && gb_selection_is_linked (selection, item);
     }
   gb_timeline_row_widget_set_linked (widget, linked, selected);
 }
@@ -270,8 +268,8 @@ focus_into_list (GbTimelineView *self)
 
   if (self->focus_position != G_MAXUINT)
     position = find_event_row (self, self->focus_position, 1);
-  if (position == G_MAXUINT && self->selection != NULL)
-    position = gb_timeline_model_find_item (self->model, gb_selection_get_item (self->selection));
+  if (position == G_MAXUINT && gb_view_get_item (GB_VIEW (self)) != NULL)
+    position = gb_timeline_model_find_item (self->model, gb_view_get_item (GB_VIEW (self)));
   if (position == G_MAXUINT)
     position = find_event_row (self, 0, 1);
   if (position == G_MAXUINT)
@@ -286,9 +284,33 @@ focus_into_list (GbTimelineView *self)
 }
 
 static void
-selection_item_changed_cb (GbTimelineView *self)
+update_page (GbTimelineView *self)
 {
-  GbItem *item = gb_selection_get_item (self->selection);
+  gboolean has_events = gb_timeline_model_get_n_dated (self->model) > 0;
+
+  gtk_stack_set_visible_child_name (self->stack, has_events ? "list" : "empty");
+}
+
+static void
+gb_timeline_view_dossier_changed (GbView *view)
+{
+  GbTimelineView *self = GB_TIMELINE_VIEW (view);
+  GbDossier *dossier = gb_view_get_dossier (view);
+
+  if (!g_set_object (&self->dossier, dossier))
+    return;
+
+  gtk_popover_popdown (self->popover);
+  update_reference_zones (self);
+  gb_timeline_model_set_dossier (self->model, dossier);
+  update_page (self);
+}
+
+static void
+gb_timeline_view_item_changed (GbView *view)
+{
+  GbTimelineView *self = GB_TIMELINE_VIEW (view);
+  GbItem *item = gb_view_get_item (view);
   guint position;
 
   update_all_linked (self);
@@ -421,8 +443,7 @@ list_activate_cb (GbTimelineView *self,
 
   self->activated_position = position;
   self->focus_position = position;
-  if (self->selection != NULL)
-    gb_selection_set_item (self->selection, gb_timeline_row_get_item (row));
+  gb_view_select (GB_VIEW (self), gb_timeline_row_get_item (row));
 
   /* The window's detail pane shows the selected item, and takes the focus (Escape
    * brings it back here); without one, a popover does. */
@@ -562,14 +583,6 @@ typeahead_key_pressed_cb (GtkEventControllerKey *controller,
 }
 
 static void
-update_page (GbTimelineView *self)
-{
-  gboolean has_events = gb_timeline_model_get_n_dated (self->model) > 0;
-
-  gtk_stack_set_visible_child_name (self->stack, has_events ? "list" : "empty");
-}
-
-static void
 gb_timeline_view_measure (GtkWidget      *widget,
                           GtkOrientation  orientation,
                           int             for_size,
@@ -636,8 +649,6 @@ gb_timeline_view_dispose (GObject *object)
   GbTimelineView *self = (GbTimelineView *) object;
   GtkWidget *child;
 
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, selection_item_changed_cb, self);
   g_clear_handle_id (&self->typeahead_reset_id, g_source_remove);
   if (self->focus_tick_id != 0)
     {
@@ -653,7 +664,6 @@ gb_timeline_view_dispose (GObject *object)
     g_hash_table_remove_all (self->bound);
   g_clear_object (&self->list_selection);
   g_clear_object (&self->model);
-  g_clear_object (&self->selection);
   g_clear_object (&self->dossier);
 
   G_OBJECT_CLASS (gb_timeline_view_parent_class)->dispose (object);
@@ -682,14 +692,6 @@ gb_timeline_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOSSIER:
-      g_value_set_object (value, self->dossier);
-      break;
-
-    case PROP_SELECTION:
-      g_value_set_object (value, self->selection);
-      break;
-
     case PROP_SHOW_DETAILS:
       g_value_set_boolean (value, self->show_details);
       break;
@@ -709,14 +711,6 @@ gb_timeline_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DOSSIER:
-      gb_timeline_view_set_dossier (self, g_value_get_object (value));
-      break;
-
-    case PROP_SELECTION:
-      gb_timeline_view_set_selection (self, g_value_get_object (value));
-      break;
-
     case PROP_SHOW_DETAILS:
       gb_timeline_view_set_show_details (self, g_value_get_boolean (value));
       break;
@@ -731,26 +725,19 @@ gb_timeline_view_class_init (GbTimelineViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GbViewClass *view_class = GB_VIEW_CLASS (klass);
 
   object_class->dispose = gb_timeline_view_dispose;
   object_class->finalize = gb_timeline_view_finalize;
   object_class->get_property = gb_timeline_view_get_property;
   object_class->set_property = gb_timeline_view_set_property;
+  view_class->dossier_changed = gb_timeline_view_dossier_changed;
+  view_class->item_changed = gb_timeline_view_item_changed;
 
   widget_class->measure = gb_timeline_view_measure;
   widget_class->size_allocate = gb_timeline_view_size_allocate;
   widget_class->grab_focus = gb_timeline_view_grab_focus;
   widget_class->focus = gb_timeline_view_focus;
-
-  properties[PROP_DOSSIER] =
-    g_param_spec_object ("dossier", NULL, NULL,
-                         GB_TYPE_DOSSIER,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_SELECTION] =
-    g_param_spec_object ("selection", NULL, NULL,
-                         GB_TYPE_SELECTION,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * GbTimelineView:show-details:
@@ -813,73 +800,6 @@ GtkWidget *
 gb_timeline_view_new (void)
 {
   return g_object_new (GB_TYPE_TIMELINE_VIEW, NULL);
-}
-
-/**
- * gb_timeline_view_get_dossier:
- *
- * Returns: (transfer none) (nullable): the story shown
- */
-GbDossier *
-gb_timeline_view_get_dossier (GbTimelineView *self)
-{
-  g_return_val_if_fail (GB_IS_TIMELINE_VIEW (self), NULL);
-
-  return self->dossier;
-}
-
-void
-gb_timeline_view_set_dossier (GbTimelineView *self,
-                              GbDossier      *dossier)
-{
-  g_return_if_fail (GB_IS_TIMELINE_VIEW (self));
-  g_return_if_fail (dossier == NULL || GB_IS_DOSSIER (dossier));
-
-  if (!g_set_object (&self->dossier, dossier))
-    return;
-
-  gtk_popover_popdown (self->popover);
-  update_reference_zones (self);
-  gb_timeline_model_set_dossier (self->model, dossier);
-  update_page (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOSSIER]);
-}
-
-/**
- * gb_timeline_view_get_selection:
- *
- * Returns: (transfer none) (nullable): the shared selection
- */
-GbSelection *
-gb_timeline_view_get_selection (GbTimelineView *self)
-{
-  g_return_val_if_fail (GB_IS_TIMELINE_VIEW (self), NULL);
-
-  return self->selection;
-}
-
-void
-gb_timeline_view_set_selection (GbTimelineView *self,
-                                GbSelection    *selection)
-{
-  g_return_if_fail (GB_IS_TIMELINE_VIEW (self));
-  g_return_if_fail (selection == NULL || GB_IS_SELECTION (selection));
-
-  if (self->selection == selection)
-    return;
-
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, selection_item_changed_cb, self);
-
-  g_set_object (&self->selection, selection);
-
-  if (selection != NULL)
-    g_signal_connect_object (selection, "notify::item",
-                             G_CALLBACK (selection_item_changed_cb), self, G_CONNECT_SWAPPED);
-
-  update_all_linked (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
 gboolean

@@ -4,21 +4,15 @@
 #include <gtk/gtk.h>
 
 #include "gb-dossier.h"
-#include "gb-selection.h"
+#include "gb-view.h"
 
 G_BEGIN_DECLS
 
 #define GB_TYPE_TIMELINE_VIEW (gb_timeline_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (GbTimelineView, gb_timeline_view, GB, TIMELINE_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (GbTimelineView, gb_timeline_view, GB, TIMELINE_VIEW, GbView)
 
 GtkWidget   *gb_timeline_view_new            (void);
-GbDossier   *gb_timeline_view_get_dossier    (GbTimelineView *self);
-void         gb_timeline_view_set_dossier    (GbTimelineView *self,
-                                              GbDossier      *dossier);
-GbSelection *gb_timeline_view_get_selection  (GbTimelineView *self);
-void         gb_timeline_view_set_selection  (GbTimelineView *self,
-                                              GbSelection    *selection);
 gboolean     gb_timeline_view_get_show_details (GbTimelineView *self);
 void         gb_timeline_view_set_show_details (GbTimelineView *self,
                                                 gboolean        show_details);

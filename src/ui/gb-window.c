@@ -20,12 +20,11 @@ struct _GbWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
-  GbDossier            *dossier;
-  GbSelection          *selection;
   GCancellable         *cancellable;
   char                 *error;
 
-  /* Template widgets */
+  /* Template objects */
+  GbSelection          *selection;
   AdwViewSwitcherTitle *switcher_title;
   GtkRevealer          *error_revealer;
   GtkLabel             *error_bar_label;
@@ -33,9 +32,6 @@ struct _GbWindow
   GtkStack             *main_stack;
   GtkSpinner           *spinner;
   AdwViewStack         *view_stack;
-  GbTimelineView       *timeline_view;
-  GbMapView            *map_view;
-  GbCardsView          *cards_view;
   GMenu                *recent_section;
   GtkToggleButton      *search_button;
   GtkSearchBar         *search_bar;
@@ -56,17 +52,24 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static GbDossier *
+get_dossier (GbWindow *self)
+{
+  return self->selection != NULL ? gb_selection_get_dossier (self->selection) : NULL;
+}
+
 static void
 update_actions (GbWindow *self)
 {
   gboolean busy = self->cancellable != NULL;
+  gboolean shown = get_dossier (self) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-bundled", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-recent", !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", self->dossier != NULL);
-  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, self->dossier != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->dossier != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", shown);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", shown);
   /* Escape is left to other widgets unless there is something to close. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-detail",
                                  gtk_search_bar_get_search_mode (self->search_bar) ||
@@ -142,6 +145,27 @@ selection_item_cb (GbWindow *self)
   update_actions (self);
 }
 
+/* The views follow the selection's story themselves; the window shows
+ * whether there is one, and its title. */
+static void
+selection_dossier_cb (GbWindow *self)
+{
+  GbDossier *dossier = get_dossier (self);
+
+  g_clear_pointer (&self->error, g_free);
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  if (dossier == NULL)
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+
+  /* Titles from files are shown as text: GtkWindow titles are not markup. */
+  gtk_window_set_title (GTK_WINDOW (self),
+                        dossier != NULL ? gb_dossier_get_title (dossier) : _("Golden Bridge"));
+  gtk_stack_set_visible_child_name (self->main_stack, dossier != NULL ? "content" : "loading");
+
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOSSIER]);
+}
+
 static void
 reveal_flap_cb (GbWindow *self)
 {
@@ -158,7 +182,7 @@ show_error (GbWindow   *self,
   self->error = g_strdup (message);
 
   /* Keep the story being read; only an empty window shows the error page. */
-  if (self->dossier != NULL)
+  if (get_dossier (self) != NULL)
     {
       gtk_label_set_text (self->error_bar_label, message);
       gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
@@ -183,7 +207,7 @@ set_loading (GbWindow *self,
              gboolean  loading)
 {
   gtk_spinner_set_spinning (self->spinner, loading);
-  if (loading && self->dossier == NULL)
+  if (loading && get_dossier (self) == NULL)
     gtk_stack_set_visible_child_name (self->main_stack, "loading");
   update_actions (self);
 }
@@ -449,8 +473,6 @@ gb_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GB_TYPE_WINDOW);
 
-  g_clear_object (&self->selection);
-  g_clear_object (&self->dossier);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (gb_window_parent_class)->dispose (object);
@@ -477,7 +499,7 @@ gb_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_DOSSIER:
-      g_value_set_object (value, self->dossier);
+      g_value_set_object (value, get_dossier (self));
       break;
 
     case PROP_SELECTION:
@@ -533,6 +555,7 @@ gb_window_class_init (GbWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (GB_TYPE_SELECTION);
   g_type_ensure (GB_TYPE_TIMELINE_VIEW);
   g_type_ensure (GB_TYPE_MAP_VIEW);
   g_type_ensure (GB_TYPE_CARDS_VIEW);
@@ -541,6 +564,7 @@ gb_window_class_init (GbWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/goldenbridge/GoldenBridge/gb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, selection);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, error_bar_label);
@@ -548,9 +572,6 @@ gb_window_class_init (GbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GbWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, GbWindow, timeline_view);
-  gtk_widget_class_bind_template_child (widget_class, GbWindow, map_view);
-  gtk_widget_class_bind_template_child (widget_class, GbWindow, cards_view);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, search_bar);
@@ -592,11 +613,9 @@ gb_window_init (GbWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->selection = gb_selection_new ();
-  gb_timeline_view_set_selection (self->timeline_view, self->selection);
-  gb_map_view_set_selection (self->map_view, self->selection);
-  gb_cards_view_set_selection (self->cards_view, self->selection);
-  gb_detail_pane_set_selection (self->detail_pane, self->selection);
+  /* The template hands the one selection to every view. */
+  g_signal_connect_object (self->selection, "notify::dossier",
+                           G_CALLBACK (selection_dossier_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::item",
                            G_CALLBACK (selection_item_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap",
@@ -650,7 +669,7 @@ gb_window_get_dossier (GbWindow *self)
 {
   g_return_val_if_fail (GB_IS_WINDOW (self), NULL);
 
-  return self->dossier;
+  return get_dossier (self);
 }
 
 void
@@ -660,27 +679,8 @@ gb_window_set_dossier (GbWindow  *self,
   g_return_if_fail (GB_IS_WINDOW (self));
   g_return_if_fail (!dossier || GB_IS_DOSSIER (dossier));
 
-  if (!g_set_object (&self->dossier, dossier))
-    return;
-
-  g_clear_pointer (&self->error, g_free);
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-
+  /* The window and the views follow from notify::dossier. */
   gb_selection_set_dossier (self->selection, dossier);
-  gb_timeline_view_set_dossier (self->timeline_view, dossier);
-  gb_map_view_set_dossier (self->map_view, dossier);
-  gb_cards_view_set_dossier (self->cards_view, dossier);
-  gb_search_results_set_dossier (self->search_results, dossier);
-  if (dossier == NULL)
-    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-
-  /* Titles from files are shown as text: GtkWindow titles are not markup. */
-  gtk_window_set_title (GTK_WINDOW (self),
-                        dossier != NULL ? gb_dossier_get_title (dossier) : _("Golden Bridge"));
-  gtk_stack_set_visible_child_name (self->main_stack, dossier != NULL ? "content" : "loading");
-
-  update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOSSIER]);
 }
 
 /**

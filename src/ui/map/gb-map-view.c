@@ -38,10 +38,9 @@
 
 struct _GbMapView
 {
-  GtkWidget              parent_instance;
+  GbView                 parent_instance;
 
-  GbDossier             *dossier;
-  GbSelection           *selection;
+  GbDossier             *dossier;        /* the selection's, as shown */
   GSettings             *settings;
 
   /* Template widgets */
@@ -65,16 +64,7 @@ struct _GbMapView
   gboolean               selecting;
 };
 
-G_DEFINE_FINAL_TYPE (GbMapView, gb_map_view, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_DOSSIER,
-  PROP_SELECTION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (GbMapView, gb_map_view, GB_TYPE_VIEW)
 
 typedef struct
 {
@@ -367,6 +357,7 @@ static void
 fly_to_item (GbMapView *self,
              GbItem    *item)
 {
+  GbSelection *selection = gb_view_get_selection (GB_VIEW (self));
   g_autoptr(GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
   Bounds b;
 
@@ -375,7 +366,7 @@ fly_to_item (GbMapView *self,
                        gb_place_get_longitude (GB_PLACE (item)));
   else if (GB_IS_ROUTE (item))
     add_route_outline (self, GB_ROUTE (item), xy);
-  else if (self->dossier != NULL && self->selection != NULL)
+  else if (self->dossier != NULL && selection != NULL)
     {
       GListModel *places = gb_dossier_get_places (self->dossier);
       GListModel *routes = gb_dossier_get_routes (self->dossier);
@@ -384,7 +375,7 @@ fly_to_item (GbMapView *self,
         {
           g_autoptr(GbPlace) place = g_list_model_get_item (places, i);
 
-          if (gb_selection_is_linked (self->selection, GB_ITEM (place)))
+          if (gb_selection_is_linked (selection, GB_ITEM (place)))
             bounds_add_points (xy, gb_place_get_latitude (place), gb_place_get_longitude (place));
         }
 
@@ -392,7 +383,7 @@ fly_to_item (GbMapView *self,
         {
           g_autoptr(GbRoute) route = g_list_model_get_item (routes, i);
 
-          if (gb_selection_is_linked (self->selection, GB_ITEM (route)))
+          if (gb_selection_is_linked (selection, GB_ITEM (route)))
             add_route_outline (self, route, xy);
         }
     }
@@ -407,7 +398,8 @@ fly_to_item (GbMapView *self,
 static void
 update_highlights (GbMapView *self)
 {
-  GbItem *item = self->selection != NULL ? gb_selection_get_item (self->selection) : NULL;
+  GbSelection *selection = gb_view_get_selection (GB_VIEW (self));
+  GbItem *item = gb_view_get_item (GB_VIEW (self));
   GListModel *places, *routes;
 
   if (self->dossier == NULL)
@@ -419,7 +411,7 @@ update_highlights (GbMapView *self)
   for (guint i = 0; i < g_list_model_get_n_items (places); i++)
     {
       g_autoptr(GbPlace) place = g_list_model_get_item (places, i);
-      gboolean linked = item != NULL && gb_selection_is_linked (self->selection, GB_ITEM (place));
+      gboolean linked = item != NULL && gb_selection_is_linked (selection, GB_ITEM (place));
 
       gb_map_place_layer_set_state (self->place_layer, place, linked, GB_ITEM (place) == item);
     }
@@ -427,7 +419,7 @@ update_highlights (GbMapView *self)
   for (guint i = 0; i < g_list_model_get_n_items (routes); i++)
     {
       g_autoptr(GbRoute) route = g_list_model_get_item (routes, i);
-      gboolean linked = item != NULL && gb_selection_is_linked (self->selection, GB_ITEM (route));
+      gboolean linked = item != NULL && gb_selection_is_linked (selection, GB_ITEM (route));
 
       gb_route_layer_set_state (self->route_layer, route, linked, GB_ITEM (route) == item);
     }
@@ -438,9 +430,10 @@ update_highlights (GbMapView *self)
 }
 
 static void
-selection_item_changed_cb (GbMapView *self)
+gb_map_view_item_changed (GbView *view)
 {
-  GbItem *item = gb_selection_get_item (self->selection);
+  GbMapView *self = GB_MAP_VIEW (view);
+  GbItem *item = gb_view_get_item (view);
 
   update_highlights (self);
 
@@ -452,12 +445,9 @@ static void
 select_item (GbMapView *self,
              GbItem    *item)
 {
-  if (self->selection == NULL)
-    return;
-
   /* Chosen on the map, so it is already in view: highlight, don't fly. */
   self->selecting = TRUE;
-  gb_selection_set_item (self->selection, item);
+  gb_view_select (GB_VIEW (self), item);
   self->selecting = FALSE;
 }
 
@@ -597,6 +587,27 @@ pan_action (GtkWidget  *widget,
 
 /* A click on the map gives it the keyboard, so the arrows pan next; a
  * click on a marker leaves the focus on the marker. */
+/* A new story: its places and routes, all fitted in once the view has a size. */
+static void
+gb_map_view_dossier_changed (GbView *view)
+{
+  GbMapView *self = GB_MAP_VIEW (view);
+  GbDossier *dossier = gb_view_get_dossier (view);
+
+  if (!g_set_object (&self->dossier, dossier))
+    return;
+
+  rebuild (self);
+
+  self->fit_pending = dossier != NULL;
+  if (self->fit_pending && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+    {
+      self->fit_pending = FALSE;
+      fit_story (self, FALSE);
+    }
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
 static void
 map_pressed_cb (GtkGestureClick *gesture,
                 int              n_press,
@@ -651,14 +662,11 @@ gb_map_view_dispose (GObject *object)
 {
   GbMapView *self = GB_MAP_VIEW (object);
 
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->tile_source != NULL)
     g_signal_handlers_disconnect_by_data (self->tile_source, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GB_TYPE_MAP_VIEW);
 
-  g_clear_object (&self->selection);
   g_clear_object (&self->dossier);
   g_clear_object (&self->settings);
   g_clear_object (&self->tile_source);
@@ -670,52 +678,6 @@ gb_map_view_dispose (GObject *object)
   self->route_label_layer = NULL;
 
   G_OBJECT_CLASS (gb_map_view_parent_class)->dispose (object);
-}
-
-static void
-gb_map_view_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
-{
-  GbMapView *self = GB_MAP_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOSSIER:
-      g_value_set_object (value, self->dossier);
-      break;
-
-    case PROP_SELECTION:
-      g_value_set_object (value, self->selection);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gb_map_view_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
-{
-  GbMapView *self = GB_MAP_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOSSIER:
-      gb_map_view_set_dossier (self, g_value_get_object (value));
-      break;
-
-    case PROP_SELECTION:
-      gb_map_view_set_selection (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -737,25 +699,14 @@ gb_map_view_class_init (GbMapViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GbViewClass *view_class = GB_VIEW_CLASS (klass);
 
   object_class->dispose = gb_map_view_dispose;
-  object_class->get_property = gb_map_view_get_property;
-  object_class->set_property = gb_map_view_set_property;
+  view_class->dossier_changed = gb_map_view_dossier_changed;
+  view_class->item_changed = gb_map_view_item_changed;
 
   widget_class->measure = gb_map_view_measure;
   widget_class->size_allocate = gb_map_view_size_allocate;
-
-  properties[PROP_DOSSIER] =
-    g_param_spec_object ("dossier", NULL, NULL,
-                         GB_TYPE_DOSSIER,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  properties[PROP_SELECTION] =
-    g_param_spec_object ("selection", NULL, NULL,
-                         GB_TYPE_SELECTION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHUMATE_TYPE_MAP);
 
@@ -864,89 +815,6 @@ GtkWidget *
 gb_map_view_new (void)
 {
   return g_object_new (GB_TYPE_MAP_VIEW, NULL);
-}
-
-/**
- * gb_map_view_get_dossier:
- *
- * Returns: (transfer none) (nullable): the story shown
- */
-GbDossier *
-gb_map_view_get_dossier (GbMapView *self)
-{
-  g_return_val_if_fail (GB_IS_MAP_VIEW (self), NULL);
-
-  return self->dossier;
-}
-
-/**
- * gb_map_view_set_dossier:
- * @dossier: (nullable): the story to map
- *
- * Shows @dossier's places and routes and, once the view has a size,
- * fits them all in.
- */
-void
-gb_map_view_set_dossier (GbMapView *self,
-                         GbDossier *dossier)
-{
-  g_return_if_fail (GB_IS_MAP_VIEW (self));
-  g_return_if_fail (dossier == NULL || GB_IS_DOSSIER (dossier));
-
-  if (!g_set_object (&self->dossier, dossier))
-    return;
-
-  rebuild (self);
-
-  self->fit_pending = dossier != NULL;
-  if (self->fit_pending && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
-    {
-      self->fit_pending = FALSE;
-      fit_story (self, FALSE);
-    }
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOSSIER]);
-}
-
-/**
- * gb_map_view_get_selection:
- *
- * Returns: (transfer none) (nullable): the shared selection
- */
-GbSelection *
-gb_map_view_get_selection (GbMapView *self)
-{
-  g_return_val_if_fail (GB_IS_MAP_VIEW (self), NULL);
-
-  return self->selection;
-}
-
-/**
- * gb_map_view_set_selection:
- * @selection: (nullable): the window's shared selection
- */
-void
-gb_map_view_set_selection (GbMapView   *self,
-                           GbSelection *selection)
-{
-  g_return_if_fail (GB_IS_MAP_VIEW (self));
-  g_return_if_fail (selection == NULL || GB_IS_SELECTION (selection));
-
-  if (self->selection == selection)
-    return;
-
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
-
-  g_set_object (&self->selection, selection);
-
-  if (self->selection != NULL)
-    g_signal_connect_object (self->selection, "notify::item",
-                             G_CALLBACK (selection_item_changed_cb), self, G_CONNECT_SWAPPED);
-
-  update_highlights (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
 /**

@@ -4,21 +4,15 @@
 #include <gtk/gtk.h>
 
 #include "gb-dossier.h"
-#include "gb-selection.h"
+#include "gb-view.h"
 
 G_BEGIN_DECLS
 
 #define GB_TYPE_MAP_VIEW (gb_map_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (GbMapView, gb_map_view, GB, MAP_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (GbMapView, gb_map_view, GB, MAP_VIEW, GbView)
 
 GtkWidget   *gb_map_view_new            (void);
-GbDossier   *gb_map_view_get_dossier    (GbMapView   *self);
-void         gb_map_view_set_dossier    (GbMapView   *self,
-                                         GbDossier   *dossier);
-GbSelection *gb_map_view_get_selection  (GbMapView   *self);
-void         gb_map_view_set_selection  (GbMapView   *self,
-                                         GbSelection *selection);
 void         gb_map_view_fit_story      (GbMapView   *self);
 
 G_END_DECLS
