@@ -87,25 +87,10 @@ in_root () {
     "$@"
 }
 
-packages=()
-while IFS= read -r line; do
-  line="${line%%#*}"
-  line="${line//[[:space:]]/}"
-  [[ -n "$line" ]] && packages+=("$line")
-done < "$here/debian13-packages.txt"
-
-missing=()
-for pkg in "${packages[@]}"; do
-  status="$(in_root dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)"
-  [[ "$status" == installed ]] || missing+=("$pkg")
-done
-if [[ ${#missing[@]} -gt 0 ]]; then
-  step "installing ${missing[*]}"
-  start=$SECONDS
-  in_root apt-get update -q >&2
-  in_root apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null >&2
-  step "package install took $((SECONDS - start)) s"
-fi
+start=$SECONDS
+in_root env GB_PACKAGE_LIST=/src/golden-bridge/build-aux/debian13-packages.txt \
+  /src/golden-bridge/build-aux/deps.sh </dev/null >&2
+step "packages took $((SECONDS - start)) s"
 
 start=$SECONDS
 in_root sh -ec '

@@ -384,36 +384,48 @@ class Test:
                    f'the application is named {app.name!r} on AT-SPI, expected golden-bridge')
         return app
 
+    # The parts shown only at times, by key: what they are, and how AT-SPI shows them.
+    # GTK 4.8 keeps hidden widgets in the tree; GTK 4.10 and later (Debian 13's 4.18) leave
+    # them out until they are shown, so these are looked up when they should be on screen.
+    SHOWN_PARTS = {
+        'Agreements': ('a table of cards named "Agreements and initiatives"',
+                       ('table',), 'Agreements and initiatives'),
+        'Details': ('the detail pane, a panel named "Details"', ('panel',), 'Details'),
+        'Search': ('the search entry, named "Search the story"', ('entry', 'text'),
+                   'Search the story'),
+    }
+
+    def shown_part(self, key):
+        """A part in SHOWN_PARTS as the tree has it now, or None."""
+        _, roles, name = self.SHOWN_PARTS[key]
+        return find_first(self.frame, lambda n: n.roleName in roles and n.name == name)
+
+    def wait_part(self, key, when):
+        what = self.SHOWN_PARTS[key][0]
+        try:
+            return wait_for(f'{what} {when}', lambda: self.shown_part(key), timeout=5)
+        except Failure:
+            raise Failure(f'the window does not expose {what} {when}')
+
     def find_parts(self):
-        """The window's landmarks, looked up once: GTK keeps them for the window's life."""
+        """The window's landmarks, there from the start: GTK keeps them for the window's life."""
         def lookup():
             tabs = {v: [] for v in VIEWS}
             parts = {}
             for node in self.frame.findChildren(lambda n: n.roleName in (
-                    'page tab', 'list', 'table', 'panel', 'filler', 'entry', 'text')
-                    and n.name in VIEWS + ('Agreements and initiatives', 'Details',
-                                           'Search the story')):
+                    'page tab', 'list', 'panel', 'filler') and n.name in VIEWS):
                 role, name = node.roleName, node.name
                 if role == 'page tab':
                     tabs[name].append(node)
                 elif role == 'list' and name == 'Timeline':
                     parts['Timeline'] = node
-                elif role == 'table' and name == 'Agreements and initiatives':
-                    parts['Agreements'] = node
-                elif role == 'panel' and name == 'Details':
-                    parts['Details'] = node
-                elif role in ('entry', 'text') and name == 'Search the story':
-                    parts['Search'] = node
                 elif name == 'Map' and role != 'page tab':
                     parts['Map'] = node
             missing = [v for v in VIEWS if not tabs[v]] and \
                 [f'a view switcher button (page tab) named {v!r}' for v in VIEWS if not tabs[v]]
             missing = missing or []
             for key, what in (('Timeline', 'a list named "Timeline"'),
-                              ('Map', 'the map, named "Map"'),
-                              ('Agreements', 'a table of cards named "Agreements and initiatives"'),
-                              ('Details', 'the detail pane, a panel named "Details"'),
-                              ('Search', 'the search entry, named "Search the story"')):
+                              ('Map', 'the map, named "Map"')):
                 if key not in parts:
                     missing.append(what)
             self.missing_parts = missing
@@ -434,15 +446,16 @@ class Test:
                 if any(has_state(t, pyatspi.STATE_SELECTED) for t in self.tabs[v])]
 
     def view_shown(self, view):
-        return self.selected_tabs() == [view] and self.on_screen(self.parts[view])
+        part = self.shown_part(view) if view in self.SHOWN_PARTS else self.parts[view]
+        return self.selected_tabs() == [view] and part is not None and self.on_screen(part)
 
     def details_show(self, title):
-        pane = self.parts['Details']
-        return self.on_screen(pane) and title in labels_under(pane)
+        pane = self.shown_part('Details')
+        return pane is not None and self.on_screen(pane) and title in labels_under(pane)
 
     def details_closed(self, title):
-        pane = self.parts['Details']
-        return not self.on_screen(pane) or title not in labels_under(pane)
+        pane = self.shown_part('Details')
+        return pane is None or not self.on_screen(pane) or title not in labels_under(pane)
 
     def lint_names(self, where):
         """Every control in the window has a name: not empty, not a GType name."""
@@ -685,7 +698,7 @@ class Test:
 
     def test_cards(self):
         self.switch_view('Agreements')
-        table = self.parts['Agreements']
+        table = self.wait_part('Agreements', 'in the Agreements view')
         cells = [c.name for c in find_all(table, 'table cell')]
         titles = [text(a['title']) for a in self.dossier['agreements']]
         missing = [t for t in titles if not any(c.startswith(t) for c in cells)]
@@ -699,26 +712,18 @@ class Test:
 
     def test_search(self):
         self.switch_view('Timeline')
-        entry = self.parts['Search']
         rawinput.keyCombo('<Control>f')
+        entry = self.wait_part('Search', 'after Ctrl+F')
         wait_for('Ctrl+F to put the focus in the search entry "Search the story"',
                  lambda: has_state(entry, pyatspi.STATE_FOCUSED), timeout=5)
         rawinput.typeText('seoul')
 
-        # The results float over the content, in the overlay that holds the detail pane's flap;
-        # hidden, they are not in the tree at all.
-        overlay, flap = self.parts['Details'], None
-        while overlay is not None and overlay.name != 'GtkOverlay':
-            overlay, flap = overlay.parent, overlay
-
+        # The results float over the content; hidden, they are not in the tree at all.
         def results():
-            for child in overlay.children:
-                if child == flap:
-                    continue
-                lst = find_first(child, lambda n: n.roleName == 'list' and
-                                 n.name == 'Search results')
-                if lst is not None and find_all(lst, 'list item'):
-                    return lst
+            lst = find_first(self.frame, lambda n: n.roleName == 'list' and
+                             n.name == 'Search results')
+            if lst is not None and find_all(lst, 'list item'):
+                return lst
             return None
         result_list = wait_for('a list "Search results" with results for "seoul"', results,
                                timeout=5)
