@@ -90,6 +90,7 @@ in_root () {
 start=$SECONDS
 in_root env GB_PACKAGE_LIST=/src/golden-bridge/build-aux/debian13-packages.txt \
   /src/golden-bridge/build-aux/deps.sh </dev/null >&2
+in_root apt-get clean
 step "packages took $((SECONDS - start)) s"
 
 start=$SECONDS
