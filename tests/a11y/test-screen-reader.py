@@ -540,7 +540,7 @@ class Test:
         except NotImplementedError:
             value = None
         if value is not None and value.maximumValue > value.minimumValue:
-            start, step = value.currentValue, max(extents(timeline)[3] / 2, 1)
+            start, step = value.currentValue, max(extents(pane)[3] / 2, 1)
             position = value.minimumValue
             while position < value.maximumValue:
                 position = min(position + step, value.maximumValue)
