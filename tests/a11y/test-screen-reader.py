@@ -694,8 +694,11 @@ class Test:
     def test_map(self):
         self.switch_view('Map')
         # Looked up again: GTK 4.10 and later build the hidden view's subtree when it shows.
-        the_map = find_first(self.frame, lambda n: n.name == 'Map' and
-                             n.roleName in ('panel', 'grouping', 'filler')) or self.parts['Map']
+        # The map widget itself, which takes the focus, must carry the name, not only its page.
+        the_map = wait_for('the map widget, focusable and named "Map"',
+                           lambda: find_first(self.frame, lambda n: n.name == 'Map' and
+                                              n.roleName in ('panel', 'grouping', 'filler') and
+                                              has_state(n, pyatspi.STATE_FOCUSABLE)), timeout=5)
         expected = [self.marker_name(p) for p in self.dossier['places']]
 
         def markers():
