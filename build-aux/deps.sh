@@ -2,23 +2,26 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Install the Debian/Ubuntu packages that Golden Bridge needs to build and test, if any are missing.
-# The list is build-aux/debian-packages.txt; extra package names may be given as arguments.
+# The list is build-aux/debian-packages.txt, or the file GB_PACKAGE_LIST names (debian13.sh
+# gives trixie's list); extra package names may be given as arguments.
 # Runs `apt-get update` only when something has to be installed.
 
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
+list="${GB_PACKAGE_LIST:-$here/debian-packages.txt}"
+
 packages=()
 while IFS= read -r line; do
   line="${line%%#*}"
   line="${line//[[:space:]]/}"
   [[ -n "$line" ]] && packages+=("$line")
-done < "$here/debian-packages.txt"
+done < "$list"
 packages+=("$@")
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
-  echo "deps.sh: not a Debian-based system; install the packages in $here/debian-packages.txt by hand" >&2
+  echo "deps.sh: not a Debian-based system; install the packages in $list by hand" >&2
   exit 0
 fi
 

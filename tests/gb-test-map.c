@@ -166,16 +166,34 @@ gb_test_map_find_one (GtkWidget *widget,
   return all->pdata[0];
 }
 
+static void
+drawn_cb (GdkPaintable *paintable,
+          gpointer      data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* A GtkWidgetPaintable shows the widget's last frame, and there may be none yet (a loaded
+ * machine; GTK 4.18's GL renderer starts later) or it may predate the last change: draw a
+ * fresh frame and wait for it to reach the paintable. */
 GdkTexture *
 gb_test_map_render (GtkWidget *widget)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GtkSnapshot *snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  gboolean drawn = FALSE;
+  gulong handler = g_signal_connect (paintable, "invalidate-contents",
+                                     G_CALLBACK (drawn_cb), &drawn);
 
+  gtk_widget_queue_draw (widget);
+  gb_test_map_wait_for (gb_test_map_flag_set, &drawn);
+  g_signal_handler_disconnect (paintable, handler);
+
+  snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);

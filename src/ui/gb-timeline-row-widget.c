@@ -179,6 +179,8 @@ gb_timeline_row_widget_class_init (GbTimelineRowWidgetClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "timelinerow");
+  /* The row carries its label: GTK 4.10 and later drop names on the default generic role. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

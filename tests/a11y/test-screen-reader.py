@@ -178,7 +178,9 @@ KNOWN_UNNAMED = set()
 # Behaviour already reported, by key: where the cause is. The Shift+Tab trap of the
 # timeline's grab_focus override is fixed, so it fails again if it comes back.
 KNOWN_BUGS = {}
-CONTROL_ROLES = {'push button', 'toggle button', 'page tab', 'check box', 'radio button',
+# A role's name as Debian 13's AT-SPI spells it, by the name Debian 12's gives it.
+ROLE_ALIASES = {'push button': ('push button', 'button')}
+CONTROL_ROLES = {'push button', 'button', 'toggle button', 'page tab', 'check box', 'radio button',
                  'combo box', 'menu item', 'link', 'entry', 'text', 'slider', 'spin button'}
 
 
@@ -234,7 +236,8 @@ def extents(node):
 
 def find_all(node, role=None, name=None):
     """dogtail's search by roleName and name, over the whole subtree."""
-    return node.findChildren(GenericPredicate(name=name, roleName=role))
+    return [n for r in ROLE_ALIASES.get(role, (role,))
+            for n in node.findChildren(GenericPredicate(name=name, roleName=r))]
 
 
 def find_first(node, pred):
@@ -384,36 +387,50 @@ class Test:
                    f'the application is named {app.name!r} on AT-SPI, expected golden-bridge')
         return app
 
+    # The parts shown only at times, by key: what they are, and how AT-SPI shows them.
+    # GTK 4.8 keeps hidden widgets in the tree; GTK 4.10 and later (Debian 13's 4.18) leave
+    # them out until they are shown, so these are looked up when they should be on screen.
+    SHOWN_PARTS = {
+        'Agreements': ('a table of cards named "Agreements and initiatives"',
+                       ('table',), 'Agreements and initiatives'),
+        # A group: AT-SPI "panel" on GTK 4.8, "grouping" on 4.10 and later.
+        'Details': ('the detail pane, a panel named "Details"', ('panel', 'grouping'),
+                    'Details'),
+        'Search': ('the search entry, named "Search the story"', ('entry', 'text'),
+                   'Search the story'),
+    }
+
+    def shown_part(self, key):
+        """A part in SHOWN_PARTS as the tree has it now, or None."""
+        _, roles, name = self.SHOWN_PARTS[key]
+        return find_first(self.frame, lambda n: n.roleName in roles and n.name == name)
+
+    def wait_part(self, key, when):
+        what = self.SHOWN_PARTS[key][0]
+        try:
+            return wait_for(f'{what} {when}', lambda: self.shown_part(key), timeout=5)
+        except Failure:
+            raise Failure(f'the window does not expose {what} {when}')
+
     def find_parts(self):
-        """The window's landmarks, looked up once: GTK keeps them for the window's life."""
+        """The window's landmarks, there from the start: GTK keeps them for the window's life."""
         def lookup():
             tabs = {v: [] for v in VIEWS}
             parts = {}
             for node in self.frame.findChildren(lambda n: n.roleName in (
-                    'page tab', 'list', 'table', 'panel', 'filler', 'entry', 'text')
-                    and n.name in VIEWS + ('Agreements and initiatives', 'Details',
-                                           'Search the story')):
+                    'page tab', 'list', 'panel', 'filler') and n.name in VIEWS):
                 role, name = node.roleName, node.name
                 if role == 'page tab':
                     tabs[name].append(node)
                 elif role == 'list' and name == 'Timeline':
                     parts['Timeline'] = node
-                elif role == 'table' and name == 'Agreements and initiatives':
-                    parts['Agreements'] = node
-                elif role == 'panel' and name == 'Details':
-                    parts['Details'] = node
-                elif role in ('entry', 'text') and name == 'Search the story':
-                    parts['Search'] = node
                 elif name == 'Map' and role != 'page tab':
                     parts['Map'] = node
             missing = [v for v in VIEWS if not tabs[v]] and \
                 [f'a view switcher button (page tab) named {v!r}' for v in VIEWS if not tabs[v]]
             missing = missing or []
             for key, what in (('Timeline', 'a list named "Timeline"'),
-                              ('Map', 'the map, named "Map"'),
-                              ('Agreements', 'a table of cards named "Agreements and initiatives"'),
-                              ('Details', 'the detail pane, a panel named "Details"'),
-                              ('Search', 'the search entry, named "Search the story"')):
+                              ('Map', 'the map, named "Map"')):
                 if key not in parts:
                     missing.append(what)
             self.missing_parts = missing
@@ -434,15 +451,16 @@ class Test:
                 if any(has_state(t, pyatspi.STATE_SELECTED) for t in self.tabs[v])]
 
     def view_shown(self, view):
-        return self.selected_tabs() == [view] and self.on_screen(self.parts[view])
+        part = self.shown_part(view) if view in self.SHOWN_PARTS else self.parts[view]
+        return self.selected_tabs() == [view] and part is not None and self.on_screen(part)
 
     def details_show(self, title):
-        pane = self.parts['Details']
-        return self.on_screen(pane) and title in labels_under(pane)
+        pane = self.shown_part('Details')
+        return pane is not None and self.on_screen(pane) and title in labels_under(pane)
 
     def details_closed(self, title):
-        pane = self.parts['Details']
-        return not self.on_screen(pane) or title not in labels_under(pane)
+        pane = self.shown_part('Details')
+        return pane is None or not self.on_screen(pane) or title not in labels_under(pane)
 
     def lint_names(self, where):
         """Every control in the window has a name: not empty, not a GType name."""
@@ -510,14 +528,47 @@ class Test:
                 return child.name
         return ''
 
+    def timeline_rows(self, timeline):
+        """The list items and their labels, all of them: GTK 4.10 and later expose only the
+        rows on screen, so scroll the list through its scroll bar and gather them."""
+        items, labels = [], []
+
+        def gather():
+            for item in timeline.children:
+                if item.roleName == 'list item':
+                    label = self.row_label(item)
+                    if label not in labels:
+                        items.append(item)
+                        labels.append(label)
+        gather()
+        pane = timeline.parent
+        while pane is not None and pane.roleName != 'scroll pane':
+            pane = pane.parent
+        bar = next((c for c in pane.children if c.roleName == 'scroll bar'), None) \
+            if pane is not None else None
+        try:
+            value = bar.queryValue() if bar is not None else None
+        except NotImplementedError:
+            value = None
+        if value is not None and value.maximumValue > value.minimumValue:
+            start, step = value.currentValue, max(extents(pane)[3] / 2, 1)
+            position = value.minimumValue
+            while position < value.maximumValue:
+                position = min(position + step, value.maximumValue)
+                value.currentValue = position
+                time.sleep(0.2)
+                gather()
+            value.currentValue = start
+            time.sleep(0.2)
+        return items, labels
+
     def test_timeline_labels(self):
         timeline = self.parts['Timeline']
-        items = [c for c in timeline.children if c.roleName == 'list item']
-        # The list item is what takes the focus: its own name, not a child's, is heard.
-        labels = [i.name or '' for i in items]
+        items, labels = self.timeline_rows(timeline)
         if not items:
             raise Failure('the timeline list has no list items')
-        unnamed = sum(1 for lb in labels if not lb.strip())
+        # The list item is what takes the focus: its own name, not a child's, is heard.
+        unnamed = sum(1 for i in items if not (i.name or '').strip())
         self.check(not unnamed, f'{unnamed} of {len(items)} timeline rows (list items) have an '
                                 'empty name')
         missing = []
@@ -591,7 +642,7 @@ class Test:
         wait_for(f'the detail pane to show {title!r} after Enter on its timeline row',
                  lambda: self.details_show(title), timeout=5)
         log(f'ok: Enter opened the detail pane on {title!r}')
-        pane = self.parts['Details']
+        pane = self.shown_part('Details')
         wait_for('the focus to move into the detail pane after Enter',
                  lambda: find_first(pane, lambda n: has_state(n, pyatspi.STATE_FOCUSED)),
                  timeout=5)
@@ -696,7 +747,12 @@ class Test:
 
     def test_map(self):
         self.switch_view('Map')
-        the_map = self.parts['Map']
+        # Looked up again: GTK 4.10 and later build the hidden view's subtree when it shows.
+        # The map widget itself, which takes the focus, must carry the name, not only its page.
+        the_map = wait_for('the map widget, focusable and named "Map"',
+                           lambda: find_first(self.frame, lambda n: n.name == 'Map' and
+                                              n.roleName in ('panel', 'grouping', 'filler') and
+                                              has_state(n, pyatspi.STATE_FOCUSABLE)), timeout=5)
         expected = [self.marker_name(p) for p in self.dossier['places']]
 
         def markers():
@@ -739,7 +795,7 @@ class Test:
 
     def test_cards(self):
         self.switch_view('Agreements')
-        table = self.parts['Agreements']
+        table = self.wait_part('Agreements', 'in the Agreements view')
         cells = [c.name for c in find_all(table, 'table cell')]
         titles = [text(a['title']) for a in self.dossier['agreements']]
         missing = [t for t in titles if not any(c.startswith(t) for c in cells)]
@@ -803,26 +859,18 @@ class Test:
 
     def test_search(self):
         self.switch_view('Timeline')
-        entry = self.parts['Search']
         rawinput.keyCombo('<Control>f')
+        entry = self.wait_part('Search', 'after Ctrl+F')
         wait_for('Ctrl+F to put the focus in the search entry "Search the story"',
                  lambda: has_state(entry, pyatspi.STATE_FOCUSED), timeout=5)
         rawinput.typeText('seoul')
 
-        # The results float over the content, in the overlay that holds the detail pane's flap;
-        # hidden, they are not in the tree at all.
-        overlay, flap = self.parts['Details'], None
-        while overlay is not None and overlay.name != 'GtkOverlay':
-            overlay, flap = overlay.parent, overlay
-
+        # The results float over the content; hidden, they are not in the tree at all.
         def results():
-            for child in overlay.children:
-                if child == flap:
-                    continue
-                lst = find_first(child, lambda n: n.roleName == 'list' and
-                                 n.name == 'Search results')
-                if lst is not None and find_all(lst, 'list item'):
-                    return lst
+            lst = find_first(self.frame, lambda n: n.roleName == 'list' and
+                             n.name == 'Search results')
+            if lst is not None and find_all(lst, 'list item'):
+                return lst
             return None
         result_list = wait_for('a list "Search results" with results for "seoul"', results,
                                timeout=5)
