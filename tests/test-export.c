@@ -229,8 +229,18 @@ test_timelinejs_bundled (void)
       JsonObject *era = json_array_get_object_element (eras, i);
       JsonObject *end = json_object_get_object_member (era, "end_date");
 
-      g_assert_nonnull (json_object_get_object_member (era, "start_date"));
+      JsonObject *start = json_object_get_object_member (era, "start_date");
+
+      /* TimelineJS drops an end equal to the start in the start's parts, and
+       * then refuses the era: whole days, and never the same one. */
+      g_assert_cmpint (timelinejs_precision (start), ==, GB_DATE_PRECISION_DAY);
       g_assert_cmpint (timelinejs_precision (end), ==, GB_DATE_PRECISION_DAY);
+      g_assert_false (json_object_get_int_member (start, "year") ==
+                      json_object_get_int_member (end, "year") &&
+                      json_object_get_int_member (start, "month") ==
+                      json_object_get_int_member (end, "month") &&
+                      json_object_get_int_member (start, "day") ==
+                      json_object_get_int_member (end, "day"));
       if (json_object_get_int_member (end, "year") == 2027)
         {
           g_assert_cmpint (json_object_get_int_member (end, "month"), ==, 12);

@@ -79,8 +79,26 @@ add_event (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
-/* An era spans a period. TimelineJS reads {"year": 2027} as its first
- * moment, so the era ends on the last day the period covers. */
+static void
+add_day (JsonBuilder *builder,
+         const char  *member,
+         guint32      julian)
+{
+  GbDatePart part = { .precision = GB_DATE_PRECISION_DAY };
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_julian (&day, julian);
+  part.year = g_date_get_year (&day);
+  part.month = g_date_get_month (&day);
+  part.day = g_date_get_day (&day);
+  add_date (builder, member, &part, GB_DATE_PRECISION_DAY);
+}
+
+/* An era spans a period, from its first day to its last. TimelineJS reads
+ * {"year": 2027} as the first moment of 2027, drops an end that agrees with
+ * the start in every part the start gives, and then refuses the era: so
+ * both ends are whole days, and a one-day era ends the day after. */
 static void
 add_era (JsonBuilder *builder,
          GbItem      *item)
@@ -88,19 +106,13 @@ add_era (JsonBuilder *builder,
   GbDate *date = gb_item_get_date (item);
   const GbDatePart *end = gb_date_has_end (date) ? gb_date_get_end (date)
                                                  : gb_date_get_start (date);
+  guint32 first = gb_date_part_get_first_day (gb_date_get_start (date));
+  guint32 last = gb_date_part_get_last_day (end);
   g_autofree char *title = gb_export_dup_title (item);
-  GbDatePart last = { .precision = GB_DATE_PRECISION_DAY };
-  GDate day;
-
-  g_date_clear (&day, 1);
-  g_date_set_julian (&day, gb_date_part_get_last_day (end));
-  last.year = g_date_get_year (&day);
-  last.month = g_date_get_month (&day);
-  last.day = g_date_get_day (&day);
 
   json_builder_begin_object (builder);
-  add_date (builder, "start_date", gb_date_get_start (date), GB_DATE_PRECISION_DAY);
-  add_date (builder, "end_date", &last, GB_DATE_PRECISION_DAY);
+  add_day (builder, "start_date", first);
+  add_day (builder, "end_date", MAX (last, first + 1));
   gb_export_add_text_object (builder, title, NULL);
   json_builder_end_object (builder);
 }
