@@ -248,6 +248,12 @@ test_timelinejs_bundled (void)
         }
     }
 
+  /* November 2024 to 5 November 2024: TimelineJS would keep the start
+   * alone, so the span is written out. */
+  g_assert_nonnull (strstr (json_object_get_string_member (
+                      find_by_member (slides, "unique_id", "evt-photo-exhibition"), "display_date"),
+                    "5 November 2024"));
+  g_assert_true (notes_have (notes, "1 event ends in the month or year it starts in"));
   g_assert_true (notes_have (notes, "6 agreements without a period are left out"));
   g_assert_true (notes_have (notes, "Key figure: 5"));
   g_assert_true (notes_have (notes, "(en, kk, ko, ru)"));

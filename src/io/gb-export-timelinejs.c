@@ -47,6 +47,24 @@ add_date (JsonBuilder      *builder,
   json_builder_end_object (builder);
 }
 
+/* TimelineJS reads {"year": 2024, "month": 11} to {"year": 2024, "month":
+ * 11, "day": 5} as the same date, and keeps the start alone. */
+static gboolean
+end_dropped (GbDate *date)
+{
+  const GbDatePart *start = gb_date_get_start (date);
+  const GbDatePart *end = gb_date_get_end (date);
+
+  if (end == NULL)
+    return FALSE;
+
+  return start->year == end->year &&
+         (start->precision < GB_DATE_PRECISION_MONTH || start->month == end->month) &&
+         (start->precision < GB_DATE_PRECISION_DAY || start->day == end->day) &&
+         (start->precision < GB_DATE_PRECISION_MINUTE ||
+          (start->hour == end->hour && start->minute == end->minute));
+}
+
 static void
 add_event (JsonBuilder *builder,
            GbItem      *event)
@@ -62,8 +80,9 @@ add_event (JsonBuilder *builder,
   if (gb_date_has_end (date))
     add_date (builder, "end_date", gb_date_get_end (date), GB_DATE_PRECISION_MINUTE);
 
-  /* TimelineJS knows no time zones: the zone is shown in words instead. */
-  if (gb_date_get_precision (date) == GB_DATE_PRECISION_MINUTE)
+  /* TimelineJS knows no time zones, and drops an end that agrees with the
+   * start in every part the start gives: the date is shown in words then. */
+  if (gb_date_get_precision (date) == GB_DATE_PRECISION_MINUTE || end_dropped (date))
     {
       g_autofree char *shown = gb_date_format (date);
       g_autoptr(GString) escaped = g_string_new (NULL);
@@ -132,7 +151,7 @@ gb_export_timelinejs (GbDossier  *dossier,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GString) summary = g_string_new (NULL);
   g_autofree char *title = gb_export_dup_clean (gb_dossier_get_title (dossier));
-  guint n_timed = 0, n_without_period = 0, n_eras = 0;
+  guint n_timed = 0, n_spans = 0, n_without_period = 0, n_eras = 0;
 
   g_assert (GB_IS_DOSSIER (dossier));
 
@@ -153,6 +172,8 @@ gb_export_timelinejs (GbDossier  *dossier,
       add_event (builder, event);
       if (gb_date_get_precision (gb_item_get_date (event)) == GB_DATE_PRECISION_MINUTE)
         n_timed++;
+      else if (end_dropped (gb_item_get_date (event)))
+        n_spans++;
     }
   json_builder_end_array (builder);
 
@@ -183,6 +204,13 @@ gb_export_timelinejs (GbDossier  *dossier,
                                      "%u events have a time of day: TimelineJS has no time "
                                      "zones, so it shows the times as written, with the zone in "
                                      "their displayed dates", n_timed), n_timed);
+  if (n_spans > 0)
+    gb_export_note (notes, ngettext ("%u event ends in the month or year it starts in: "
+                                     "TimelineJS draws it at its start only, with the span in "
+                                     "its displayed date",
+                                     "%u events end in the month or year they start in: "
+                                     "TimelineJS draws them at their start only, with the span "
+                                     "in their displayed dates", n_spans), n_spans);
   if (n_eras > 0)
     gb_export_note (notes, ngettext ("%u agreement with a period is an era: its title only",
                                      "%u agreements with a period are eras: their titles only",
