@@ -254,6 +254,11 @@ test_timelinejs_bundled (void)
                       find_by_member (slides, "unique_id", "evt-photo-exhibition"), "display_date"),
                     "5 November 2024"));
   g_assert_true (notes_have (notes, "1 event ends in the month or year it starts in"));
+  /* Who and where, by name. */
+  g_assert_nonnull (strstr (json_object_get_string_member (json_object_get_object_member (
+                              find_by_member (slides, "unique_id", "evt-official-visit"), "text"),
+                            "text"),
+                            "</p><p>Murat Nurtleu · Seoul</p><p>Source: "));
   g_assert_true (notes_have (notes, "6 agreements without a period are left out"));
   g_assert_true (notes_have (notes, "Key figure: 5"));
   g_assert_true (notes_have (notes, "(en, kk, ko, ru)"));
@@ -429,6 +434,15 @@ test_storymap_hostile (void)
   g_assert_true (found);
 }
 
+/* The lines of the calendar unfolded, as a reader sees them. */
+static char *
+unfold (const char *text)
+{
+  g_autoptr(GRegex) fold = g_regex_new ("\r\n ", 0, 0, NULL);
+
+  return g_regex_replace_literal (fold, text, -1, 0, "", 0, NULL);
+}
+
 static void
 test_ics_bundled (void)
 {
@@ -436,6 +450,7 @@ test_ics_bundled (void)
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GBytes) bytes = export (dossier, "ics", notes);
   g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autofree char *unfolded = NULL;
   g_auto(GStrv) lines = NULL;
 
   g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
@@ -448,6 +463,8 @@ test_ics_bundled (void)
   g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20240611\r\nDTEND;VALUE=DATE:20240614\r\n"));
   g_assert_true (notes_have (notes, "3 events of year precision left out of the calendar"));
   g_assert_true (notes_have (notes, "6 events of month precision left out of the calendar"));
+  unfolded = unfold (text);
+  g_assert_nonnull (strstr (unfolded, "\\n\\nYoon Suk Yeol\\, Murat Nurtleu · Seoul\\n\\nSource: "));
 
   /* Every line ends in CRLF and holds at most 75 octets. */
   g_assert_null (strstr (text, "\n\n"));
@@ -460,15 +477,6 @@ test_ics_bundled (void)
       g_assert_cmpuint (strlen (lines[i]), <=, 75);
       g_assert_null (strchr (lines[i], '\n'));
     }
-}
-
-/* The lines of the calendar unfolded, as a reader sees them. */
-static char *
-unfold (const char *text)
-{
-  g_autoptr(GRegex) fold = g_regex_new ("\r\n ", 0, 0, NULL);
-
-  return g_regex_replace_literal (fold, text, -1, 0, "", 0, NULL);
 }
 
 static void

@@ -281,6 +281,7 @@ add_event (GString    *out,
   g_autofree char *title = gb_export_dup_title (item);
   g_autofree char *description = gb_export_dup_description (item);
   g_autofree char *provenance = gb_export_dup_provenance_text (item);
+  g_autofree char *meta = gb_export_dup_meta (item);
   g_autoptr(GString) text = g_string_new (description);
   g_autoptr(GString) location = g_string_new (NULL);
 
@@ -297,6 +298,12 @@ add_event (GString    *out,
     add_all_day (out, date);
 
   add_text_property (out, "SUMMARY", title);
+  if (meta != NULL)
+    {
+      if (text->len > 0)
+        g_string_append (text, "\n\n");
+      g_string_append (text, meta);
+    }
   if (provenance != NULL)
     {
       if (text->len > 0)

@@ -41,7 +41,11 @@ void    gb_export_append_provenance_html  (GString     *out,
 /* The same as plain text: "Source: Title — Publisher, date", the quote in
  * quotation marks, and the link, one a line. %NULL when there is no source. */
 char   *gb_export_dup_provenance_text     (GbItem      *item);
-/* An item's description as <p> paragraphs, then its provenance. */
+/* Who and where, as the views show it under an item's title: "Murat
+ * Nurtleu, Cho Tae-yul · Seoul"; %NULL when the item names neither. */
+char   *gb_export_dup_meta                (GbItem      *item);
+/* An item's description as <p> paragraphs, its people and places, then its
+ * provenance. */
 char   *gb_export_dup_item_html           (GbItem      *item);
 /* A Knight Lab text object, {"headline": …, "text": …}, as member "text":
  * the headline is escaped here, @html (nullable) is written as it is. */

@@ -258,14 +258,26 @@ gb_export_dup_provenance_text (GbItem *item)
 }
 
 char *
+gb_export_dup_meta (GbItem *item)
+{
+  g_autofree char *meta = gb_labels_dup_item_meta (item);
+
+  g_assert (GB_IS_ITEM (item));
+
+  return meta[0] != '\0' ? gb_export_dup_clean (meta) : NULL;
+}
+
+char *
 gb_export_dup_item_html (GbItem *item)
 {
   g_autofree char *description = gb_export_dup_description (item);
   GString *html = g_string_new (NULL);
+  g_autofree char *meta = gb_export_dup_meta (item);
 
   g_assert (GB_IS_ITEM (item));
 
   gb_export_append_html_paragraphs (html, description);
+  gb_export_append_html_paragraphs (html, meta);
   gb_export_append_provenance_html (html, item);
   return g_string_free (html, FALSE);
 }
