@@ -231,6 +231,18 @@ test_export_stdout (void)
 }
 
 static void
+test_export_list (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_app (&run, (const char *[]) { "--export", "list", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "timelinejs   TimelineJS 3 (JSON)\n"));
+  g_assert_nonnull (strstr (run.out, "\nics          Calendar (iCalendar)\n"));
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
 test_export_file (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("gb-cli-XXXXXX", NULL);
@@ -295,6 +307,7 @@ main (int   argc,
   g_test_add_func ("/cli/validate/valid-file", test_validate_valid_file);
   g_test_add_func ("/cli/validate/imported", test_validate_imported);
   g_test_add_func ("/cli/export/stdout", test_export_stdout);
+  g_test_add_func ("/cli/export/list", test_export_list);
   g_test_add_func ("/cli/export/file", test_export_file);
   for (guint i = 0; i < G_N_ELEMENTS (bad_exports); i++)
     {

@@ -31,8 +31,6 @@ static const GbExportFormat formats[] = {
    * authoring work), "timelinejs-csv", "pdf" and "png". */
 };
 
-G_DEFINE_QUARK (gb-export-error-quark, gb_export_error)
-
 /* ------------------------------------------------------------------------ */
 /* Text                                                                     */
 
@@ -571,6 +569,16 @@ gb_export_command (const char    *format_name,
   g_return_val_if_fail (format_name != NULL, 1);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stdout_stream), 1);
   g_return_val_if_fail (err != NULL, 1);
+
+  if (g_str_equal (format_name, "list"))
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+        g_string_append_printf (list, "%-12s %s\n", formats[i].name, _(formats[i].title));
+      return g_output_stream_write_all (stdout_stream, list->str, list->len, NULL, NULL, NULL)
+             ? 0 : 1;
+    }
 
   if (!(format = gb_export_lookup_format (format_name)))
     {

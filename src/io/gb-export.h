@@ -7,14 +7,6 @@
 
 G_BEGIN_DECLS
 
-#define GB_EXPORT_ERROR (gb_export_error_quark ())
-
-typedef enum
-{
-  GB_EXPORT_ERROR_UNKNOWN_FORMAT,
-  GB_EXPORT_ERROR_NOT_TEXT,       /* a binary format asked for on standard output */
-} GbExportError;
-
 /* Writes @dossier in one format. @notes (a GPtrArray of translated strings)
  * gets one line for each thing the format could not carry, so that nothing
  * is lost without a word. */
@@ -31,8 +23,6 @@ typedef struct
   gboolean           is_text;     /* may be written to standard output */
   GbExportWriteFunc  write;
 } GbExportFormat;
-
-GQuark                 gb_export_error_quark   (void);
 
 /* The formats in the order a chooser shows them. */
 const GbExportFormat  *gb_export_get_formats   (guint                 *n_formats);
@@ -54,7 +44,8 @@ gboolean               gb_export_to_file       (const GbExportFormat  *format,
 
 /* `golden-bridge --export FORMAT --output OUTPUT [PATH]`: @path %NULL exports
  * the bundled story, @output "-" writes to @stdout_stream. Messages and notes
- * go to @err, one a line.
+ * go to @err, one a line. FORMAT "list" writes the formats' names and titles
+ * to @stdout_stream.
  *
  * Returns: the exit status, 0 or 1 */
 int                    gb_export_command       (const char            *format_name,

@@ -24,8 +24,8 @@ static const GOptionEntry option_entries[] = {
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check dossier files (or the bundled one) without opening a window"), NULL },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Write the story of FILE (or the bundled one) in another format: timelinejs, storymap, "
-       "ics or geojson"), N_("FORMAT") },
+    N_("Write the story of FILE (or the bundled one) as FORMAT; “--export list” names the "
+       "formats"), N_("FORMAT") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Where --export writes, or - for standard output"), N_("OUTPUT") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
