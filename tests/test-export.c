@@ -529,6 +529,25 @@ test_ics_timed (void)
   assert_clean_text (text);
 }
 
+/* Only the zone's intervals that hold a written time: three observances
+ * for 1900 and 2050, not three hundred. */
+static void
+test_ics_century (void)
+{
+  g_autoptr(GbDossier) dossier = load_fixture ("century.json");
+  g_autoptr(GBytes) bytes = export (dossier, "ics", NULL);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  g_assert_cmpuint (count_lines_with_prefix (text, "BEGIN:VTIMEZONE"), ==, 1);
+  g_assert_cmpuint (count_lines_with_prefix (text, "BEGIN:STANDARD") +
+                    count_lines_with_prefix (text, "BEGIN:DAYLIGHT"), ==, 3);
+  g_assert_nonnull (strstr (text, "BEGIN:STANDARD\r\nDTSTART:20491031T030000\r\n"
+                                  "TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n"));
+  g_assert_nonnull (strstr (text, "BEGIN:DAYLIGHT\r\nDTSTART:20500327T020000\r\n"
+                                  "TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n"));
+  g_assert_nonnull (strstr (text, "DTSTART;TZID=Europe/Berlin:19000101T100000\r\n"));
+}
+
 static JsonObject *
 find_feature (JsonArray  *features,
               const char *id)
@@ -689,6 +708,7 @@ main (int   argc,
   g_test_add_func ("/export/storymap/hostile", test_storymap_hostile);
   g_test_add_func ("/export/ics/bundled", test_ics_bundled);
   g_test_add_func ("/export/ics/timed", test_ics_timed);
+  g_test_add_func ("/export/ics/century", test_ics_century);
   g_test_add_func ("/export/geojson/bundled", test_geojson_bundled);
   g_test_add_func ("/export/geojson/antimeridian", test_geojson_antimeridian);
   g_test_add_func ("/export/geojson/hostile", test_geojson_hostile);

@@ -21,8 +21,7 @@
 typedef struct
 {
   GTimeZone *tz;
-  gint64     first;   /* the earliest and latest instants written in it */
-  gint64     last;
+  GArray    *instants;   /* gint64, every instant written in the zone */
 } ZoneSpan;
 
 static void
@@ -31,6 +30,7 @@ zone_span_free (gpointer data)
   ZoneSpan *span = data;
 
   g_time_zone_unref (span->tz);
+  g_array_unref (span->instants);
   g_free (span);
 }
 
@@ -181,11 +181,10 @@ lookup_zone (GHashTable *zones,
     {
       span = g_new0 (ZoneSpan, 1);
       span->tz = g_time_zone_new_identifier (zone);
-      span->first = span->last = instant;
+      span->instants = g_array_new (FALSE, FALSE, sizeof (gint64));
       g_hash_table_insert (zones, g_strdup (zone), span);
     }
-  span->first = MIN (span->first, instant);
-  span->last = MAX (span->last, instant);
+  g_array_append_val (span->instants, instant);
 
   return span;
 }
@@ -334,8 +333,9 @@ add_event (GString    *out,
   append_line (out, "END:VEVENT");
 }
 
-/* The first instant of the interval @i (found by bisection), when it begins
- * after @low; @low otherwise. */
+/* The first instant of the interval @i (found by bisection between @low, in
+ * an earlier interval or @i itself, and @high, in @i), or @low when @i
+ * already holds it. */
 static gint64
 interval_onset (GTimeZone *tz,
                 int        i,
@@ -371,8 +371,20 @@ append_offset (GString *line,
     g_string_append_printf (line, "%02d", abs_offset % 60);
 }
 
-/* A VTIMEZONE with one observance for each interval of the zone database
- * that the events' instants fall in, from a day before the first. */
+static int
+compare_instants (gconstpointer a,
+                  gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* A VTIMEZONE with an observance for each interval of the zone database
+ * that an instant written in the zone falls in. An observance lasts until
+ * the next one begins, so the intervals in between, where no time is
+ * written, can be left out: a story spanning a century does not need a
+ * hundred summers. */
 static void
 add_timezone (GString    *out,
               const char *zone,
@@ -380,27 +392,39 @@ add_timezone (GString    *out,
 {
   /* 1601-01-01, the customary start of a zone's first observance. */
   const gint64 epoch_1601 = G_GINT64_CONSTANT (-11644473600);
-  gint64 first = span->first - 24 * 3600;
-  int i0 = g_time_zone_find_interval (span->tz, G_TIME_TYPE_UNIVERSAL, first);
-  int i1 = g_time_zone_find_interval (span->tz, G_TIME_TYPE_UNIVERSAL, span->last);
+  gint64 before = epoch_1601;
+  int last = -1;
+
+  g_array_sort (span->instants, compare_instants);
 
   append_line (out, "BEGIN:VTIMEZONE");
   add_property (out, "TZID:%s", zone);
 
-  for (int i = i0; i <= i1; i++)
+  for (guint k = 0; k < span->instants->len; k++)
     {
-      gint64 onset = i == i0 ? interval_onset (span->tz, i, epoch_1601, first)
-                             : interval_onset (span->tz, i, first, span->last);
-      gint32 to = g_time_zone_get_offset (span->tz, i);
-      gint32 from = i > 0 && onset > epoch_1601 ? g_time_zone_get_offset (span->tz, i - 1) : to;
-      const char *kind = g_time_zone_is_dst (span->tz, i) ? "DAYLIGHT" : "STANDARD";
-      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (onset + from);
-      g_autofree char *start = format_local (utc, FALSE);
-      g_autoptr(GString) line = g_string_new ("TZOFFSETFROM:");
+      gint64 instant = g_array_index (span->instants, gint64, k);
+      int i = g_time_zone_find_interval (span->tz, G_TIME_TYPE_UNIVERSAL, instant);
+      gint64 onset;
+      gint32 from, to;
+      const char *kind;
+      g_autoptr(GDateTime) utc = NULL;
+      g_autofree char *start = NULL;
+      g_autoptr(GString) line = NULL;
+
+      if (i == last)
+        continue;
+
+      onset = interval_onset (span->tz, i, MIN (before, instant), instant);
+      to = g_time_zone_get_offset (span->tz, i);
+      from = i > 0 && onset > epoch_1601 ? g_time_zone_get_offset (span->tz, i - 1) : to;
+      kind = g_time_zone_is_dst (span->tz, i) ? "DAYLIGHT" : "STANDARD";
+      /* The onset in the local time in force before it. */
+      utc = g_date_time_new_from_unix_utc (onset + from);
+      start = format_local (utc, FALSE);
 
       add_property (out, "BEGIN:%s", kind);
-      /* The onset in the local time in force before it. */
       add_property (out, "DTSTART:%s", start);
+      line = g_string_new ("TZOFFSETFROM:");
       append_offset (line, from);
       append_line (out, line->str);
       g_string_assign (line, "TZOFFSETTO:");
@@ -408,6 +432,9 @@ add_timezone (GString    *out,
       append_line (out, line->str);
       add_text_property (out, "TZNAME", g_time_zone_get_abbreviation (span->tz, i));
       add_property (out, "END:%s", kind);
+
+      last = i;
+      before = instant;
     }
 
   append_line (out, "END:VTIMEZONE");

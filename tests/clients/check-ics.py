@@ -89,4 +89,16 @@ checks.expect('Test source; with, commas \\ and a backslash' in description and
               '\n\nA second paragraph; with a semicolon' in description,
               'timed: ; , \\ and newlines come back from their escapes')
 
+# A century and a half apart in one zone: the VTIMEZONE holds only the observances needed.
+path, notes = clients.export('ics', os.path.join(root, 'tests', 'fixtures', 'export', 'century.json'))
+calendar = read(path)
+events = {str(e['UID']).split('@')[0]: e for e in calendar.walk('VEVENT')}
+zones = {str(z['TZID']): z for z in calendar.walk('VTIMEZONE')}
+checks.expect(instant('evt-1900', 'DTSTART') == datetime.datetime(1900, 1, 1, 9, 0, tzinfo=utc),
+              'century: 10:00 in Berlin in 1900 is 09:00 UTC by the VTIMEZONE')
+checks.expect(instant('evt-2050', 'DTSTART') == datetime.datetime(2050, 3, 20, 9, 0, tzinfo=utc),
+              'century: 10:00 in Berlin in March 2050, winter time, is 09:00 UTC')
+checks.expect(instant('evt-2050', 'DTEND') == datetime.datetime(2050, 4, 2, 8, 0, tzinfo=utc),
+              'century: 10:00 in Berlin in April 2050, summer time, is 08:00 UTC')
+
 checks.finish()
