@@ -659,16 +659,49 @@ test_geojson_hostile (void)
   g_assert_null (strstr (text, "\\u0001"));
 }
 
+/* A file to write in a folder of its own, and one in a folder that is not. */
+typedef struct
+{
+  char  *dir;
+  char  *path;
+  GFile *file;
+  GFile *bad;
+} Target;
+
+static void
+target_set_up (Target        *t,
+               gconstpointer  data)
+{
+  g_autofree char *missing = NULL;
+
+  t->dir = g_dir_make_tmp ("gb-export-XXXXXX", NULL);
+  t->path = g_build_filename (t->dir, "story.ics", NULL);
+  missing = g_build_filename (t->dir, "no-such-folder", "story.ics", NULL);
+  t->file = g_file_new_for_path (t->path);
+  t->bad = g_file_new_for_path (missing);
+}
+
+static void
+target_tear_down (Target        *t,
+                  gconstpointer  data)
+{
+  g_unlink (t->path);
+  g_assert_cmpint (g_rmdir (t->dir), ==, 0);
+  g_clear_object (&t->file);
+  g_clear_object (&t->bad);
+  g_free (t->path);
+  g_free (t->dir);
+}
+
 /* Writing over a file replaces it whole and leaves nothing beside it. */
 static void
-test_to_file (void)
+test_to_file (Target        *t,
+              gconstpointer  data)
 {
   g_autoptr(GbDossier) dossier = load_bundled ();
-  g_autofree char *dir = g_dir_make_tmp ("gb-export-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "story.ics", NULL);
-  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "story.ics", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) bad = g_file_new_for_path (missing);
+  const char *path = t->path;
+  GFile *file = t->file, *bad = t->bad;
+  const char *dir = t->dir;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GDir) listing = NULL;
@@ -689,9 +722,56 @@ test_to_file (void)
   while (g_dir_read_name (listing) != NULL)
     n++;
   g_assert_cmpuint (n, ==, 1);
+}
 
-  g_unlink (path);
-  g_rmdir (dir);
+static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GPtrArray **notes = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *notes = gb_export_to_file_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+failed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_null (gb_export_to_file_finish (result, error));
+}
+
+/* The window's way: the same file and notes, without blocking. */
+static void
+test_to_file_async (Target        *t,
+                    gconstpointer  data)
+{
+  g_autoptr(GbDossier) dossier = load_bundled ();
+  const GbExportFormat *format = gb_export_lookup_format ("ics");
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  gb_export_to_file_async (format, dossier, t->file, NULL, exported_cb, &notes);
+  /* The story may go at once: what is written was made already. */
+  g_clear_object (&dossier);
+  while (notes == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (notes_have (notes, "3 events of year precision left out of the calendar"));
+  g_assert_true (g_file_get_contents (t->path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "BEGIN:VCALENDAR\r\n"));
+  g_assert_cmpuint (count_lines_with_prefix (contents, "BEGIN:VEVENT"), ==, 6);
+
+  dossier = load_bundled ();
+  gb_export_to_file_async (format, dossier, t->bad, NULL, failed_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
 int
@@ -712,7 +792,9 @@ main (int   argc,
   g_test_add_func ("/export/geojson/bundled", test_geojson_bundled);
   g_test_add_func ("/export/geojson/antimeridian", test_geojson_antimeridian);
   g_test_add_func ("/export/geojson/hostile", test_geojson_hostile);
-  g_test_add_func ("/export/to-file", test_to_file);
+  g_test_add ("/export/to-file", Target, NULL, target_set_up, test_to_file, target_tear_down);
+  g_test_add ("/export/to-file-async", Target, NULL, target_set_up, test_to_file_async,
+              target_tear_down);
 
   return g_test_run ();
 }

@@ -553,6 +553,80 @@ gb_export_to_file (const GbExportFormat  *format,
                                   NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, error);
 }
 
+static void
+replace_contents_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_ptr_array_ref (g_task_get_task_data (task)),
+                           (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * gb_export_to_file_async:
+ *
+ * Writes @dossier to @file in @format like gb_export_to_file(), without
+ * blocking on the file. The story is read here, before this returns, so it
+ * may change as soon as this returns.
+ */
+void
+gb_export_to_file_async (const GbExportFormat *format,
+                         GbDossier            *dossier,
+                         GFile                *file,
+                         GCancellable         *cancellable,
+                         GAsyncReadyCallback   callback,
+                         gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (format != NULL);
+  g_return_if_fail (GB_IS_DOSSIER (dossier));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (file, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gb_export_to_file_async);
+  g_task_set_task_data (task, g_ptr_array_ref (notes), (GDestroyNotify) g_ptr_array_unref);
+
+  if (!(bytes = gb_export_to_bytes (format, dossier, notes, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The bytes stay alive in the task until the write is done. */
+  g_object_set_data_full (G_OBJECT (task), "gb-export-bytes", g_bytes_ref (bytes),
+                          (GDestroyNotify) g_bytes_unref);
+  g_file_replace_contents_async (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 NULL, FALSE, G_FILE_CREATE_NONE, cancellable,
+                                 replace_contents_cb, g_steal_pointer (&task));
+}
+
+/**
+ * gb_export_to_file_finish:
+ *
+ * Returns: (transfer full) (element-type utf8): the notes on what the format
+ *   could not carry, or %NULL with @error set
+ */
+GPtrArray *
+gb_export_to_file_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gb_export_to_file_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 int
 gb_export_command (const char    *format_name,
                    const char    *output,

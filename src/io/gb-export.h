@@ -42,6 +42,17 @@ gboolean               gb_export_to_file       (const GbExportFormat  *format,
                                                 GCancellable          *cancellable,
                                                 GError               **error);
 
+/* The same without blocking: the file is made in memory at once (writers are
+ * quick) and written in the background. _finish() gives the notes. */
+void                   gb_export_to_file_async (const GbExportFormat  *format,
+                                                GbDossier             *dossier,
+                                                GFile                 *file,
+                                                GCancellable          *cancellable,
+                                                GAsyncReadyCallback    callback,
+                                                gpointer               user_data);
+GPtrArray             *gb_export_to_file_finish (GAsyncResult         *result,
+                                                 GError              **error);
+
 /* `golden-bridge --export FORMAT --output OUTPUT [PATH]`: @path %NULL exports
  * the bundled story, @output "-" writes to @stdout_stream. Messages and notes
  * go to @err, one a line. FORMAT "list" writes the formats' names and titles
