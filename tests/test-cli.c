@@ -281,15 +281,24 @@ static const BadExport bad_exports[] = {
     "/nonexistent/story.json" },
   { "unwritable", { "--export", "ics", "--output", "/nonexistent/dir/story.ics", NULL },
     "/nonexistent/dir/story.ics: cannot export: " },
+  /* StoryMapJS_sochi.json: places and no dated slide, so no events. */
+  { "no-events", { "--export", "timelinejs", "--output", "-", "@sochi", NULL },
+    "timelinejs: cannot export: the story has no events, and a TimelineJS timeline needs at "
+    "least one" },
 };
 
 static void
 test_export_bad (gconstpointer data)
 {
   const BadExport *bad = data;
+  g_autofree char *sochi = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
+                                                  "StoryMapJS_sochi.json", NULL);
+  const char *args[G_N_ELEMENTS (bad->args)];
   g_auto(Run) run = { 0 };
 
-  run_app (&run, bad->args);
+  for (guint i = 0; i < G_N_ELEMENTS (args); i++)
+    args[i] = g_strcmp0 (bad->args[i], "@sochi") == 0 ? sochi : bad->args[i];
+  run_app (&run, args);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
   if (strstr (run.err, bad->message) == NULL)

@@ -155,6 +155,15 @@ gb_export_timelinejs (GbDossier  *dossier,
 
   g_assert (GB_IS_DOSSIER (dossier));
 
+  /* TimelineJS shows only an error for a timeline without events. */
+  if (g_list_model_get_n_items (events) == 0)
+    {
+      g_set_error_literal (error, GB_EXPORT_ERROR, GB_EXPORT_ERROR_EMPTY,
+                           _("the story has no events, and a TimelineJS timeline needs at least "
+                             "one"));
+      return NULL;
+    }
+
   json_builder_begin_object (builder);
 
   gb_export_append_html_paragraphs (summary, gb_dossier_get_summary (dossier));

@@ -31,6 +31,8 @@ static const GbExportFormat formats[] = {
    * authoring work), "timelinejs-csv", "pdf" and "png". */
 };
 
+G_DEFINE_QUARK (gb-export-error-quark, gb_export_error)
+
 /* ------------------------------------------------------------------------ */
 /* Text                                                                     */
 

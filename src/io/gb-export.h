@@ -7,6 +7,13 @@
 
 G_BEGIN_DECLS
 
+#define GB_EXPORT_ERROR (gb_export_error_quark ())
+
+typedef enum
+{
+  GB_EXPORT_ERROR_EMPTY,   /* the story has nothing the format can be made of */
+} GbExportError;
+
 /* Writes @dossier in one format. @notes (a GPtrArray of translated strings)
  * gets one line for each thing the format could not carry, so that nothing
  * is lost without a word. */
@@ -23,6 +30,8 @@ typedef struct
   gboolean           is_text;     /* may be written to standard output */
   GbExportWriteFunc  write;
 } GbExportFormat;
+
+GQuark                 gb_export_error_quark   (void);
 
 /* The formats in the order a chooser shows them. */
 const GbExportFormat  *gb_export_get_formats   (guint                 *n_formats);
