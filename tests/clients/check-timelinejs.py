@@ -4,8 +4,10 @@
 # The TimelineJS export opened in the real TimelineJS 3 (@knight-lab/timelinejs from the npm
 # registry, installed by timelinejs/setup.sh outside the tree) in Debian's headless Chromium:
 # one slide per event and the title slide, a marker per event, the eras, no error message,
-# headlines shown as the text they are. The page is served from 127.0.0.1 and every other
-# host name fails to resolve. A screenshot of each timeline goes to meson-logs.
+# headlines shown as the text they are; for the bundled story, a fixture of times and hostile
+# text, and Knight Lab's eras sample as Golden Bridge imports and exports it again. The page is
+# served from 127.0.0.1 and every other host name fails to resolve. A screenshot of each
+# timeline goes to meson-logs.
 # Exit 77 (skip) without chromium, or when TimelineJS cannot be installed.
 #
 # Usage: check-timelinejs.py SOURCE_ROOT   (GB_BINARY from the environment)
@@ -127,5 +129,11 @@ data, seen = open_timeline('timed', os.path.join(root, 'tests', 'fixtures', 'exp
 check('timed', data, seen)
 checks.expect(any('<script>alert(1)</script> & <b>bold</b>' in h for h in seen.get('headlines', [])),
               'timed: the hostile headline is shown as the characters it is')
+
+# Knight Lab's own sample, opened in Golden Bridge and written out again.
+sample = os.path.join(root, 'tests', 'fixtures', 'import', 'TimelineJS3_eras.json')
+data, seen = open_timeline('eras-sample', sample)
+check('eras-sample', data, seen)
+checks.expect(len(data['events']) == 23, 'eras-sample: its 20 events and 3 eras as 23 slides')
 
 checks.finish()
