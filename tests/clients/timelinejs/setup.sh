@@ -10,7 +10,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-dir="${GB_TIMELINEJS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/golden-bridge/timelinejs}"
+dir="${GB_TIMELINEJS_DIR:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/golden-bridge/timelinejs}"
 script="$dir/node_modules/@knight-lab/timelinejs/dist/js/timeline.js"
 
 if [[ -f "$script" ]] && cmp -s "$here/package-lock.json" "$dir/package-lock.json"; then
