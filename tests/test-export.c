@@ -348,6 +348,64 @@ test_timelinejs_round_trip (void)
     }
 }
 
+/* A TimelineJS file opened and written again keeps its eras as eras. */
+static void
+test_timelinejs_eras_again (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
+                                                 "TimelineJS3_eras.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GbDossier) dossier = gb_dossier_load_file (file, NULL, &error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GbDossier) back = NULL;
+  JsonArray *eras;
+  JsonObject *era;
+
+  g_assert_no_error (error);
+  bytes = export (dossier, "timelinejs", NULL);
+  root = parse_json (bytes);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_node_get_object (root), "events")), ==, 20);
+  eras = json_object_get_array_member (json_node_get_object (root), "eras");
+  g_assert_cmpuint (json_array_get_length (eras), ==, 3);
+  /* As the file had it: {"year": 600} to {"year": 650}, not whole days. */
+  era = json_array_get_object_element (eras, 0);
+  g_assert_cmpint (timelinejs_precision (json_object_get_object_member (era, "start_date")), ==,
+                   GB_DATE_PRECISION_YEAR);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (era, "start_date"),
+                                               "year"), ==, 600);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (era, "end_date"),
+                                               "year"), ==, 650);
+
+  back = reimport (bytes, "eras-again.json");
+  g_assert_cmpuint (g_list_model_get_n_items (gb_dossier_get_events (back)), ==,
+                    g_list_model_get_n_items (gb_dossier_get_events (dossier)));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("era-%u", i);
+      GbItem *before = gb_dossier_lookup (dossier, id);
+      GbItem *after = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *copy_date = NULL;
+
+      /* The same era, wherever its place in the list. */
+      for (guint j = 0; j < 3 && after == NULL; j++)
+        {
+          g_autofree char *other = g_strdup_printf ("era-%u", j);
+          GbItem *candidate = gb_dossier_lookup (back, other);
+
+          if (g_strcmp0 (gb_item_get_title (candidate), gb_item_get_title (before)) == 0)
+            after = candidate;
+        }
+      g_assert_nonnull (after);
+      date = gb_date_to_string (gb_item_get_date (before));
+      copy_date = gb_date_to_string (gb_item_get_date (after));
+      g_assert_cmpstr (copy_date, ==, date);
+    }
+}
+
 static void
 test_storymap_round_trip (void)
 {
@@ -784,6 +842,7 @@ main (int   argc,
   g_test_add_func ("/export/timelinejs/bundled", test_timelinejs_bundled);
   g_test_add_func ("/export/timelinejs/hostile", test_timelinejs_hostile);
   g_test_add_func ("/export/timelinejs/round-trip", test_timelinejs_round_trip);
+  g_test_add_func ("/export/timelinejs/eras-again", test_timelinejs_eras_again);
   g_test_add_func ("/export/storymap/round-trip", test_storymap_round_trip);
   g_test_add_func ("/export/storymap/hostile", test_storymap_hostile);
   g_test_add_func ("/export/ics/bundled", test_ics_bundled);

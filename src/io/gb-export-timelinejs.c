@@ -8,6 +8,7 @@
 #include "gb-date-format.h"
 #include "gb-event.h"
 #include "gb-export-private.h"
+#include "gb-import-timelinejs.h"
 
 /* Dossier → TimelineJS 3 JSON (https://timeline.knightlab.com/docs/json-format.html):
  * a slide per event, the title slide from the story, eras from the periods of
@@ -136,6 +137,41 @@ add_era (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* An era of a TimelineJS file that Golden Bridge opened: the importer made
+ * it an event of the context source "eras" (docs/dossier-format.md). It goes
+ * back as the era it was, with the dates the file gave. */
+static gboolean
+is_imported_era (GbDossier *dossier,
+                 GbItem    *event)
+{
+  GbSource *source = gb_item_get_source (event);
+
+  return g_strcmp0 (gb_dossier_get_origin (dossier), GB_TIMELINEJS_FORMAT_NAME) == 0 &&
+         source != NULL && g_str_equal (gb_item_get_id (GB_ITEM (source)), "eras") &&
+         gb_item_is_context (event);
+}
+
+static void
+add_imported_era (JsonBuilder *builder,
+                  GbItem      *event)
+{
+  GbDate *date = gb_item_get_date (event);
+  g_autofree char *title = gb_export_dup_title (event);
+
+  /* One without a usable end is an era of whole days, as for agreements. */
+  if (!gb_date_has_end (date) || end_dropped (date))
+    {
+      add_era (builder, event);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  add_date (builder, "start_date", gb_date_get_start (date), GB_DATE_PRECISION_DAY);
+  add_date (builder, "end_date", gb_date_get_end (date), GB_DATE_PRECISION_DAY);
+  gb_export_add_text_object (builder, title, NULL);
+  json_builder_end_object (builder);
+}
+
 GBytes *
 gb_export_timelinejs (GbDossier  *dossier,
                       GPtrArray  *notes,
@@ -151,12 +187,21 @@ gb_export_timelinejs (GbDossier  *dossier,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GString) summary = g_string_new (NULL);
   g_autofree char *title = gb_export_dup_clean (gb_dossier_get_title (dossier));
+  g_autoptr(GPtrArray) eras = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_timed = 0, n_spans = 0, n_without_period = 0, n_eras = 0;
 
   g_assert (GB_IS_DOSSIER (dossier));
 
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(GbItem) event = g_list_model_get_item (events, i);
+
+      if (is_imported_era (dossier, event))
+        g_ptr_array_add (eras, g_steal_pointer (&event));
+    }
+
   /* TimelineJS shows only an error for a timeline without events. */
-  if (g_list_model_get_n_items (events) == 0)
+  if (g_list_model_get_n_items (events) == eras->len)
     {
       g_set_error_literal (error, GB_EXPORT_ERROR, GB_EXPORT_ERROR_EMPTY,
                            _("the story has no events, and a TimelineJS timeline needs at least "
@@ -178,6 +223,8 @@ gb_export_timelinejs (GbDossier  *dossier,
     {
       g_autoptr(GbItem) event = g_list_model_get_item (events, i);
 
+      if (is_imported_era (dossier, event))
+        continue;
       add_event (builder, event);
       if (gb_date_get_precision (gb_item_get_date (event)) == GB_DATE_PRECISION_MINUTE)
         n_timed++;
@@ -188,6 +235,8 @@ gb_export_timelinejs (GbDossier  *dossier,
 
   json_builder_set_member_name (builder, "eras");
   json_builder_begin_array (builder);
+  for (guint i = 0; i < eras->len; i++)
+    add_imported_era (builder, g_ptr_array_index (eras, i));
   for (guint i = 0; i < g_list_model_get_n_items (agreements); i++)
     {
       g_autoptr(GbItem) agreement = g_list_model_get_item (agreements, i);

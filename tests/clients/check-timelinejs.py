@@ -134,6 +134,7 @@ checks.expect(any('<script>alert(1)</script> & <b>bold</b>' in h for h in seen.g
 sample = os.path.join(root, 'tests', 'fixtures', 'import', 'TimelineJS3_eras.json')
 data, seen = open_timeline('eras-sample', sample)
 check('eras-sample', data, seen)
-checks.expect(len(data['events']) == 23, 'eras-sample: its 20 events and 3 eras as 23 slides')
+checks.expect(len(data['events']) == 20 and len(data['eras']) == 3,
+              'eras-sample: its 20 events and its 3 eras, as eras again')
 
 checks.finish()
