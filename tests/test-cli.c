@@ -216,6 +216,95 @@ test_validate_bad (gconstpointer data)
     }
 }
 
+/* --export: text to standard output, notes on standard error. */
+static void
+test_export_stdout (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_app (&run, (const char *[]) { "--export", "ics", "--output", "-", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "BEGIN:VCALENDAR\r\n"));
+  g_assert_true (g_str_has_suffix (run.out, "END:VCALENDAR\r\n"));
+  g_assert_nonnull (strstr (run.err, "ics: 3 events of year precision left out of the calendar\n"));
+  g_assert_nonnull (strstr (run.err, "ics: 6 events of month precision left out of the calendar\n"));
+}
+
+static void
+test_export_list (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_app (&run, (const char *[]) { "--export", "list", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "timelinejs   TimelineJS 3 (JSON)\n"));
+  g_assert_nonnull (strstr (run.out, "\nics          Calendar (iCalendar)\n"));
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_export_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gb-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "map.geojson", NULL);
+  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
+                                                  "StoryMapJS_demo.json", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_app (&run, (const char *[]) { "--export", "geojson", "--output", out, input, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"type\" : \"FeatureCollection\""));
+  /* Every line of the notes names the file written. */
+  g_assert_true (g_str_has_prefix (run.err, out));
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *args[7];
+  const char *message;
+} BadExport;
+
+static const BadExport bad_exports[] = {
+  { "unknown-format", { "--export", "pdf2", "--output", "-", NULL },
+    "--export: no format “pdf2”; the formats are timelinejs, storymap, ics, geojson" },
+  { "no-output", { "--export", "ics", NULL }, "--export: give the file to write with --output" },
+  { "no-format", { "--output", "-", NULL }, "--output: give the format to write with --export" },
+  { "two-files", { "--export", "ics", "--output", "-", "a.json", "b.json" },
+    "--export: give one file to export, not several" },
+  { "missing-input", { "--export", "ics", "--output", "-", "/nonexistent/story.json", NULL },
+    "/nonexistent/story.json" },
+  { "unwritable", { "--export", "ics", "--output", "/nonexistent/dir/story.ics", NULL },
+    "/nonexistent/dir/story.ics: cannot export: " },
+  /* StoryMapJS_sochi.json: places and no dated slide, so no events. */
+  { "no-events", { "--export", "timelinejs", "--output", "-", "@sochi", NULL },
+    "timelinejs: cannot export: the story has no events, and a TimelineJS timeline needs at "
+    "least one" },
+};
+
+static void
+test_export_bad (gconstpointer data)
+{
+  const BadExport *bad = data;
+  g_autofree char *sochi = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
+                                                  "StoryMapJS_sochi.json", NULL);
+  const char *args[G_N_ELEMENTS (bad->args)];
+  g_auto(Run) run = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (args); i++)
+    args[i] = g_strcmp0 (bad->args[i], "@sochi") == 0 ? sochi : bad->args[i];
+  run_app (&run, args);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  if (strstr (run.err, bad->message) == NULL)
+    g_error ("expected “%s” in: %s", bad->message, run.err);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +315,15 @@ main (int   argc,
   g_test_add_func ("/cli/validate/bundled", test_validate_bundled);
   g_test_add_func ("/cli/validate/valid-file", test_validate_valid_file);
   g_test_add_func ("/cli/validate/imported", test_validate_imported);
+  g_test_add_func ("/cli/export/stdout", test_export_stdout);
+  g_test_add_func ("/cli/export/list", test_export_list);
+  g_test_add_func ("/cli/export/file", test_export_file);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_exports); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/export/refuse/%s", bad_exports[i].name);
+
+      g_test_add_data_func (path, &bad_exports[i], test_export_bad);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cli/validate/refuse/%s", bad_files[i].name);

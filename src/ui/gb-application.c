@@ -7,6 +7,7 @@
 
 #include "gb-application.h"
 #include "gb-dossier-loader.h"
+#include "gb-export.h"
 #include "gb-import.h"
 #include "gb-window.h"
 
@@ -21,6 +22,11 @@ G_DEFINE_FINAL_TYPE (GbApplication, gb_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check dossier files (or the bundled one) without opening a window"), NULL },
+  { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the story of FILE (or the bundled one) as FORMAT; “--export list” names the "
+       "formats"), N_("FORMAT") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Where --export writes, or - for standard output"), N_("OUTPUT") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
@@ -97,6 +103,48 @@ gb_application_validate (const char * const *paths,
   return status;
 }
 
+/* --export FORMAT --output OUTPUT [FILE] */
+static int
+export_from_command_line (GVariantDict       *options,
+                          const char * const *files)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GString) err = g_string_new (NULL);
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  int status;
+
+  g_variant_dict_lookup (options, "export", "s", &format);
+  g_variant_dict_lookup (options, "output", "^ay", &output);
+
+  if (format == NULL)
+    {
+      g_printerr (_("--output: give the format to write with --export FORMAT\n"));
+      return 1;
+    }
+  if (files != NULL && files[0] != NULL && files[1] != NULL)
+    {
+      g_printerr (_("--export: give one file to export, not several\n"));
+      return 1;
+    }
+
+  status = gb_export_command (format, output, files != NULL ? files[0] : NULL, out, err);
+
+  if (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)) > 0)
+    {
+      fwrite (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)), 1,
+              g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)), stdout);
+      if (fflush (stdout) != 0 || ferror (stdout))
+        {
+          g_printerr (_("--export: cannot write to standard output\n"));
+          status = 1;
+        }
+    }
+  g_printerr ("%s", err->str);
+
+  return status;
+}
+
 static int
 gb_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -110,6 +158,9 @@ gb_application_handle_local_options (GApplication *app,
     }
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+
+  if (g_variant_dict_contains (options, "export") || g_variant_dict_contains (options, "output"))
+    return export_from_command_line (options, files);
 
   if (g_variant_dict_contains (options, "validate"))
     {
