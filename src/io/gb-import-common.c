@@ -178,7 +178,8 @@ gb_importer_get_file_source (GbImporter *self)
                           self->format_name, self->file_title);
   note = gb_text_new_plain (text);
   gb_item_set_description (GB_ITEM (self->file_source), note);
-  g_assert (gb_dossier_add_item (self->dossier, GB_ITEM (self->file_source)));
+  if (!gb_dossier_add_item (self->dossier, GB_ITEM (self->file_source)))
+    g_warn_if_reached ();
 
   return self->file_source;
 }
@@ -191,7 +192,8 @@ gb_importer_add (GbImporter *self,
 {
   gb_item_set_provenance (item, source, quote != NULL && quote[0] != '\0' ? quote : NULL);
   /* Ids are made here, never taken from the file: they can't clash. */
-  g_assert (gb_dossier_add_item (self->dossier, item));
+  if (!gb_dossier_add_item (self->dossier, item))
+    g_warn_if_reached ();
 }
 
 const char *
@@ -443,7 +445,8 @@ gb_importer_add_media (GbImporter *self,
   gb_item_set_title (GB_ITEM (source), title);
   gb_source_set_publisher (source, credit);
   gb_source_set_url (source, link);
-  g_assert (gb_dossier_add_item (self->dossier, GB_ITEM (source)));
+  if (!gb_dossier_add_item (self->dossier, GB_ITEM (source)))
+    g_warn_if_reached ();
 
   if (description == NULL)
     return;

@@ -393,7 +393,8 @@ eras_source (GbImporter *self)
 
   gb_item_set_title (GB_ITEM (source), title);
   gb_item_set_description (GB_ITEM (source), note);
-  g_assert (gb_dossier_add_item (gb_importer_get_dossier (self), GB_ITEM (source)));
+  if (!gb_dossier_add_item (gb_importer_get_dossier (self), GB_ITEM (source)))
+    g_warn_if_reached ();
 
   return source;
 }
