@@ -5,7 +5,8 @@
 #
 #   build-aux/ci-sanitize.sh asan      AddressSanitizer + UndefinedBehaviorSanitizer (and
 #                                      LeakSanitizer), the unit and gui suites, in _build-asan
-#   build-aux/ci-sanitize.sh noassert  -DG_DISABLE_ASSERT, the unit suite, in _build-noassert:
+#   build-aux/ci-sanitize.sh noassert  the app built with G_DISABLE_ASSERT (-Dassertions=false),
+#                                      the unit suite, in _build-noassert:
 #                                      code that only works because an assertion has a side
 #                                      effect fails here
 #
@@ -29,7 +30,7 @@ case "$kind" in
     ;;
   noassert)
     build=_build-noassert
-    setup=(-Dc_args=-DG_DISABLE_ASSERT)
+    setup=(-Dassertions=false)
     suites=(--suite unit)
     ;;
   *)
