@@ -25,6 +25,7 @@ shift || true
 case "$kind" in
   asan)
     build=_build-asan
+    # shellcheck disable=SC2054  # commas inside one option
     setup=(-Db_sanitize=address,undefined -Db_lundef=false)
     suites=(--suite unit --suite gui)
     ;;

@@ -30,11 +30,12 @@
 #                   (default ${TMPDIR:-/tmp}/golden-bridge-fuzz)
 #   GB_SHARED_DIR   directory holding samples/*.json, added to the seeds
 #                   (default: ../shared beside the source tree, if it exists)
-#   CC              clang to use (default clang)
+#   CC              clang to use (default: clang, installed with build-aux/deps.sh)
 #   FUZZ_ARGS       extra libFuzzer arguments, e.g. "-jobs=2 -workers=2"
 #
-# Needs clang with libFuzzer (Debian: clang-14 and libclang-rt-14-dev; build-aux/deps.sh installs
-# them when they are missing).
+# Needs clang with libFuzzer (Debian: clang-14 and libclang-rt-14-dev; without CC, the script
+# installs them with build-aux/deps.sh when they are missing). Each target's result is also
+# written to $FUZZ_BUILD_DIR/results.json, a line per target as in meson's testlog.json.
 #
 # Exits non-zero if a target fails to build or an input crashes, leaks, hangs (10 s), runs out
 # of memory (2 GB) or breaks one of the harness's checks. The input is copied into
@@ -57,16 +58,25 @@ here=$(cd "$(dirname "$0")" && pwd)
 srcroot=$(cd "$here/../.." && pwd)
 build=${FUZZ_BUILD_DIR:-${TMPDIR:-/tmp}/golden-bridge-fuzz}
 shared=${GB_SHARED_DIR:-$srcroot/../shared}
-cc=${CC:-clang}
 read -r -a extra_args <<< "${FUZZ_ARGS:-}"
 
-if ! command -v "$cc" >/dev/null 2>&1; then
+# Debian's clang and its libFuzzer runtime, unless another clang is asked for.
+if [ -z "${CC:-}" ]; then
   "$srcroot/build-aux/deps.sh" clang-14 libclang-rt-14-dev
-  command -v "$cc" >/dev/null 2>&1 || cc=clang-14
+  command -v clang >/dev/null 2>&1 && cc=clang || cc=clang-14
+else
+  cc=$CC
 fi
 
 mkdir -p "$build"
+# One line per target, as meson's testlog.json, for .ci/run's summary.
+results="$build/results.json"
+rm -f "$results"
+record () {
+  printf '{"name": "fuzz %s", "result": "%s"}\n' "$1" "$2" >> "$results"
+}
 
+# shellcheck disable=SC2054  # commas inside one flag
 sanitize=(-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
           -fno-omit-frame-pointer -g -O1)
 pkgs=(glib-2.0 gio-2.0 json-glib-1.0)
@@ -199,6 +209,7 @@ for target in "${targets[@]}"; do
   echo "== building $target"
   if ! "${build_cmd[@]}"; then
     echo "run-fuzz.sh: building $target failed" >&2
+    record "$target" FAIL
     status=1
     continue
   fi
@@ -219,6 +230,7 @@ for target in "${targets[@]}"; do
     tail -60 "$build/replay-$target.log" >&2
     echo "run-fuzz.sh: $target FAILED on a seed (after $(elapsed "$started"))" >&2
     keep_artifacts "$target" "$artifacts" "$exe"
+    record "$target" FAIL
     status=1
     continue
   fi
@@ -229,11 +241,13 @@ for target in "${targets[@]}"; do
     if ! "$exe" "${options[@]}" "$corpus" -max_total_time="$seconds" -print_final_stats=1; then
       echo "run-fuzz.sh: $target FAILED (after $(elapsed "$started"))" >&2
       keep_artifacts "$target" "$artifacts" "$exe"
+      record "$target" FAIL
       status=1
       continue
     fi
   fi
   echo "== $target passed in $(elapsed "$started")"
+  record "$target" OK
 done
 
 exit $status
