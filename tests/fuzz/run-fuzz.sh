@@ -1,41 +1,54 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Builds and runs the libFuzzer harnesses with clang, ASan and UBSan.
-# Not part of `meson test` (it takes minutes); run it by hand or in a nightly job:
+# Builds the libFuzzer harnesses with clang, ASan and UBSan; for each target, replays every
+# seed input once, then fuzzes for a bounded time. .ci/run runs it on every change; by hand:
 #
 #   tests/fuzz/run-fuzz.sh [SECONDS] [TARGET...]
 #
-#   SECONDS   how long to fuzz each target (default 60)
-#   TARGET    guard   gb_json_guard_check() and gb_json_locate()
-#                     (compiled directly from src/io/gb-json-{guard,bytes,locate,path}.c; needs only GLib/json-glib)
-#             loader  gb_dossier_load_bytes(), the whole loader
-#                     (builds the gb-core library in a separate meson build dir with clang)
-#             default: guard loader
+#   SECONDS   how long to fuzz each target after the replay (default 60; 0: replay only)
+#   TARGET    guard       gb_json_guard_check() and gb_json_locate()
+#                         (compiled from src/io/gb-json-{guard,bytes,locate,path}.c; GLib/json-glib only)
+#             loader      gb_dossier_load_bytes(), the whole loader
+#             timelinejs  gb_import_knight_lab() on guarded, parsed JSON with "events"
+#             storymap    gb_import_knight_lab() on guarded, parsed JSON with "storymap"
+#                         (these three link the app's static libraries, built in a separate
+#                         meson build dir with clang)
+#             html        gb_html_to_text() and gb_html_to_line()
+#                         (compiled directly from src/io/gb-html-text.c)
+#             default: all five
+#
+# Seeds, replayed in full before fuzzing (a seed that crashes fails the run at once):
+#   html         tests/fuzz/corpus/html/
+#   the others   tests/fuzz/corpus/*, tests/fuzz/corpus/<target>/, tests/fixtures/**/*.json,
+#                the bundled dossier and ../shared/samples/*.json
+#   all          tests/fuzz/crashes/<target>/, inputs that failed before and are not yet
+#                moved into the corpus
 #
 # Environment:
-#   FUZZ_BUILD_DIR  where to build and keep the growing corpus and crash files
+#   FUZZ_BUILD_DIR  where to build and keep the growing corpus and artifacts
 #                   (default ${TMPDIR:-/tmp}/golden-bridge-fuzz)
-#   GB_SHARED_DIR   directory holding samples/*.json, added to the seed corpus
+#   GB_SHARED_DIR   directory holding samples/*.json, added to the seeds
 #                   (default: ../shared beside the source tree, if it exists)
-#   CC              clang to use (default clang)
+#   CC              clang to use (default: clang, installed with build-aux/deps.sh)
 #   FUZZ_ARGS       extra libFuzzer arguments, e.g. "-jobs=2 -workers=2"
 #
-# Needs clang with libFuzzer (Debian: clang-14 and libclang-rt-14-dev).
-# Exits non-zero if a target fails to build or the fuzzer finds a crash, leak, hang or a
-# broken invariant; the input is left in $FUZZ_BUILD_DIR/artifacts/<target>-crash-<sha1>.
-# Reproduce with
-#   $FUZZ_BUILD_DIR/fuzz-json-guard $FUZZ_BUILD_DIR/artifacts/guard-crash-...
-#   $FUZZ_BUILD_DIR/fuzz-dossier-loader $FUZZ_BUILD_DIR/artifacts/loader-crash-...
-# and once fixed, copy it into tests/fuzz/corpus/ as a regression seed (every run starts from
-# that corpus, the shared samples and the bundled dossier).
+# Needs clang with libFuzzer (Debian: clang-14 and libclang-rt-14-dev; without CC, the script
+# installs them with build-aux/deps.sh when they are missing). Each target's result is also
+# written to $FUZZ_BUILD_DIR/results.json, a line per target as in meson's testlog.json.
+#
+# Exits non-zero if a target fails to build or an input crashes, leaks, hangs (10 s), runs out
+# of memory (2 GB) or breaks one of the harness's checks. The input is copied into
+# tests/fuzz/crashes/<target>/ and printed in base64; the message says how to reproduce it.
+# Once it is fixed, move it into tests/fuzz/corpus/<target>/ and commit it: every run replays
+# the corpus, so it stays fixed.
 
 set -euo pipefail
 
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(guard loader)
+[ ${#targets[@]} -gt 0 ] || targets=(guard loader timelinejs storymap html)
 
 case "$seconds" in
   ''|*[!0-9]*) echo "run-fuzz.sh: SECONDS must be a number, not '$seconds'" >&2; exit 2 ;;
@@ -45,92 +58,201 @@ here=$(cd "$(dirname "$0")" && pwd)
 srcroot=$(cd "$here/../.." && pwd)
 build=${FUZZ_BUILD_DIR:-${TMPDIR:-/tmp}/golden-bridge-fuzz}
 shared=${GB_SHARED_DIR:-$srcroot/../shared}
-cc=${CC:-clang}
 read -r -a extra_args <<< "${FUZZ_ARGS:-}"
 
-mkdir -p "$build/artifacts"
+# Debian's clang and its libFuzzer runtime, unless another clang is asked for.
+if [ -z "${CC:-}" ]; then
+  "$srcroot/build-aux/deps.sh" clang-14 libclang-rt-14-dev
+  command -v clang >/dev/null 2>&1 && cc=clang || cc=clang-14
+else
+  cc=$CC
+fi
 
+mkdir -p "$build"
+# One line per target, as meson's testlog.json, for .ci/run's summary.
+results="$build/results.json"
+rm -f "$results"
+record () {
+  printf '{"name": "fuzz %s", "result": "%s"}\n' "$1" "$2" >> "$results"
+}
+
+# shellcheck disable=SC2054  # commas inside one flag
 sanitize=(-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
           -fno-omit-frame-pointer -g -O1)
 pkgs=(glib-2.0 gio-2.0 json-glib-1.0)
 
-# Seeds: the committed corpus, the shared samples and the bundled dossier.
-seed_corpus () {
-  local dir=$1
-  mkdir -p "$dir"
-  cp -n "$here"/corpus/* "$dir"/ 2>/dev/null || true
-  cp -n "$shared"/samples/*.json "$dir"/ 2>/dev/null || true
-  cp -n "$srcroot"/resources/dossiers/*.json "$dir"/ 2>/dev/null || true
-}
-
-build_guard () {
-  # The guard, locator and path files need only config.h's GETTEXT_PACKAGE.
-  mkdir -p "$build/guard-include"
-  printf '#pragma once\n#define GETTEXT_PACKAGE "golden-bridge"\n' > "$build/guard-include/config.h"
+# Harnesses compiled with the few source files they test; those need only config.h's
+# GETTEXT_PACKAGE. build_standalone EXE HARNESS SOURCE...
+build_standalone () {
+  local exe=$1 harness=$2
+  shift 2
+  local sources=("${@/#/$srcroot/}")
+  mkdir -p "$build/standalone-include"
+  printf '#pragma once\n#define GETTEXT_PACKAGE "golden-bridge"\n' \
+    > "$build/standalone-include/config.h"
   # shellcheck disable=SC2046
   "$cc" "${sanitize[@]}" -std=gnu17 -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
-    -I"$build/guard-include" -I"$srcroot/src/io" \
-    "$here/fuzz-json-guard.c" "$srcroot/src/io/gb-json-guard.c" \
-    "$srcroot/src/io/gb-json-bytes.c" "$srcroot/src/io/gb-json-locate.c" \
-    "$srcroot/src/io/gb-json-path.c" \
+    -I"$build/standalone-include" -I"$srcroot/src/io" \
+    "$here/$harness" "${sources[@]}" \
     $(pkg-config --cflags --libs "${pkgs[@]}") -lm \
-    -o "$build/fuzz-json-guard"
+    -o "$build/$exe"
 }
 
-build_loader () {
-  local lib_build="$build/meson"
-  local log="$build/build-loader.log"
+# The app's static libraries with coverage instrumentation and the sanitizers, built once
+# per run. Found by what ninja builds, and their headers by folder, so that moving files
+# between libraries or folders needs no change here.
+lib_build="$build/meson"
+lib_archives=()
+lib_includes=()
+build_libraries () {
+  local log="$build/build-libraries.log"
+  local dir
 
-  # The library with coverage instrumentation and the sanitizers. Warnings are
-  # the normal build's business: clang's -Wshadow also flags parameters named
-  # like libc globals (timezone), which gcc accepts.
+  [ ${#lib_archives[@]} -eq 0 ] || return 0
+
+  # Warnings are the normal build's business: clang's -Wshadow also flags parameters
+  # named like libc globals (timezone), which gcc accepts.
   if [ ! -f "$lib_build/build.ninja" ]; then
     CC="$cc" meson setup "$lib_build" "$srcroot" \
-      -Db_sanitize=address,undefined -Db_lundef=false \
+      -Dwerror=false -Db_sanitize=address,undefined -Db_lundef=false \
       -Dc_args="-fsanitize=fuzzer-no-link -fno-sanitize-recover=undefined -fno-omit-frame-pointer -Wno-error=shadow" \
       > "$log" 2>&1 || { tail -20 "$log" >&2; return 1; }
   fi
-  ninja -C "$lib_build" src/libgb-core.a > "$log" 2>&1 || { grep -B2 -A8 error "$log" | head -40 >&2; return 1; }
+  mapfile -t lib_archives < <(ninja -C "$lib_build" -t targets all |
+                              sed -n 's|^\(src/[^:]*\.a\): .*|\1|p')
+  if [ ${#lib_archives[@]} -eq 0 ]; then
+    echo "run-fuzz.sh: no static library under src/ in $lib_build" >&2
+    return 1
+  fi
+  ninja -C "$lib_build" "${lib_archives[@]}" > "$log" 2>&1 ||
+    { grep -B2 -A8 error "$log" | head -40 >&2; lib_archives=(); return 1; }
+  lib_archives=("${lib_archives[@]/#/$lib_build/}")
+  lib_includes=(-I"$lib_build")
+  while IFS= read -r dir; do
+    lib_includes+=(-I"$dir")
+  done < <(find "$srcroot/src" "$lib_build/src" -type d -not -name '*.p')
+}
+
+# build_linked EXE HARNESS [CFLAGS...]
+build_linked () {
+  local exe=$1 harness=$2
+  shift 2
+  build_libraries || return 1
   # shellcheck disable=SC2046
-  "$cc" "${sanitize[@]}" -std=gnu17 \
-    -I"$lib_build" -I"$lib_build/src" \
-    -I"$srcroot/src" -I"$srcroot/src/model" -I"$srcroot/src/io" -I"$srcroot/src/geo" \
-    "$here/fuzz-dossier-loader.c" \
-    -Wl,--whole-archive "$lib_build/src/libgb-core.a" -Wl,--no-whole-archive \
-    $(pkg-config --cflags --libs "${pkgs[@]}") -lm \
-    -o "$build/fuzz-dossier-loader"
+  "$cc" "${sanitize[@]}" -std=gnu17 "$@" "${lib_includes[@]}" \
+    "$here/$harness" \
+    -Wl,--whole-archive "${lib_archives[@]}" -Wl,--no-whole-archive \
+    $(pkg-config --cflags --libs "${pkgs[@]}" gtk4 libadwaita-1 shumate-1.0 libsoup-3.0) -lm \
+    -o "$build/$exe"
+}
+
+# The seed files of target $1, one per line.
+seeds () {
+  local target=$1
+  {
+    if [ "$target" != html ]; then
+      find "$here/corpus" -maxdepth 1 -type f
+      find "$srcroot/tests/fixtures" -type f -name '*.json'
+      find "$srcroot/resources/dossiers" "$shared/samples" -maxdepth 1 -type f -name '*.json' \
+        2>/dev/null || true
+    fi
+    find "$here/corpus/$target" "$here/crashes/$target" -type f 2>/dev/null || true
+  } | sort
+}
+
+elapsed () {
+  echo "$(( $(date +%s) - $1 ))s"
+}
+
+# Keeps what the fuzzer left in artifacts dir $2 for target $1 and says what to do with it.
+keep_artifacts () {
+  local target=$1 artifacts=$2 exe=$3
+  local kept="$here/crashes/$target"
+  local file
+
+  for file in "$artifacts"/*; do
+    [ -f "$file" ] || continue
+    mkdir -p "$kept"
+    cp "$file" "$kept/"
+    echo "run-fuzz.sh: $target failed on the input kept in" \
+         "tests/fuzz/crashes/$target/$(basename "$file")" >&2
+    if [ "$(stat -c %s "$file")" -le 65536 ]; then
+      echo "  (base64; \`base64 -d > $(basename "$file")\` to get it back)" >&2
+      base64 -w 100 "$file" | sed 's/^/  /' >&2
+    fi
+  done
+  cat >&2 <<EOF
+  Reproduce: FUZZ_BUILD_DIR=$build $0 0 $target, or
+             $exe tests/fuzz/crashes/$target/FILE
+  Once fixed, keep the input as a regression fixture:
+             git mv or git add it as tests/fuzz/corpus/$target/<what-it-is>.<ext>
+EOF
 }
 
 status=0
 for target in "${targets[@]}"; do
   case "$target" in
-    guard)  exe="$build/fuzz-json-guard";     builder=build_guard ;;
-    loader) exe="$build/fuzz-dossier-loader"; builder=build_loader ;;
-    *) echo "run-fuzz.sh: unknown target '$target' (guard, loader)" >&2; exit 2 ;;
+    guard)      exe=fuzz-json-guard;  build_cmd=(build_standalone fuzz-json-guard fuzz-json-guard.c src/io/gb-json-guard.c
+                                                   src/io/gb-json-bytes.c src/io/gb-json-locate.c
+                                                   src/io/gb-json-path.c) ;;
+    loader)     exe=fuzz-dossier-loader; build_cmd=(build_linked fuzz-dossier-loader fuzz-dossier-loader.c) ;;
+    timelinejs) exe=fuzz-timelinejs; build_cmd=(build_linked fuzz-timelinejs fuzz-import.c -DFUZZ_IMPORT_TIMELINEJS) ;;
+    storymap)   exe=fuzz-storymap;   build_cmd=(build_linked fuzz-storymap fuzz-import.c -DFUZZ_IMPORT_STORYMAP) ;;
+    html)       exe=fuzz-html-text;  build_cmd=(build_standalone fuzz-html-text fuzz-html-text.c src/io/gb-html-text.c) ;;
+    *) echo "run-fuzz.sh: unknown target '$target' (guard, loader, timelinejs, storymap, html)" >&2; exit 2 ;;
+  esac
+  exe="$build/$exe"
+
+  case "$target" in
+    html)                  dict="$here/html.dict" ;;
+    timelinejs|storymap)   dict="$build/knightlab.dict"
+                           cat "$here/json.dict" "$here/knightlab.dict" > "$dict" ;;
+    *)                     dict="$here/json.dict" ;;
   esac
 
+  started=$(date +%s)
   echo "== building $target"
-  if ! $builder; then
+  if ! "${build_cmd[@]}"; then
     echo "run-fuzz.sh: building $target failed" >&2
+    record "$target" FAIL
     status=1
     continue
   fi
 
+  artifacts="$build/artifacts/$target"
+  rm -rf "$artifacts"
+  mkdir -p "$artifacts"
   corpus="$build/corpus-$target"
-  seed_corpus "$corpus"
+  mkdir -p "$corpus"
+  mapfile -t seed_files < <(seeds "$target")
+  options=(-dict="$dict" -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$artifacts/"
+           "${extra_args[@]}")
+  export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
+  export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 
-  echo "== fuzzing $target for ${seconds}s (corpus $corpus)"
-  if ! ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}" \
-       UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}" \
-       "$exe" "$corpus" \
-         -dict="$here/json.dict" \
-         -max_total_time="$seconds" \
-         -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-         -artifact_prefix="$build/artifacts/$target-" \
-         "${extra_args[@]}"; then
-    echo "run-fuzz.sh: $target FAILED; see $build/artifacts/" >&2
+  echo "== replaying ${#seed_files[@]} seeds of $target"
+  if ! "$exe" "${options[@]}" "${seed_files[@]}" > "$build/replay-$target.log" 2>&1; then
+    tail -60 "$build/replay-$target.log" >&2
+    echo "run-fuzz.sh: $target FAILED on a seed (after $(elapsed "$started"))" >&2
+    keep_artifacts "$target" "$artifacts" "$exe"
+    record "$target" FAIL
     status=1
+    continue
   fi
+
+  if [ "$seconds" -gt 0 ]; then
+    cp -n "${seed_files[@]}" "$corpus"/ 2>/dev/null || true
+    echo "== fuzzing $target for ${seconds}s (corpus $corpus)"
+    if ! "$exe" "${options[@]}" "$corpus" -max_total_time="$seconds" -print_final_stats=1; then
+      echo "run-fuzz.sh: $target FAILED (after $(elapsed "$started"))" >&2
+      keep_artifacts "$target" "$artifacts" "$exe"
+      record "$target" FAIL
+      status=1
+      continue
+    fi
+  fi
+  echo "== $target passed in $(elapsed "$started")"
+  record "$target" OK
 done
 
 exit $status
