@@ -6,6 +6,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "gb-test.h"
+
 /* `golden-bridge --validate` as a user runs it: exit codes, output, and no
  * file that makes it crash, hang or read forever. */
 
@@ -226,12 +228,7 @@ main (int   argc,
   g_test_add_func ("/cli/validate/bundled", test_validate_bundled);
   g_test_add_func ("/cli/validate/valid-file", test_validate_valid_file);
   g_test_add_func ("/cli/validate/imported", test_validate_imported);
-  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/cli/validate/refuse/%s", bad_files[i].name);
-
-      g_test_add_data_func (path, &bad_files[i], test_validate_bad);
-    }
+  gb_test_add_cases ("/cli/validate/refuse", bad_files, test_validate_bad);
 
   return g_test_run ();
 }

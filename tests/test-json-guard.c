@@ -9,6 +9,7 @@
 #include "gb-json-guard.h"
 #include "gb-json-locate.h"
 #include "gb-json-path.h"
+#include "gb-test.h"
 #include "fuzz/json-paths.h"
 
 #define ACCEPT (-1)
@@ -723,13 +724,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (guard_cases); i++)
-    {
-      g_autofree char *name = g_strdup_printf ("/json-guard/check/%s", guard_cases[i].name);
-
-      g_test_add_data_func (name, &guard_cases[i], test_guard_case);
-    }
-
+  gb_test_add_cases ("/json-guard/check", guard_cases, test_guard_case);
   g_test_add_func ("/json-guard/check/messages", test_guard_messages);
   g_test_add_func ("/json-guard/check/problem-reuse", test_guard_problem_reuse);
   g_test_add_func ("/json-guard/depth/100000", test_guard_depth_100000);
