@@ -394,60 +394,6 @@ test_guard_default_size (void)
   g_assert_no_error (error);
 }
 
-/* Converts a 1-based line and character column back to a byte offset. */
-static gsize
-offset_of (const char *data,
-           gsize       length,
-           guint       line,
-           guint       column)
-{
-  gsize pos = 0;
-
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    pos = 3;
-
-  for (guint l = 1; l < line; l++)
-    {
-      const char *nl = memchr (data + pos, '\n', length - pos);
-
-      g_assert_nonnull (nl);
-      pos = nl - data + 1;
-    }
-
-  for (guint c = 1; c < column; c++)
-    pos = g_utf8_next_char (data + pos) - data;
-
-  g_assert_cmpuint (pos, <, length);
-  return pos;
-}
-
-static char
-expected_first_char (JsonNode *node)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      return '{';
-    case JSON_NODE_ARRAY:
-      return '[';
-    case JSON_NODE_NULL:
-      return 'n';
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return '"';
-    case G_TYPE_BOOLEAN:
-      return json_node_get_boolean (node) ? 't' : 'f';
-    default:
-      return '#';   /* a number */
-    }
-}
-
 typedef struct
 {
   const char *data;
@@ -455,27 +401,14 @@ typedef struct
   guint       checked;
 } LocateCheck;
 
-/* Every node's path, built with the path helpers, must be found by
- * gb_json_locate() at a character that starts such a value. */
 static gboolean
 check_located_cb (JsonNode   *node,
                   const char *path,
                   gpointer    user_data)
 {
   LocateCheck *check = user_data;
-  guint line = 0, column = 0;
-  char want, got;
 
-  if (!gb_json_locate (check->data, check->length, path, &line, &column))
-    g_error ("path %s not located", path);
-
-  want = expected_first_char (node);
-  got = check->data[offset_of (check->data, check->length, line, column)];
-  if (want == '#')
-    g_assert_true (got == '-' || g_ascii_isdigit (got));
-  else
-    g_assert_cmpint (got, ==, want);
-
+  json_path_assert_located (check->data, check->length, path, node);
   check->checked++;
   return TRUE;
 }

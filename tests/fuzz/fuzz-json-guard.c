@@ -43,7 +43,6 @@ check_node_cb (JsonNode   *node,
                gpointer    user_data)
 {
   TreeCheck *check = user_data;
-  guint line = 0, column = 0;
 
   if (!g_utf8_validate (path, -1, NULL))
     g_error ("a path built from accepted JSON is not UTF-8");
@@ -73,9 +72,7 @@ check_node_cb (JsonNode   *node,
 
   if (check->located < MAX_LOCATED)
     {
-      if (!gb_json_locate (check->data, check->size, path, &line, &column) ||
-          line == 0 || column == 0)
-        g_error ("the value at “%s” was not located", path);
+      json_path_assert_located (check->data, check->size, path, node);
       check->located++;
     }
 
