@@ -394,36 +394,6 @@ test_guard_default_size (void)
   g_assert_no_error (error);
 }
 
-typedef struct
-{
-  const char *data;
-  gsize       length;
-  guint       checked;
-} LocateCheck;
-
-static gboolean
-check_located_cb (JsonNode   *node,
-                  const char *path,
-                  gpointer    user_data)
-{
-  LocateCheck *check = user_data;
-
-  json_path_assert_located (check->data, check->length, path, node);
-  check->checked++;
-  return TRUE;
-}
-
-static guint
-check_every_path (const char *data,
-                  gsize       length,
-                  JsonNode   *root)
-{
-  LocateCheck check = { data, length, 0 };
-
-  json_foreach_path (root, check_located_cb, &check);
-  return check.checked;
-}
-
 static void
 test_guard_samples (void)
 {
@@ -458,7 +428,8 @@ test_guard_samples (void)
 
       g_assert_true (json_parser_load_from_data (parser, contents, length, &error));
       g_assert_no_error (error);
-      checked = check_every_path (contents, length, json_parser_get_root (parser));
+      checked = json_assert_paths_located (contents, length, json_parser_get_root (parser),
+                                           G_MAXUINT);
       g_test_message ("%s: %u values located", name, checked);
       g_assert_cmpuint (checked, >, 10);
       files++;
@@ -559,8 +530,8 @@ test_locate_every_path (void)
   g_assert_true (gb_json_guard_check (locate_doc, strlen (locate_doc), NULL, NULL, &error));
   g_assert_true (json_parser_load_from_data (parser, locate_doc, -1, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (check_every_path (locate_doc, strlen (locate_doc),
-                                      json_parser_get_root (parser)), ==, 33);
+  g_assert_cmpuint (json_assert_paths_located (locate_doc, strlen (locate_doc),
+                                               json_parser_get_root (parser), G_MAXUINT), ==, 33);
 }
 
 static void

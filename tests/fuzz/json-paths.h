@@ -168,3 +168,41 @@ json_path_assert_located (const char *data,
   if (want == '#' ? !(got == '-' || g_ascii_isdigit (got)) : got != want)
     g_error ("the value at “%s” was located at “%c”, not at its start", path, got);
 }
+
+typedef struct
+{
+  const char *data;
+  gsize       length;
+  guint       located;
+  guint       max;
+} JsonLocateCheck;
+
+static inline gboolean
+json_path_located_cb (JsonNode   *node,
+                      const char *path,
+                      gpointer    user_data)
+{
+  JsonLocateCheck *check = user_data;
+
+  if (check->located == check->max)
+    return FALSE;
+
+  json_path_assert_located (check->data, check->length, path, node);
+  check->located++;
+  return TRUE;
+}
+
+/* Asserts that the first @max nodes of @root, parsed from @data, are located
+ * again at their paths.
+ * Returns: how many were */
+static inline guint
+json_assert_paths_located (const char *data,
+                           gsize       length,
+                           JsonNode   *root,
+                           guint       max)
+{
+  JsonLocateCheck check = { data, length, 0, max };
+
+  json_foreach_path (root, json_path_located_cb, &check);
+  return check.located;
+}
