@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gb-dossier-loader.h"
+#include "gb-test.h"
 
 /* Every string is loaded under this name, which each message must start with. */
 #define GB_TEST_DISPLAY_NAME "test.json"
@@ -50,10 +51,5 @@ gb_test_add_refusals (const char          *prefix,
                       const GbTestRefusal *refusals,
                       guint                n_refusals)
 {
-  for (guint i = 0; i < n_refusals; i++)
-    {
-      g_autofree char *path = g_strdup_printf ("%s/%s", prefix, refusals[i].name);
-
-      g_test_add_data_func (path, &refusals[i], gb_test_refusal);
-    }
+  gb_test_add_table (prefix, refusals, n_refusals, sizeof *refusals, gb_test_refusal);
 }

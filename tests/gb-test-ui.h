@@ -10,6 +10,16 @@
 #include "gb-application.h"
 #include "gb-dossier-loader.h"
 #include "gb-selection.h"
+#include "gb-test.h"
+
+/* GTK and libadwaita up, for widgets tested outside an application. */
+static inline void
+gb_test_init_widgets (int    *argc,
+                      char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
 
 /* GTK and libadwaita up, and the application windows are opened in:
  * registered, not unique, its map on the offline basemap so that no test
@@ -21,8 +31,7 @@ gb_test_init_app (int    *argc,
   g_autoptr(GSettings) settings = NULL;
   GbApplication *app;
 
-  gtk_test_init (argc, argv, NULL);
-  adw_init ();
+  gb_test_init_widgets (argc, argv);
 
   settings = g_settings_new (APP_ID);
   g_settings_set_string (settings, "map-source", "basemap");

@@ -406,22 +406,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gb_test_init_widgets (&argc, &argv);
 
-  for (guint i = 0; i < G_N_ELEMENTS (filter_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/cards/filter/%s", filter_cases[i].path);
-
-      g_test_add_data_func (path, &filter_cases[i], test_filter_counts);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (dropdown_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/cards/filter/dropdown/%s",
-                                               dropdown_cases[i].path);
-
-      g_test_add_data_func (path, &dropdown_cases[i], test_filter_dropdown);
-    }
+  gb_test_add_cases ("/cards/filter", filter_cases, test_filter_counts);
+  gb_test_add_cases ("/cards/filter/dropdown", dropdown_cases, test_filter_dropdown);
   g_test_add_func ("/cards/filter/facet-labels", test_facet_labels);
   g_test_add_func ("/cards/card/content", test_card_content);
   g_test_add_func ("/cards/figure/cards", test_figure_cards);

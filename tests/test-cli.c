@@ -6,6 +6,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "gb-test.h"
+
 /* `golden-bridge --validate` as a user runs it: exit codes, output, and no
  * file that makes it crash, hang or read forever. */
 
@@ -318,18 +320,8 @@ main (int   argc,
   g_test_add_func ("/cli/export/stdout", test_export_stdout);
   g_test_add_func ("/cli/export/list", test_export_list);
   g_test_add_func ("/cli/export/file", test_export_file);
-  for (guint i = 0; i < G_N_ELEMENTS (bad_exports); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/cli/export/refuse/%s", bad_exports[i].name);
-
-      g_test_add_data_func (path, &bad_exports[i], test_export_bad);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/cli/validate/refuse/%s", bad_files[i].name);
-
-      g_test_add_data_func (path, &bad_files[i], test_validate_bad);
-    }
+  gb_test_add_cases ("/cli/export/refuse", bad_exports, test_export_bad);
+  gb_test_add_cases ("/cli/validate/refuse", bad_files, test_validate_bad);
 
   return g_test_run ();
 }

@@ -144,50 +144,34 @@ typedef struct
   const char  *message_part;   /* NULL: only the code is checked */
 } InvalidCase;
 
+/* Not dates at all: each is refused as a syntax error. */
+static const char *const not_dates[] = {
+  "2024 ", "24", "02024", "20245", "+2024", "-2024", "２０２４", "2024-1", "2024-001", "2024/11/04",
+  "2024-11-4", "2024-11-04T", "2024-11-04 14:00+09:00", "2024-11-04t14:00+09:00",
+  "2024-11-04T14+09:00", "2024-11-04T14:0+09:00", "2024-11-04T14:00:5+09:00",
+  "2024-11-04T14:00.5+09:00", "2024-11-04T14:00+0900", "2024-11-04T14:00+09",
+  "2024-11-04T14:00+9:00", "2024-11-04T14:00z", "2024-11-04T14:00Z ", "2024-11-04T14:00+09:00x",
+  "2024-11-04T14:00+09:00Z", "2024-11-04T14:00\xe2\x80\x89Z",
+};
+
 static const InvalidCase invalid_cases[] = {
   { NULL, NULL, NULL, GB_DATE_ERROR_SYNTAX, "empty" },
   { "", NULL, NULL, GB_DATE_ERROR_SYNTAX, "empty" },
   { " 2024", NULL, NULL, GB_DATE_ERROR_SYNTAX, "YYYY-MM-DD" },
-  { "2024 ", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
-  { "24", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
-  { "02024", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
-  { "20245", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
-  { "+2024", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
-  { "-2024", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
   { "0000", NULL, NULL, GB_DATE_ERROR_RANGE, "0001" },
-  { "２０２４", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
-  { "2024-1", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
-  { "2024-001", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
   { "2024-00", NULL, NULL, GB_DATE_ERROR_RANGE, "month 0" },
   { "2024-13", NULL, NULL, GB_DATE_ERROR_RANGE, "month 13" },
-  { "2024/11/04", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
-  { "2024-11-4", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
   { "2024-11-00", NULL, NULL, GB_DATE_ERROR_RANGE, "no day 0" },
   { "2024-11-31", NULL, NULL, GB_DATE_ERROR_RANGE, "no day 31" },
   { "2023-02-29", NULL, NULL, GB_DATE_ERROR_RANGE, "February 2023 has no day 29" },
   { "2023-02-30", NULL, NULL, GB_DATE_ERROR_RANGE, "February 2023 has no day 30" },
   { "1900-02-29", NULL, NULL, GB_DATE_ERROR_RANGE, "no day 29" },
-  { "2024-11-04T", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
-  { "2024-11-04 14:00+09:00", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
-  { "2024-11-04t14:00+09:00", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
-  { "2024-11-04T14+09:00", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
-  { "2024-11-04T14:0+09:00", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
   { "2024-11-04T24:00+09:00", NULL, NULL, GB_DATE_ERROR_RANGE, "hours" },
   { "2024-11-04T14:60+09:00", NULL, NULL, GB_DATE_ERROR_RANGE, "minutes" },
   { "2024-11-04T14:00:60+09:00", NULL, NULL, GB_DATE_ERROR_RANGE, NULL },
-  { "2024-11-04T14:00:5+09:00", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
-  { "2024-11-04T14:00.5+09:00", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
   { "2024-11-04T14:00", NULL, NULL, GB_DATE_ERROR_ZONE, "needs a time zone" },
-  { "2024-11-04T14:00+0900", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
-  { "2024-11-04T14:00+09", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
-  { "2024-11-04T14:00+9:00", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
   { "2024-11-04T14:00+19:00", NULL, NULL, GB_DATE_ERROR_RANGE, "offset" },
   { "2024-11-04T14:00+09:60", NULL, NULL, GB_DATE_ERROR_RANGE, "offset" },
-  { "2024-11-04T14:00z", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
-  { "2024-11-04T14:00Z ", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
-  { "2024-11-04T14:00+09:00x", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
-  { "2024-11-04T14:00+09:00Z", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
-  { "2024-11-04T14:00\xe2\x80\x89Z", NULL, NULL, GB_DATE_ERROR_SYNTAX, NULL },
   /* zones */
   { "2024", NULL, "Not/AZone", GB_DATE_ERROR_ZONE, "Asia/Seoul" },
   { "2024", NULL, "", GB_DATE_ERROR_ZONE, NULL },
@@ -222,6 +206,16 @@ static const InvalidCase invalid_cases[] = {
 static void
 test_parse_invalid (void)
 {
+  for (guint i = 0; i < G_N_ELEMENTS (not_dates); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GbDate) date = gb_date_parse (not_dates[i], NULL, NULL, &error);
+
+      g_test_message ("not a date: %s", not_dates[i]);
+      g_assert_null (date);
+      g_assert_error (error, GB_DATE_ERROR, GB_DATE_ERROR_SYNTAX);
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
     {
       const InvalidCase *c = &invalid_cases[i];

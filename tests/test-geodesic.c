@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "gb-geodesic.h"
+#include "gb-test.h"
 
 /* Reference values from GeographicLib 2.0 (python3-geographiclib,
  * Geodesic.WGS84.Inverse), computed once and kept here as literals. */
@@ -280,13 +281,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (inverse_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/geodesic/inverse/%s", inverse_cases[i].name);
-
-      g_test_add_data_func (path, &inverse_cases[i], test_inverse_case);
-    }
-
+  gb_test_add_cases ("/geodesic/inverse", inverse_cases, test_inverse_case);
   g_test_add_func ("/geodesic/inverse/story", test_inverse_story);
   g_test_add_func ("/geodesic/inverse/invalid", test_inverse_invalid);
   g_test_add_func ("/geodesic/densify/on-geodesic", test_densify_on_geodesic);

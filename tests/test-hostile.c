@@ -329,8 +329,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gb_test_init_widgets (&argc, &argv);
 
   g_test_add_func ("/hostile/links/decide", test_links);
   g_test_add_func ("/hostile/links/buttons", test_link_buttons);

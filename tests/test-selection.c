@@ -415,6 +415,30 @@ test_window_pane (void)
 
 /* Every view takes the window's selection the same way: one notify a change,
  * none for the same one again, no handler left behind, nothing leaked. */
+/* A view shown in a window with a story and a chosen item goes, with all it built, when the
+ * window does. */
+static void
+test_view_shown_finalize (gconstpointer data)
+{
+  GType type = GPOINTER_TO_SIZE (data);
+  g_autoptr(GbDossier) dossier = gb_test_load_bundled ();
+  g_autoptr(GbSelection) selection = gb_selection_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = g_object_ref (g_object_new (type, "selection", selection, NULL));
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  gb_selection_set_dossier (selection, dossier);
+  gb_test_pump ();
+  gb_selection_set_item (selection, gb_test_lookup (dossier, "evt-meeting-yoon"));
+  gb_test_pump ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gb_test_pump ();
+  g_assert_finalize_object (view);
+}
+
 static void
 test_view_property (gconstpointer data)
 {
@@ -621,6 +645,18 @@ add_link_tests (const char *prefix,
     }
 }
 
+/* Every view the window binds to its selection */
+static const struct {
+  const char *name;
+  GType (*get_type) (void);
+} views[] = {
+  { "timeline", gb_timeline_view_get_type },
+  { "map", gb_map_view_get_type },
+  { "cards", gb_cards_view_get_type },
+  { "detail", gb_detail_pane_get_type },
+  { "search", gb_search_results_get_type },
+};
+
 int
 main (int   argc,
       char *argv[])
@@ -638,16 +674,15 @@ main (int   argc,
   g_test_add_func ("/selection/window/search-results-fit", test_window_search_results_fit);
   g_test_add_func ("/selection/window/follow", test_window_follow);
   g_test_add_func ("/selection/window/finalize", test_window_finalize);
-  g_test_add_data_func ("/selection/view/timeline", GSIZE_TO_POINTER (GB_TYPE_TIMELINE_VIEW),
-                        test_view_property);
-  g_test_add_data_func ("/selection/view/map", GSIZE_TO_POINTER (GB_TYPE_MAP_VIEW),
-                        test_view_property);
-  g_test_add_data_func ("/selection/view/cards", GSIZE_TO_POINTER (GB_TYPE_CARDS_VIEW),
-                        test_view_property);
-  g_test_add_data_func ("/selection/view/detail", GSIZE_TO_POINTER (GB_TYPE_DETAIL_PANE),
-                        test_view_property);
-  g_test_add_data_func ("/selection/view/search", GSIZE_TO_POINTER (GB_TYPE_SEARCH_RESULTS),
-                        test_view_property);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *property_path = g_strconcat ("/selection/view/", views[i].name, NULL);
+      g_autofree char *finalize_path = g_strconcat (property_path, "/finalize", NULL);
+      gpointer type = GSIZE_TO_POINTER (views[i].get_type ());
+
+      g_test_add_data_func (property_path, type, test_view_property);
+      g_test_add_data_func (finalize_path, type, test_view_shown_finalize);
+    }
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -510,8 +510,7 @@ main (int   argc,
   /* Software GL under Xvfb and valgrind reports Mesa's errors as ours; these tests
    * are about widgets, not rendering. */
   g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gb_test_init_widgets (&argc, &argv);
 
   g_test_add_func ("/timeline/view/bundled", test_view_bundled);
   g_test_add_func ("/timeline/view/activate", test_view_activate);

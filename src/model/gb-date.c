@@ -171,6 +171,169 @@ month_year_name (int year,
 #define SYNTAX_HINT \
   N_("Write a date as YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM with +HH:MM or Z")
 
+static gboolean
+syntax_error (const char  *text,
+              GError     **error)
+{
+  g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_SYNTAX, _("“%s” is not a date. %s"),
+               text, _(SYNTAX_HINT));
+  return FALSE;
+}
+
+/* One field of YYYY-MM-DD: the separator (none before the year), then
+ * exactly @width digits. */
+static gboolean
+read_field (const char **p,
+            char         separator,
+            int          width,
+            int         *out)
+{
+  if (separator != '\0' && *(*p)++ != separator)
+    return FALSE;
+
+  return read_digits (p, width, out) && !g_ascii_isdigit (**p);
+}
+
+/* Whether the field that gives @part its @precision is in range. */
+static gboolean
+check_calendar_field (const char        *text,
+                      const GbDatePart  *part,
+                      GbDatePrecision    precision,
+                      GError           **error)
+{
+  g_autofree char *month = NULL;
+
+  switch (precision)
+    {
+    case GB_DATE_PRECISION_YEAR:
+      if (part->year >= 1)
+        return TRUE;
+      g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_RANGE,
+                   _("“%s”: years run from 0001 to 9999"), text);
+      return FALSE;
+
+    case GB_DATE_PRECISION_MONTH:
+      if (part->month >= 1 && part->month <= 12)
+        return TRUE;
+      g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_RANGE,
+                   _("“%s”: there is no month %d; months run from 01 to 12"),
+                   text, part->month);
+      return FALSE;
+
+    case GB_DATE_PRECISION_DAY:
+      if (part->day >= 1 && part->day <= g_date_get_days_in_month (part->month, part->year))
+        return TRUE;
+      month = month_year_name (part->year, part->month);
+      /* TRANSLATORS: e.g. “February 2023 has no day 30” */
+      g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_RANGE, _("%s has no day %d"),
+                   month, part->day);
+      return FALSE;
+
+    case GB_DATE_PRECISION_NONE:
+    case GB_DATE_PRECISION_MINUTE:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return FALSE;
+}
+
+/* YYYY, YYYY-MM or YYYY-MM-DD at *@p: as many fields as are written,
+ * each in range; *@p is left after the last one. */
+static gboolean
+parse_calendar_date (const char  *text,
+                     const char **p,
+                     GbDatePart  *part,
+                     GError     **error)
+{
+  const struct {
+    char             separator;
+    int              width;
+    int             *value;
+    GbDatePrecision  precision;
+  } fields[] = {
+    { '\0', 4, &part->year, GB_DATE_PRECISION_YEAR },
+    { '-', 2, &part->month, GB_DATE_PRECISION_MONTH },
+    { '-', 2, &part->day, GB_DATE_PRECISION_DAY },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (fields) && (k == 0 || **p != '\0'); k++)
+    {
+      if (!read_field (p, fields[k].separator, fields[k].width, fields[k].value))
+        return syntax_error (text, error);
+      if (!check_calendar_field (text, part, fields[k].precision, error))
+        return FALSE;
+      part->precision = fields[k].precision;
+    }
+
+  return TRUE;
+}
+
+/* THH:MM or THH:MM:SS at *@p, in range. */
+static gboolean
+parse_time_of_day (const char  *text,
+                   const char **p,
+                   GbDatePart  *part,
+                   GError     **error)
+{
+  if (*(*p)++ != 'T' || !read_digits (p, 2, &part->hour) || *(*p)++ != ':' ||
+      !read_digits (p, 2, &part->minute))
+    return syntax_error (text, error);
+  if (**p == ':')
+    {
+      (*p)++;
+      if (!read_digits (p, 2, &part->second))
+        return syntax_error (text, error);
+    }
+  if (part->hour > 23 || part->minute > 59 || part->second > 59)
+    {
+      g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_RANGE,
+                   _("“%s” is not a time of day: hours run from 00 to 23, minutes and "
+                     "seconds from 00 to 59"), text);
+      return FALSE;
+    }
+
+  part->precision = GB_DATE_PRECISION_MINUTE;
+  return TRUE;
+}
+
+/* Z or ±HH:MM at @p, ending the text. */
+static gboolean
+parse_offset (const char *text,
+              const char *p,
+              GbDatePart *part,
+              GError    **error)
+{
+  int sign;
+  int oh, om;
+
+  if (*p == 'Z')
+    {
+      p++;
+      part->utc_offset = 0;
+    }
+  else if (*p == '+' || *p == '-')
+    {
+      sign = *p++ == '-' ? -1 : 1;
+      if (!read_digits (&p, 2, &oh) || *p++ != ':' || !read_digits (&p, 2, &om))
+        return syntax_error (text, error);
+      if (om > 59 || oh * 3600 + om * 60 > MAX_OFFSET)
+        {
+          g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_RANGE,
+                       _("“%s”: a UTC offset lies between −18:00 and +18:00"), text);
+          return FALSE;
+        }
+      part->utc_offset = sign * (oh * 3600 + om * 60);
+    }
+  else
+    return syntax_error (text, error);
+
+  if (*p != '\0')
+    return syntax_error (text, error);
+
+  return TRUE;
+}
+
 /* Parses one DATE string into @part. @has_offset tells whether an explicit offset
  * was written (only for minute precision). */
 static gboolean
@@ -180,8 +343,6 @@ parse_part (const char  *text,
             GError     **error)
 {
   const char *p = text;
-  int sign;
-  int oh, om;
 
   memset (part, 0, sizeof *part);
   *has_offset = FALSE;
@@ -193,98 +354,21 @@ parse_part (const char  *text,
       return FALSE;
     }
 
-  if (!read_digits (&p, 4, &part->year) || g_ascii_isdigit (*p))
-    goto syntax;
-  if (part->year < 1)
-    {
-      g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_RANGE,
-                   _("“%s”: years run from 0001 to 9999"), text);
-      return FALSE;
-    }
-  part->precision = GB_DATE_PRECISION_YEAR;
+  if (!parse_calendar_date (text, &p, part, error))
+    return FALSE;
   if (*p == '\0')
     return TRUE;
 
-  if (*p++ != '-' || !read_digits (&p, 2, &part->month) || g_ascii_isdigit (*p))
-    goto syntax;
-  if (part->month < 1 || part->month > 12)
-    {
-      g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_RANGE,
-                   _("“%s”: there is no month %d; months run from 01 to 12"),
-                   text, part->month);
-      return FALSE;
-    }
-  part->precision = GB_DATE_PRECISION_MONTH;
-  if (*p == '\0')
-    return TRUE;
-
-  if (*p++ != '-' || !read_digits (&p, 2, &part->day) || g_ascii_isdigit (*p))
-    goto syntax;
-  if (part->day < 1 || part->day > g_date_get_days_in_month (part->month, part->year))
-    {
-      g_autofree char *month = month_year_name (part->year, part->month);
-
-      /* TRANSLATORS: e.g. “February 2023 has no day 30” */
-      g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_RANGE, _("%s has no day %d"),
-                   month, part->day);
-      return FALSE;
-    }
-  part->precision = GB_DATE_PRECISION_DAY;
-  if (*p == '\0')
-    return TRUE;
-
-  if (*p++ != 'T' || !read_digits (&p, 2, &part->hour) || *p++ != ':' ||
-      !read_digits (&p, 2, &part->minute))
-    goto syntax;
-  if (*p == ':')
-    {
-      p++;
-      if (!read_digits (&p, 2, &part->second))
-        goto syntax;
-    }
-  if (part->hour > 23 || part->minute > 59 || part->second > 59)
-    {
-      g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_RANGE,
-                   _("“%s” is not a time of day: hours run from 00 to 23, minutes and "
-                     "seconds from 00 to 59"), text);
-      return FALSE;
-    }
-  part->precision = GB_DATE_PRECISION_MINUTE;
-
+  if (!parse_time_of_day (text, &p, part, error))
+    return FALSE;
   if (*p == '\0')
     return TRUE;   /* the caller needs a zone then */
 
-  if (*p == 'Z')
-    {
-      p++;
-      part->utc_offset = 0;
-    }
-  else if (*p == '+' || *p == '-')
-    {
-      sign = *p++ == '-' ? -1 : 1;
-      if (!read_digits (&p, 2, &oh) || *p++ != ':' || !read_digits (&p, 2, &om))
-        goto syntax;
-      if (om > 59 || oh * 3600 + om * 60 > MAX_OFFSET)
-        {
-          g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_RANGE,
-                       _("“%s”: a UTC offset lies between −18:00 and +18:00"), text);
-          return FALSE;
-        }
-      part->utc_offset = sign * (oh * 3600 + om * 60);
-    }
-  else
-    goto syntax;
-
-  if (*p != '\0')
-    goto syntax;
+  if (!parse_offset (text, p, part, error))
+    return FALSE;
 
   *has_offset = TRUE;
   return TRUE;
-
-syntax:
-  g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_SYNTAX, _("“%s” is not a date. %s"),
-               text, _(SYNTAX_HINT));
-  return FALSE;
 }
 
 static gboolean

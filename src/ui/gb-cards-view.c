@@ -15,7 +15,6 @@ struct _GbCardsView
 {
   GbView              parent_instance;
 
-  GbDossier          *dossier;          /* the selection's, as shown */
   GListModel         *agreements;
   GtkCustomFilter    *custom_filter;
   GtkFilterListModel *filtered;
@@ -191,7 +190,8 @@ update_visibility (GbCardsView *self)
 {
   guint n_agreements = self->agreements != NULL ? g_list_model_get_n_items (self->agreements) : 0;
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  GListModel *figures = self->dossier != NULL ? gb_dossier_get_figures (self->dossier) : NULL;
+  GbDossier *dossier = gb_view_get_dossier (GB_VIEW (self));
+  GListModel *figures = dossier != NULL ? gb_dossier_get_figures (dossier) : NULL;
   guint n_figures = figures != NULL ? g_list_model_get_n_items (figures) : 0;
 
   gtk_widget_set_visible (self->figures_heading, n_figures > 0);
@@ -390,9 +390,6 @@ gb_cards_view_dossier_changed (GbView *view)
   GbDossier *dossier = gb_view_get_dossier (view);
   GbAgreementFilter any = GB_AGREEMENT_FILTER_INIT;
 
-  if (!g_set_object (&self->dossier, dossier))
-    return;
-
   self->filter = any;
   g_clear_object (&self->agreements);
   if (dossier != NULL)
@@ -423,7 +420,6 @@ gb_cards_view_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->custom_filter);
   g_clear_object (&self->agreements);
-  g_clear_object (&self->dossier);
   g_clear_pointer (&self->parties, g_ptr_array_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->facet_labels); i++)
     g_clear_object (&self->facet_labels[i]);

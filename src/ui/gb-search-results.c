@@ -14,7 +14,6 @@ struct _GbSearchResults
 {
   GbView              parent_instance;
 
-  GbDossier          *dossier;          /* the selection's, as searched */
   char               *query;
   GListStore         *results;
   GtkNoSelection     *list_selection;
@@ -78,19 +77,20 @@ result_secondary_cb (GtkListItem *list_item,
 static void
 update (GbSearchResults *self)
 {
+  GbDossier *dossier = gb_view_get_dossier (GB_VIEW (self));
   g_autoptr(GPtrArray) found = NULL;
   guint n;
 
   g_list_store_remove_all (self->results);
 
-  if (self->dossier == NULL || self->query == NULL || self->query[0] == '\0')
+  if (dossier == NULL || self->query == NULL || self->query[0] == '\0')
     {
       gtk_label_set_text (self->status_label, "");
       gtk_widget_set_visible (self->scroller, FALSE);
       return;
     }
 
-  found = gb_search_dossier (self->dossier, self->query, GB_SEARCH_RESULTS_MAX);
+  found = gb_search_dossier (dossier, self->query, GB_SEARCH_RESULTS_MAX);
   g_list_store_splice (self->results, 0, 0, found->pdata, found->len);
   n = found->len;
 
@@ -178,11 +178,7 @@ content_height_cb (GbSearchResults *self)
 static void
 gb_search_results_dossier_changed (GbView *view)
 {
-  GbSearchResults *self = GB_SEARCH_RESULTS (view);
-  GbDossier *dossier = gb_view_get_dossier (view);
-
-  if (g_set_object (&self->dossier, dossier))
-    update (self);
+  update (GB_SEARCH_RESULTS (view));
 }
 
 static void
@@ -210,7 +206,6 @@ gb_search_results_dispose (GObject *object)
 
   g_clear_object (&self->list_selection);
   g_clear_object (&self->results);
-  g_clear_object (&self->dossier);
 
   G_OBJECT_CLASS (gb_search_results_parent_class)->dispose (object);
 }

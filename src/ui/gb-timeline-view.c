@@ -30,7 +30,6 @@ struct _GbTimelineView
 {
   GbView              parent_instance;
 
-  GbDossier          *dossier;        /* the selection's, as shown */
   GbTimelineModel    *model;
   GtkNoSelection     *list_selection;
   GHashTable         *bound;          /* GbTimelineRowWidget set */
@@ -76,15 +75,16 @@ reference_zone_clear (gpointer data)
 static void
 update_reference_zones (GbTimelineView *self)
 {
+  GbDossier *dossier = gb_view_get_dossier (GB_VIEW (self));
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   GListModel *places;
   guint n;
 
   g_array_set_size (self->zones, 0);
-  if (self->dossier == NULL)
+  if (dossier == NULL)
     return;
 
-  places = gb_dossier_get_places (self->dossier);
+  places = gb_dossier_get_places (dossier);
   n = g_list_model_get_n_items (places);
   for (guint i = 0; i < n && self->zones->len < MAX_REFERENCE_ZONES; i++)
     {
@@ -296,9 +296,6 @@ gb_timeline_view_dossier_changed (GbView *view)
 {
   GbTimelineView *self = GB_TIMELINE_VIEW (view);
   GbDossier *dossier = gb_view_get_dossier (view);
-
-  if (!g_set_object (&self->dossier, dossier))
-    return;
 
   gtk_popover_popdown (self->popover);
   update_reference_zones (self);
@@ -664,7 +661,6 @@ gb_timeline_view_dispose (GObject *object)
     g_hash_table_remove_all (self->bound);
   g_clear_object (&self->list_selection);
   g_clear_object (&self->model);
-  g_clear_object (&self->dossier);
 
   G_OBJECT_CLASS (gb_timeline_view_parent_class)->dispose (object);
 }

@@ -9,6 +9,7 @@ typedef struct
 {
   GbSelection  *selection;
   GSignalGroup *selection_signals;
+  GbDossier    *dossier;            /* the selection's, as shown */
 } GbViewPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (GbView, gb_view, GTK_TYPE_WIDGET)
@@ -21,10 +22,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Views rebuild only for another story, not for the same one set again. */
 static void
 selection_dossier_changed_cb (GbView *self)
 {
+  GbViewPrivate *priv = gb_view_get_instance_private (self);
+  GbDossier *dossier;
+
   g_assert (GB_IS_VIEW (self));
+
+  dossier = priv->selection != NULL ? gb_selection_get_dossier (priv->selection) : NULL;
+  if (!g_set_object (&priv->dossier, dossier))
+    return;
 
   if (GB_VIEW_GET_CLASS (self)->dossier_changed != NULL)
     GB_VIEW_GET_CLASS (self)->dossier_changed (self);
@@ -48,6 +57,7 @@ gb_view_dispose (GObject *object)
   /* Subclasses have disposed their children by now: no handler may run. */
   g_clear_object (&priv->selection_signals);
   g_clear_object (&priv->selection);
+  g_clear_object (&priv->dossier);
 
   G_OBJECT_CLASS (gb_view_parent_class)->dispose (object);
 }
@@ -170,7 +180,8 @@ gb_view_set_selection (GbView      *self,
 /**
  * gb_view_get_dossier:
  *
- * Returns: (transfer none) (nullable): the story of the view's selection
+ * Returns: (transfer none) (nullable): the story the view shows, its
+ *   selection's
  */
 GbDossier *
 gb_view_get_dossier (GbView *self)
@@ -179,7 +190,7 @@ gb_view_get_dossier (GbView *self)
 
   g_return_val_if_fail (GB_IS_VIEW (self), NULL);
 
-  return priv->selection != NULL ? gb_selection_get_dossier (priv->selection) : NULL;
+  return priv->dossier;
 }
 
 /**

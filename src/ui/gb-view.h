@@ -18,7 +18,7 @@ struct _GbViewClass
 {
   GtkWidgetClass parent_class;
 
-  /* The selection's story changed, or the view follows another selection. */
+  /* The story shown changed: the selection's, or another selection's. */
   void (*dossier_changed) (GbView *self);
   /* The chosen item changed, or the view follows another selection. */
   void (*item_changed)    (GbView *self);

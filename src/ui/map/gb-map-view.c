@@ -40,7 +40,6 @@ struct _GbMapView
 {
   GbView                 parent_instance;
 
-  GbDossier             *dossier;        /* the selection's, as shown */
   GSettings             *settings;
 
   /* Template widgets */
@@ -107,7 +106,7 @@ update_notice (GbMapView *self)
 static void
 update_empty (GbMapView *self)
 {
-  gboolean empty = self->dossier != NULL
+  gboolean empty = gb_view_get_dossier (GB_VIEW (self)) != NULL
                    && gb_map_place_layer_get_n_places (self->place_layer) == 0
                    && gb_route_layer_get_n_routes (self->route_layer) == 0;
 
@@ -304,13 +303,23 @@ go_to_bounds (GbMapView    *self,
     shumate_map_go_to_full_with_duration (self->map, lat, lon, zoom, 0);
 }
 
+/* Adds the points that outline a place or a route: the place itself, or
+ * the route's line as the route layer draws it. */
 static void
-add_route_outline (GbMapView *self,
-                   GbRoute   *route,
-                   GArray    *xy)
+add_item_outline (GbMapView *self,
+                  GbItem    *item,
+                  GArray    *xy)
 {
-  g_autoptr(GArray) outline = gb_route_layer_dup_outline (self->route_layer, route);
+  g_autoptr(GArray) outline = NULL;
 
+  if (GB_IS_PLACE (item))
+    {
+      bounds_add_points (xy, gb_place_get_latitude (GB_PLACE (item)),
+                         gb_place_get_longitude (GB_PLACE (item)));
+      return;
+    }
+
+  outline = gb_route_layer_dup_outline (self->route_layer, GB_ROUTE (item));
   for (guint i = 0; outline != NULL && i < outline->len; i++)
     {
       const GbGeoPoint *p = &g_array_index (outline, GbGeoPoint, i);
@@ -319,33 +328,41 @@ add_route_outline (GbMapView *self,
     }
 }
 
+/* Returns: (transfer full) (element-type GbItem): the places, then the
+ * routes, of the story shown; none without a story */
+static GPtrArray *
+dup_mapped_items (GbMapView *self)
+{
+  GbDossier *dossier = gb_view_get_dossier (GB_VIEW (self));
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *lists[2];
+
+  if (dossier == NULL)
+    return items;
+
+  lists[0] = gb_dossier_get_places (dossier);
+  lists[1] = gb_dossier_get_routes (dossier);
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+      g_ptr_array_add (items, g_list_model_get_item (lists[l], i));
+
+  return items;
+}
+
 static void
 fit_story (GbMapView *self,
            gboolean   animate)
 {
   g_autoptr(GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
-  GListModel *places, *routes;
+  g_autoptr(GPtrArray) items = NULL;
   Bounds b;
 
-  if (self->dossier == NULL)
+  if (gb_view_get_dossier (GB_VIEW (self)) == NULL)
     return;
 
-  places = gb_dossier_get_places (self->dossier);
-  routes = gb_dossier_get_routes (self->dossier);
-
-  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
-    {
-      g_autoptr(GbPlace) place = g_list_model_get_item (places, i);
-
-      bounds_add_points (xy, gb_place_get_latitude (place), gb_place_get_longitude (place));
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (routes); i++)
-    {
-      g_autoptr(GbRoute) route = g_list_model_get_item (routes, i);
-
-      add_route_outline (self, route, xy);
-    }
+  items = dup_mapped_items (self);
+  for (guint i = 0; i < items->len; i++)
+    add_item_outline (self, g_ptr_array_index (items, i), xy);
 
   b = bounds_of (xy);
   go_to_bounds (self, &b, FIT_MAX_ZOOM, animate);
@@ -361,31 +378,15 @@ fly_to_item (GbMapView *self,
   g_autoptr(GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
   Bounds b;
 
-  if (GB_IS_PLACE (item))
-    bounds_add_points (xy, gb_place_get_latitude (GB_PLACE (item)),
-                       gb_place_get_longitude (GB_PLACE (item)));
-  else if (GB_IS_ROUTE (item))
-    add_route_outline (self, GB_ROUTE (item), xy);
-  else if (self->dossier != NULL && selection != NULL)
+  if (GB_IS_PLACE (item) || GB_IS_ROUTE (item))
+    add_item_outline (self, item, xy);
+  else if (selection != NULL)
     {
-      GListModel *places = gb_dossier_get_places (self->dossier);
-      GListModel *routes = gb_dossier_get_routes (self->dossier);
+      g_autoptr(GPtrArray) items = dup_mapped_items (self);
 
-      for (guint i = 0; i < g_list_model_get_n_items (places); i++)
-        {
-          g_autoptr(GbPlace) place = g_list_model_get_item (places, i);
-
-          if (gb_selection_is_linked (selection, GB_ITEM (place)))
-            bounds_add_points (xy, gb_place_get_latitude (place), gb_place_get_longitude (place));
-        }
-
-      for (guint i = 0; i < g_list_model_get_n_items (routes); i++)
-        {
-          g_autoptr(GbRoute) route = g_list_model_get_item (routes, i);
-
-          if (gb_selection_is_linked (selection, GB_ITEM (route)))
-            add_route_outline (self, route, xy);
-        }
+      for (guint i = 0; i < items->len; i++)
+        if (gb_selection_is_linked (selection, g_ptr_array_index (items, i)))
+          add_item_outline (self, g_ptr_array_index (items, i), xy);
     }
 
   if (xy->len == 0)
@@ -399,29 +400,18 @@ static void
 update_highlights (GbMapView *self)
 {
   GbSelection *selection = gb_view_get_selection (GB_VIEW (self));
-  GbItem *item = gb_view_get_item (GB_VIEW (self));
-  GListModel *places, *routes;
+  GbItem *chosen = gb_view_get_item (GB_VIEW (self));
+  g_autoptr(GPtrArray) items = dup_mapped_items (self);
 
-  if (self->dossier == NULL)
-    return;
-
-  places = gb_dossier_get_places (self->dossier);
-  routes = gb_dossier_get_routes (self->dossier);
-
-  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      g_autoptr(GbPlace) place = g_list_model_get_item (places, i);
-      gboolean linked = item != NULL && gb_selection_is_linked (selection, GB_ITEM (place));
+      GbItem *item = g_ptr_array_index (items, i);
+      gboolean linked = chosen != NULL && gb_selection_is_linked (selection, item);
 
-      gb_map_place_layer_set_state (self->place_layer, place, linked, GB_ITEM (place) == item);
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (routes); i++)
-    {
-      g_autoptr(GbRoute) route = g_list_model_get_item (routes, i);
-      gboolean linked = item != NULL && gb_selection_is_linked (selection, GB_ITEM (route));
-
-      gb_route_layer_set_state (self->route_layer, route, linked, GB_ITEM (route) == item);
+      if (GB_IS_PLACE (item))
+        gb_map_place_layer_set_state (self->place_layer, GB_PLACE (item), linked, item == chosen);
+      else
+        gb_route_layer_set_state (self->route_layer, GB_ROUTE (item), linked, item == chosen);
     }
 
   /* The places' names may have moved for the new selection: fit the route
@@ -468,30 +458,19 @@ route_activated_cb (GbMapView *self,
 static void
 rebuild (GbMapView *self)
 {
-  GListModel *places, *routes;
+  g_autoptr(GPtrArray) items = dup_mapped_items (self);
 
   gb_map_place_layer_remove_all (self->place_layer);
   gb_route_layer_remove_all (self->route_layer);
-  update_empty (self);
 
-  if (self->dossier == NULL)
-    return;
-
-  places = gb_dossier_get_places (self->dossier);
-  routes = gb_dossier_get_routes (self->dossier);
-
-  for (guint i = 0; i < g_list_model_get_n_items (routes); i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      g_autoptr(GbRoute) route = g_list_model_get_item (routes, i);
+      GbItem *item = g_ptr_array_index (items, i);
 
-      gb_route_layer_add_route (self->route_layer, route);
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
-    {
-      g_autoptr(GbPlace) place = g_list_model_get_item (places, i);
-
-      gb_map_place_layer_add_place (self->place_layer, place);
+      if (GB_IS_PLACE (item))
+        gb_map_place_layer_add_place (self->place_layer, GB_PLACE (item));
+      else
+        gb_route_layer_add_route (self->route_layer, GB_ROUTE (item));
     }
 
   update_empty (self);
@@ -585,21 +564,15 @@ pan_action (GtkWidget  *widget,
                          CLAMP (gb_mercator_longitude (x), -180.0, 180.0));
 }
 
-/* A click on the map gives it the keyboard, so the arrows pan next; a
- * click on a marker leaves the focus on the marker. */
 /* A new story: its places and routes, all fitted in once the view has a size. */
 static void
 gb_map_view_dossier_changed (GbView *view)
 {
   GbMapView *self = GB_MAP_VIEW (view);
-  GbDossier *dossier = gb_view_get_dossier (view);
-
-  if (!g_set_object (&self->dossier, dossier))
-    return;
 
   rebuild (self);
 
-  self->fit_pending = dossier != NULL;
+  self->fit_pending = gb_view_get_dossier (view) != NULL;
   if (self->fit_pending && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
     {
       self->fit_pending = FALSE;
@@ -608,6 +581,8 @@ gb_map_view_dossier_changed (GbView *view)
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
+/* A click on the map gives it the keyboard, so the arrows pan next; a
+ * click on a marker leaves the focus on the marker. */
 static void
 map_pressed_cb (GtkGestureClick *gesture,
                 int              n_press,
@@ -667,7 +642,6 @@ gb_map_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GB_TYPE_MAP_VIEW);
 
-  g_clear_object (&self->dossier);
   g_clear_object (&self->settings);
   g_clear_object (&self->tile_source);
   g_clear_object (&self->renderer);
@@ -831,5 +805,5 @@ gb_map_view_fit_story (GbMapView *self)
   if (gtk_widget_get_width (GTK_WIDGET (self)) > 0)
     fit_story (self, TRUE);
   else
-    self->fit_pending = self->dossier != NULL;
+    self->fit_pending = gb_view_get_dossier (GB_VIEW (self)) != NULL;
 }
