@@ -10,6 +10,7 @@
 
 #include "gb-agreement.h"
 #include "gb-dossier-loader.h"
+#include "gb-dossier-writer.h"
 #include "gb-enum-types.h"
 #include "gb-event.h"
 #include "gb-figure.h"
@@ -24,7 +25,7 @@
 #include "gb-source.h"
 
 #define DOSSIER_FORMAT "golden-bridge-dossier"
-#define DOSSIER_VERSION 1
+#define DOSSIER_VERSION 2   /* 2 adds agreements' follow_up; 1 still reads */
 
 typedef struct
 {
@@ -823,6 +824,75 @@ build_route (Loader     *l,
   return route;
 }
 
+/* An article's items quote it, word for word when its text is known. */
+static void
+check_quote (Loader     *l,
+             GbSource   *source,
+             const char *quote)
+{
+  const char *text = gb_source_get_text (source);
+
+  if (quote == NULL && gb_source_get_source_kind (source) == GB_SOURCE_KIND_ARTICLE)
+    {
+      gsize len = gb_problems_push_member (l->problems, "quote");
+      gb_problems_report (l->problems,
+                          _("is missing: an item from an article quotes the sentence "
+                            "it rests on"));
+      gb_problems_pop (l->problems, len);
+    }
+  else if (quote != NULL && text != NULL && strstr (text, quote) == NULL)
+    {
+      gsize len = gb_problems_push_member (l->problems, "quote");
+      gb_problems_report (l->problems,
+                          _("is not found word for word in the text of source “%s”"),
+                          gb_item_get_id (GB_ITEM (source)));
+      gb_problems_pop (l->problems, len);
+    }
+}
+
+/* Version 2: what happened to an agreement since, each entry with its source. */
+static void
+link_follow_ups (Loader      *l,
+                 GbAgreement *agreement,
+                 JsonObject  *obj)
+{
+  JsonArray *log = get_array (l, obj, "follow_up");
+  gsize len;
+
+  if (log == NULL)
+    return;
+
+  len = gb_problems_push_member (l->problems, "follow_up");
+  for (guint i = 0; i < json_array_get_length (log); i++)
+    {
+      JsonNode *node = json_array_get_element (log, i);
+      gsize ilen = gb_problems_push_index (l->problems, i);
+      guint before = gb_problems_get_count (l->problems);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          gb_problems_report (l->problems, _("should be an object, not %s"), node_type_name (node));
+        }
+      else
+        {
+          JsonObject *entry = json_node_get_object (node);
+          g_autoptr(GbDate) date = get_date (l, entry, "date", TRUE);
+          g_autoptr(GbText) note = get_text (l, entry, "note", FALSE);
+          GbItem *source = get_ref (l, entry, "source", TRUE, GB_TYPE_SOURCE, _("a source"));
+          const char *quote = get_string (l, entry, "quote", FALSE);
+          int status = 0;
+
+          get_enum (l, entry, "status", GB_TYPE_AGREEMENT_STATUS, TRUE, &status);
+          if (source != NULL)
+            check_quote (l, GB_SOURCE (source), quote);
+          if (gb_problems_get_count (l->problems) == before)
+            gb_agreement_add_follow_up (agreement, date, status, note, GB_SOURCE (source), quote);
+        }
+      gb_problems_pop (l->problems, ilen);
+    }
+  gb_problems_pop (l->problems, len);
+}
+
 /* Pass 2: references between items, and provenance. */
 static void
 link_item (Loader     *l,
@@ -836,26 +906,8 @@ link_item (Loader     *l,
 
       if (source != NULL)
         {
-          GbSource *src = GB_SOURCE (source);
-          const char *text = gb_source_get_text (src);
-
-          if (quote == NULL && gb_source_get_source_kind (src) == GB_SOURCE_KIND_ARTICLE)
-            {
-              gsize len = gb_problems_push_member (l->problems, "quote");
-              gb_problems_report (l->problems,
-                                  _("is missing: an item from an article quotes the sentence "
-                                    "it rests on"));
-              gb_problems_pop (l->problems, len);
-            }
-          else if (quote != NULL && text != NULL && strstr (text, quote) == NULL)
-            {
-              gsize len = gb_problems_push_member (l->problems, "quote");
-              gb_problems_report (l->problems,
-                                  _("is not found word for word in the text of source “%s”"),
-                                  gb_item_get_id (source));
-              gb_problems_pop (l->problems, len);
-            }
-          gb_item_set_provenance (item, src, quote);
+          check_quote (l, GB_SOURCE (source), quote);
+          gb_item_set_provenance (item, GB_SOURCE (source), quote);
         }
     }
 
@@ -897,6 +949,7 @@ link_item (Loader     *l,
         gb_agreement_add_place (GB_AGREEMENT (item), places->pdata[i]);
       if (event != NULL)
         gb_agreement_set_event (GB_AGREEMENT (item), GB_EVENT (event));
+      link_follow_ups (l, GB_AGREEMENT (item), obj);
     }
   else if (GB_IS_FIGURE (item))
     {
@@ -1000,6 +1053,7 @@ load_sections (Loader     *l,
               if (item != NULL)
                 {
                   g_object_set_data (G_OBJECT (item), "gb-loader-obj", obj);
+                  gb_dossier_writer_keep_unknown (item, obj);
                   gb_dossier_add_item (l->dossier, item);
                 }
             }
@@ -1068,13 +1122,13 @@ check_format (Loader     *l,
     }
 
   v = json_node_get_int (version);
-  if (v != DOSSIER_VERSION)
+  if (v < 1 || v > DOSSIER_VERSION)
     {
       g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, v);
 
       g_set_error (error, GB_LOAD_ERROR, GB_LOAD_ERROR_FORMAT,
                    _("%s: version: format version %s is not known to this "
-                     "Golden Bridge, which reads version %d"),
+                     "Golden Bridge, which reads versions 1 to %d"),
                    l->display_name, found, DOSSIER_VERSION);
       return FALSE;
     }
@@ -1124,6 +1178,7 @@ load_root (Loader     *l,
       gb_dossier_set_languages (l->dossier, (const char * const *) strv);
     }
 
+  gb_dossier_writer_keep_unknown (l->dossier, root);
   load_sections (l, root, FALSE);
   load_sections (l, root, TRUE);
   forget_loader_data (l->dossier);
@@ -1480,4 +1535,61 @@ gb_dossier_dup_summary_line (GbDossier *dossier)
     }
 
   return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+/**
+ * gb_dossier_build_item:
+ * @dossier: the sealed dossier the item is for; its references are looked up
+ *   there
+ * @kind: what @obj describes
+ * @obj: the item as the dossier format writes it
+ *
+ * Builds one item with the rules the loader applies to each item of a file,
+ * so that an item edited in the app is checked as it will be when the file
+ * is opened again. Members it does not know are kept. It is not added to
+ * @dossier.
+ *
+ * Returns: (transfer full): the item, or %NULL with @error set to
+ *   %GB_LOAD_ERROR_INVALID with one line per problem, each naming the member
+ */
+GbItem *
+gb_dossier_build_item (GbDossier   *dossier,
+                       GbItemKind   kind,
+                       JsonObject  *obj,
+                       GError     **error)
+{
+  g_autoptr(GbProblems) problems = NULL;
+  g_autoptr(GbItem) item = NULL;
+  g_autofree char *message = NULL;
+  const char *id;
+  Loader l = { 0 };
+
+  g_return_val_if_fail (GB_IS_DOSSIER (dossier), NULL);
+  g_return_val_if_fail (kind <= GB_ITEM_KIND_ORGANISATION, NULL);
+  g_return_val_if_fail (obj != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  l.display_name = _("item");
+  l.data = "";
+  problems = gb_problems_new (l.data, 0, l.display_name);
+  l.problems = problems;
+  l.dossier = dossier;
+
+  if ((id = get_id_ref (&l, obj, "id", TRUE)))
+    {
+      item = kind == GB_ITEM_KIND_ROUTE ? GB_ITEM (build_route (&l, obj, id))
+                                        : build_item (&l, kind, obj, id);
+      if (item != NULL)
+        link_item (&l, item, obj);
+    }
+
+  if ((message = gb_problems_format (problems)) != NULL || item == NULL)
+    {
+      g_set_error_literal (error, GB_LOAD_ERROR, GB_LOAD_ERROR_INVALID,
+                           message != NULL ? message : _("The item could not be built"));
+      return NULL;
+    }
+
+  gb_dossier_writer_keep_unknown (item, obj);
+  return g_steal_pointer (&item);
 }
