@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "gb-agreement.h"
+#include "gb-dossier-edit.h"
 #include "gb-dossier-loader.h"
 #include "gb-dossier-writer.h"
 #include "gb-event.h"
@@ -320,6 +321,260 @@ test_invalid (void)
     }
 }
 
+static char *
+dossier_text (GbDossier *dossier)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = gb_dossier_writer_to_bytes (dossier, &error);
+
+  g_assert_no_error (error);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void
+assert_text (GbDossier  *dossier,
+             const char *expected)
+{
+  g_autofree char *text = dossier_text (dossier);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static GbItem *
+edited (GbDossier  *dossier,
+        const char *id,
+        const char *member,
+        const char *value)
+{
+  GbItem *item = gb_dossier_lookup (dossier, id);
+  g_autoptr(JsonNode) node = gb_dossier_writer_item_to_json (item);
+  g_autoptr(GError) error = NULL;
+  GbItem *copy;
+
+  json_object_set_string_member (json_node_get_object (node), member, value);
+  copy = gb_dossier_build_item (dossier, gb_item_get_kind (item), json_node_get_object (node),
+                                &error);
+  g_assert_no_error (error);
+  return copy;
+}
+
+/* Each kind of edit, undone, gives back the same file; redone, the edited one. */
+static void
+test_undo_each_kind (void)
+{
+  g_autoptr(GbDossier) dossier = gb_dossier_load_bundled (NULL);
+  g_autofree char *original = dossier_text (dossier);
+
+  for (guint i = 0; i < G_N_ELEMENTS (new_items); i++)
+    {
+      g_autoptr(GbHistory) history = gb_history_new (dossier);
+      g_autoptr(GbItem) item = build (dossier, new_items[i].kind, new_items[i].json);
+      g_autoptr(GbItem) renamed = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *added = NULL;
+      g_autofree char *changed = NULL;
+      const char *title_member = new_items[i].kind == GB_ITEM_KIND_FIGURE ? "label" :
+                                 new_items[i].kind == GB_ITEM_KIND_PLACE ||
+                                 new_items[i].kind == GB_ITEM_KIND_PERSON ||
+                                 new_items[i].kind == GB_ITEM_KIND_ORGANISATION ? "name" : "title";
+
+      g_assert_true (gb_history_insert (history, item, &error));
+      g_assert_no_error (error);
+      added = dossier_text (dossier);
+      g_assert_cmpstr (added, !=, original);
+
+      renamed = edited (dossier, gb_item_get_id (item), title_member, "Renamed <b>&amp;</b>");
+      g_assert_true (gb_history_replace (history, item, renamed, NULL, &error));
+      g_assert_no_error (error);
+      changed = dossier_text (dossier);
+      g_assert_nonnull (strstr (changed, "Renamed <b>&amp;</b>"));
+
+      g_assert_true (gb_history_remove (history, renamed, &error));
+      g_assert_no_error (error);
+      assert_text (dossier, original);
+
+      g_assert_true (gb_history_undo (history));
+      assert_text (dossier, changed);
+      g_assert_true (gb_history_undo (history));
+      assert_text (dossier, added);
+      g_assert_true (gb_history_undo (history));
+      assert_text (dossier, original);
+      g_assert_false (gb_history_get_can_undo (history));
+
+      g_assert_true (gb_history_redo (history));
+      assert_text (dossier, added);
+      g_assert_true (gb_history_redo (history));
+      assert_text (dossier, changed);
+      g_assert_true (gb_history_redo (history));
+      assert_text (dossier, original);
+      g_assert_false (gb_history_get_can_redo (history));
+      g_assert_false (gb_history_redo (history));
+    }
+}
+
+/* Typing in one field is one step; another field, or a save, starts the next. */
+static void
+test_undo_typing (void)
+{
+  g_autoptr(GbDossier) dossier = gb_dossier_load_bundled (NULL);
+  g_autoptr(GbHistory) history = gb_history_new (dossier);
+  g_autofree char *original = dossier_text (dossier);
+  g_autofree char *typed = NULL;
+  const char *steps[] = { "B", "Bu", "Bus", "Busan" };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(GbItem) item = edited (dossier, "place-seoul", "name", steps[i]);
+
+      g_assert_true (gb_history_replace (history, gb_dossier_lookup (dossier, "place-seoul"),
+                                         item, "name", &error));
+      g_assert_no_error (error);
+    }
+  typed = dossier_text (dossier);
+
+  {
+    g_autoptr(GbItem) item = edited (dossier, "place-seoul", "country", "KZ");
+
+    g_assert_true (gb_history_replace (history, gb_dossier_lookup (dossier, "place-seoul"),
+                                       item, "country", &error));
+  }
+
+  g_assert_true (gb_history_undo (history));
+  assert_text (dossier, typed);
+  g_assert_true (gb_history_undo (history));
+  assert_text (dossier, original);
+  g_assert_false (gb_history_get_can_undo (history));
+
+  /* A save in between keeps the steps apart. */
+  {
+    g_autoptr(GbItem) a = edited (dossier, "place-seoul", "name", "A");
+    g_autoptr(GbItem) b = NULL;
+
+    g_assert_true (gb_history_replace (history, gb_dossier_lookup (dossier, "place-seoul"),
+                                       a, "name", &error));
+    gb_history_mark_saved (history);
+    b = edited (dossier, "place-seoul", "name", "AB");
+    g_assert_true (gb_history_replace (history, a, b, "name", &error));
+    g_assert_true (gb_history_undo (history));
+    g_assert_true (gb_dossier_lookup (dossier, "place-seoul") == a);
+  }
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_modified (void)
+{
+  g_autoptr(GbDossier) dossier = gb_dossier_load_bundled (NULL);
+  g_autoptr(GbHistory) history = gb_history_new (dossier);
+  g_autoptr(GbItem) item = build (dossier, GB_ITEM_KIND_PLACE, new_items[3].json);
+  g_autoptr(GbItem) other = build (dossier, GB_ITEM_KIND_FIGURE, new_items[7].json);
+  guint modified_notes = 0, undo_notes = 0, redo_notes = 0;
+  gboolean can_undo;
+
+  g_signal_connect (history, "notify::modified", G_CALLBACK (count_notify_cb), &modified_notes);
+  g_signal_connect (history, "notify::can-undo", G_CALLBACK (count_notify_cb), &undo_notes);
+  g_signal_connect (history, "notify::can-redo", G_CALLBACK (count_notify_cb), &redo_notes);
+
+  g_assert_false (gb_history_get_modified (history));
+  g_assert_true (gb_history_insert (history, item, NULL));
+  g_assert_true (gb_history_get_modified (history));
+  g_object_get (history, "can-undo", &can_undo, NULL);
+  g_assert_true (can_undo);
+  g_assert_cmpuint (modified_notes, ==, 1);
+  g_assert_cmpuint (undo_notes, ==, 1);
+
+  gb_history_mark_saved (history);
+  g_assert_false (gb_history_get_modified (history));
+  g_assert_cmpuint (modified_notes, ==, 2);
+
+  g_assert_true (gb_history_undo (history));
+  g_assert_true (gb_history_get_modified (history));
+  g_assert_cmpuint (redo_notes, ==, 1);
+  g_assert_true (gb_history_redo (history));
+  g_assert_false (gb_history_get_modified (history));
+
+  /* Undone below the save point, then a new edit: the saved state is gone. */
+  g_assert_true (gb_history_undo (history));
+  g_assert_true (gb_history_insert (history, other, NULL));
+  g_assert_true (gb_history_get_modified (history));
+  g_assert_false (gb_history_get_can_redo (history));
+  g_assert_true (gb_history_undo (history));
+  g_assert_true (gb_history_get_modified (history));
+}
+
+/* Removing a place with its references: the route between it and another
+ * place goes, the events and agreements lose it, and one undo brings all back. */
+static void
+test_remove_with_references (void)
+{
+  g_autoptr(GbDossier) dossier = gb_dossier_load_bundled (NULL);
+  g_autoptr(GbHistory) history = gb_history_new (dossier);
+  g_autofree char *original = dossier_text (dossier);
+  g_autofree char *without = NULL;
+  g_autoptr(GError) error = NULL;
+  GbItem *place = gb_dossier_lookup (dossier, "place-icn");
+  g_autoptr(GPtrArray) referrers = gb_dossier_dup_referrers (dossier, place);
+
+  g_assert_cmpuint (referrers->len, >, 0);
+  g_assert_true (gb_dossier_edit_remove_with_references (history, place, &error));
+  g_assert_no_error (error);
+
+  g_assert_null (gb_dossier_lookup (dossier, "place-icn"));
+  g_assert_null (gb_dossier_lookup (dossier, "route-nqz-icn"));
+  without = dossier_text (dossier);
+  g_assert_null (strstr (without, "\"place-icn\""));
+  g_assert_nonnull (strstr (without, "\"place-nqz\""));
+
+  /* Every referrer is still there unless it needed the place. */
+  for (guint i = 0; i < referrers->len; i++)
+    {
+      const char *id = gb_item_get_id (referrers->pdata[i]);
+
+      if (GB_IS_ROUTE (referrers->pdata[i]))
+        continue;
+      g_assert_nonnull (gb_dossier_lookup (dossier, id));
+    }
+
+  g_assert_true (gb_history_undo (history));
+  assert_text (dossier, original);
+  g_assert_false (gb_history_get_can_undo (history));
+  g_assert_true (gb_history_redo (history));
+  assert_text (dossier, without);
+}
+
+/* Removing a source takes every item resting on it. */
+static void
+test_remove_source (void)
+{
+  g_autoptr(GbDossier) dossier = gb_dossier_load_bundled (NULL);
+  g_autoptr(GbHistory) history = gb_history_new (dossier);
+  g_autofree char *original = dossier_text (dossier);
+  GbItem *source = gb_dossier_lookup (dossier, "src-kazinform-2015");
+  g_autoptr(GPtrArray) referrers = gb_dossier_dup_referrers (dossier, source);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (referrers->len, >, 0);
+  g_assert_true (gb_dossier_edit_remove_with_references (history, source, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < referrers->len; i++)
+    g_assert_null (gb_dossier_lookup (dossier, gb_item_get_id (referrers->pdata[i])));
+  {
+    g_autofree char *text = dossier_text (dossier);
+    g_assert_null (strstr (text, "src-kazinform-2015"));
+  }
+
+  g_assert_true (gb_history_undo (history));
+  assert_text (dossier, original);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +586,11 @@ main (int   argc,
   g_test_add_func ("/edit/references", test_references);
   g_test_add_func ("/edit/refused", test_refused);
   g_test_add_func ("/edit/invalid", test_invalid);
+  g_test_add_func ("/history/each-kind", test_undo_each_kind);
+  g_test_add_func ("/history/typing", test_undo_typing);
+  g_test_add_func ("/history/modified", test_modified);
+  g_test_add_func ("/history/remove-with-references", test_remove_with_references);
+  g_test_add_func ("/history/remove-source", test_remove_source);
 
   return g_test_run ();
 }
