@@ -207,6 +207,32 @@ set_ref (JsonObject *obj,
 }
 
 static void
+add_follow_ups (GbAgreement *agreement,
+                JsonObject  *obj)
+{
+  GPtrArray *log = gb_agreement_get_follow_ups (agreement);
+  JsonArray *array;
+
+  if (log->len == 0)
+    return;
+
+  array = json_array_sized_new (log->len);
+  for (guint i = 0; i < log->len; i++)
+    {
+      const GbFollowUp *entry = g_ptr_array_index (log, i);
+      JsonObject *eobj = json_object_new ();
+
+      set_date (eobj, "date", entry->date);
+      set_enum (eobj, "status", GB_TYPE_AGREEMENT_STATUS, entry->status);
+      set_text (eobj, "note", entry->note);
+      set_ref (eobj, "source", entry->source);
+      set_string (eobj, "quote", entry->quote);
+      json_array_add_object_element (array, eobj);
+    }
+  json_object_set_array_member (obj, "follow_up", array);
+}
+
+static void
 add_source_members (GbSource   *source,
                     JsonObject *obj)
 {
@@ -338,6 +364,7 @@ add_item_members (GbItem     *item,
               }
             json_object_set_array_member (obj, "covers", array);
           }
+        add_follow_ups (agreement, obj);
       }
       break;
 
