@@ -615,3 +615,16 @@ gb_history_mark_saved (GbHistory *self)
   if (before.modified)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
+
+void
+gb_history_mark_unsaved (GbHistory *self)
+{
+  State before;
+
+  g_return_if_fail (GB_IS_HISTORY (self));
+
+  before = get_state (self);
+  self->saved_at = -1;
+  if (!before.modified)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}

@@ -43,5 +43,7 @@ gboolean    gb_history_redo             (GbHistory   *self);
 /* Whether the dossier differs from what was last saved (or loaded). */
 gboolean    gb_history_get_modified     (GbHistory   *self);
 void        gb_history_mark_saved       (GbHistory   *self);
+/* The dossier differs from any file: a restored draft, an edited copy. */
+void        gb_history_mark_unsaved     (GbHistory   *self);
 
 G_END_DECLS
