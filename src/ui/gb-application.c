@@ -7,6 +7,8 @@
 
 #include "gb-application.h"
 #include "gb-dossier-loader.h"
+#include "gb-dossier-save.h"
+#include "gb-dossier-writer.h"
 #include "gb-import-storymap.h"
 #include "gb-import-timelinejs.h"
 #include "gb-window.h"
@@ -22,6 +24,11 @@ G_DEFINE_FINAL_TYPE (GbApplication, gb_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check dossier files (or the bundled one) without opening a window"), NULL },
+  { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write FILE (or the bundled story) as FORMAT without opening a window: dossier"),
+    N_("FORMAT") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Where --export writes (“-” for standard output)"), N_("OUT") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
@@ -98,6 +105,98 @@ gb_application_validate (const char * const *paths,
   return status;
 }
 
+/**
+ * gb_application_export:
+ * @format: what to write; "dossier" is the canonical dossier
+ * @output: the file to write, or "-" for @out itself
+ * @paths: (nullable): one file to read; %NULL or empty reads the bundled story
+ *
+ * What `golden-bridge --export` does, with the exit codes and messages of
+ * `--validate`: the file's problems on @err and 1 when it can't be read.
+ *
+ * Returns: the exit status: 0 when written, 1 otherwise
+ */
+int
+gb_application_export (const char         *format,
+                       const char         *output,
+                       const char * const *paths,
+                       GString            *out,
+                       GString            *err)
+{
+  g_autoptr(GbDossier) dossier = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  const char *name;
+
+  g_return_val_if_fail (format != NULL, 1);
+  g_return_val_if_fail (out != NULL && err != NULL, 1);
+
+  if (!g_str_equal (format, "dossier"))
+    {
+      g_string_append_printf (err, _("“%s” is not a format --export writes; it writes: %s\n"),
+                              format, "dossier");
+      return 1;
+    }
+  if (output == NULL)
+    {
+      g_string_append (err, _("--export needs --output OUT, the file to write (“-” for "
+                              "standard output)\n"));
+      return 1;
+    }
+  if (paths != NULL && paths[0] != NULL && paths[1] != NULL)
+    {
+      g_string_append (err, _("--export writes one story at a time\n"));
+      return 1;
+    }
+
+  if (paths == NULL || paths[0] == NULL)
+    {
+      name = _("bundled dossier");
+      dossier = gb_dossier_load_bundled (&error);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[0]);
+
+      name = paths[0];
+      dossier = gb_dossier_load_file (file, NULL, &error);
+    }
+
+  if (dossier == NULL)
+    {
+      g_string_append_printf (err, "%s\n", error->message);
+      return 1;
+    }
+
+  if (g_str_equal (output, "-"))
+    {
+      g_autoptr(GBytes) bytes = gb_dossier_writer_to_bytes (dossier, &error);
+
+      if (bytes == NULL)
+        {
+          g_string_append_printf (err, "%s: %s\n", name, error->message);
+          return 1;
+        }
+      g_string_append_len (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      return 0;
+    }
+
+  {
+    g_autoptr(GFile) target = g_file_new_for_commandline_arg (output);
+
+    if (!gb_dossier_save (dossier, target, NULL, &error))
+      {
+        g_string_append_printf (err, "%s\n", error->message);
+        return 1;
+      }
+  }
+
+  summary = gb_dossier_dup_summary_line (dossier);
+  /* Translators: "%s: dossier written to %s: 15 events, 4 places, …" */
+  g_string_append_printf (out, _("%s: dossier written to %s: %s\n"), name, output, summary);
+  return 0;
+}
+
 static int
 gb_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -111,6 +210,23 @@ gb_application_handle_local_options (GApplication *app,
     }
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+
+  if (g_variant_dict_contains (options, "export"))
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GString) err = g_string_new (NULL);
+      const char *format = NULL;
+      g_autofree char *output = NULL;
+      int status;
+
+      g_variant_dict_lookup (options, "export", "&s", &format);
+      g_variant_dict_lookup (options, "output", "^ay", &output);
+      status = gb_application_export (format, output, files, out, err);
+      fwrite (out->str, 1, out->len, stdout);
+      fflush (stdout);
+      g_printerr ("%s", err->str);
+      return status;
+    }
 
   if (g_variant_dict_contains (options, "validate"))
     {

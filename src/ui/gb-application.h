@@ -13,5 +13,10 @@ GbApplication *gb_application_new       (void);
 int            gb_application_validate  (const char * const *paths,
                                          GString            *out,
                                          GString            *err);
+int            gb_application_export    (const char         *format,
+                                         const char         *output,
+                                         const char * const *paths,
+                                         GString            *out,
+                                         GString            *err);
 
 G_END_DECLS
