@@ -219,8 +219,28 @@ test_references (void)
   json_object_set_double_member (json_node_get_object (node), "lat", 37.5);
   moved = gb_dossier_build_item (dossier, GB_ITEM_KIND_PLACE, json_node_get_object (node), &error);
   g_assert_no_error (error);
-  g_assert_true (gb_dossier_replace_item (dossier, seoul, moved, &error));
-  g_assert_no_error (error);
+  {
+    GListModel *events = gb_dossier_get_events (dossier);
+    Recorder *rec = recorder_new (events);
+    g_autoptr(GString) expected = g_string_new (NULL);
+
+    g_assert_true (gb_dossier_replace_item (dossier, seoul, moved, &error));
+    g_assert_no_error (error);
+
+    /* Each event naming the place is told it changed, where it is. */
+    for (guint i = 0; i < before->len; i++)
+      {
+        guint pos;
+
+        if (!GB_IS_EVENT (before->pdata[i]))
+          continue;
+        g_assert_true (gb_dossier_find_item (dossier, before->pdata[i], &pos));
+        g_string_append_printf (expected, "%u:1:1;", pos);
+      }
+    g_assert_cmpuint (expected->len, >, 0);
+    g_assert_cmpstr (rec->log->str, ==, expected->str);
+    recorder_free (rec, events);
+  }
 
   after = gb_dossier_dup_referrers (dossier, moved);
   g_assert_cmpuint (after->len, ==, before->len);
@@ -575,6 +595,96 @@ test_remove_source (void)
   assert_text (dossier, original);
 }
 
+/* A story made from nothing: a title, a source, a place, an event at it;
+ * saved, it reads back as made. */
+static void
+test_new_story (void)
+{
+  g_autoptr(GbDossier) dossier = gb_dossier_new ("my-visit");
+  g_autoptr(GbHistory) history = gb_history_new (dossier);
+  g_autoptr(GbText) title = gb_text_new ();
+  g_autoptr(GbItem) source = NULL;
+  g_autoptr(GbItem) place = NULL;
+  g_autoptr(GbItem) event = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GbDossier) again = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *langs[] = { "en", "kk", NULL };
+
+  gb_dossier_seal (dossier);
+  g_assert_null (gb_dossier_writer_to_bytes (dossier, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+
+  gb_text_set (title, "en", "My visit");
+  gb_text_set (title, "kk", "Менің сапарым");
+  gb_dossier_set_title (dossier, title);
+  gb_dossier_set_languages (dossier, langs);
+
+  source = build (dossier, GB_ITEM_KIND_SOURCE, "{\"id\":\"src-notes\",\"kind\":\"context\","
+                  "\"title\":\"My notes\",\"publisher\":\"Me\",\"date\":\"2025-05-02\"}");
+  g_assert_true (gb_history_insert (history, source, &error));
+  place = build (dossier, GB_ITEM_KIND_PLACE, "{\"id\":\"place-almaty\",\"name\":\"Almaty\","
+                 "\"kind\":\"city\",\"lat\":43.2389,\"lon\":76.8897,\"source\":\"src-notes\"}");
+  g_assert_true (gb_history_insert (history, place, &error));
+  event = build (dossier, GB_ITEM_KIND_EVENT, "{\"id\":\"evt-arrival\",\"title\":\"Arrival\","
+                 "\"date\":{\"start\":\"2025-05-02T09:30\",\"zone\":\"Asia/Almaty\"},"
+                 "\"places\":[\"place-almaty\"],\"source\":\"src-notes\"}");
+  g_assert_true (gb_history_insert (history, event, &error));
+  g_assert_no_error (error);
+
+  bytes = gb_dossier_writer_to_bytes (dossier, &error);
+  g_assert_no_error (error);
+  again = gb_dossier_load_bytes (bytes, "my-visit.gbdossier", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gb_dossier_get_id (again), ==, "my-visit");
+  g_assert_cmpstr (gb_text_get_exact (gb_dossier_get_title_text (again), "kk"), ==,
+                   "Менің сапарым");
+  g_assert_cmpstr (gb_dossier_get_languages (again)[1], ==, "kk");
+  {
+    GbEvent *arrival = GB_EVENT (gb_dossier_lookup (again, "evt-arrival"));
+    g_autofree char *date = gb_date_to_string (gb_item_get_date (GB_ITEM (arrival)));
+
+    g_assert_cmpstr (date, ==, "{\"start\": \"2025-05-02T09:30+05:00\", \"zone\": \"Asia/Almaty\"}");
+    g_assert_true (gb_event_get_places (arrival)->pdata[0] ==
+                   (gpointer) gb_dossier_lookup (again, "place-almaty"));
+  }
+}
+
+/* The story's own title, summary and languages are edits like the others. */
+static void
+test_undo_story (void)
+{
+  g_autoptr(GbDossier) dossier = gb_dossier_load_bundled (NULL);
+  g_autoptr(GbHistory) history = gb_history_new (dossier);
+  g_autofree char *original = dossier_text (dossier);
+  g_autoptr(GbText) summary = gb_text_new_plain ("Typed");
+  const char *typed[] = { "N", "Ne", "New" };
+  const char *langs[] = { "en", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr(GbText) title = gb_text_new_plain (typed[i]);
+
+      gb_history_set_story (history, title, gb_dossier_get_summary_text (dossier),
+                            gb_dossier_get_period (dossier), gb_dossier_get_languages (dossier),
+                            "title");
+    }
+  g_assert_cmpstr (gb_dossier_get_title (dossier), ==, "New");
+  gb_history_set_story (history, gb_dossier_get_title_text (dossier), summary, NULL, langs,
+                        "summary");
+  g_assert_cmpstr (gb_dossier_get_summary (dossier), ==, "Typed");
+
+  g_assert_true (gb_history_undo (history));
+  g_assert_cmpstr (gb_dossier_get_title (dossier), ==, "New");
+  g_assert_cmpuint (g_strv_length ((char **) gb_dossier_get_languages (dossier)), ==, 4);
+  g_assert_true (gb_history_undo (history));
+  assert_text (dossier, original);
+  g_assert_false (gb_history_get_can_undo (history));
+  g_assert_true (gb_history_redo (history));
+  g_assert_cmpstr (gb_dossier_get_title (dossier), ==, "New");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -586,8 +696,10 @@ main (int   argc,
   g_test_add_func ("/edit/references", test_references);
   g_test_add_func ("/edit/refused", test_refused);
   g_test_add_func ("/edit/invalid", test_invalid);
+  g_test_add_func ("/edit/new-story", test_new_story);
   g_test_add_func ("/history/each-kind", test_undo_each_kind);
   g_test_add_func ("/history/typing", test_undo_typing);
+  g_test_add_func ("/history/story", test_undo_story);
   g_test_add_func ("/history/modified", test_modified);
   g_test_add_func ("/history/remove-with-references", test_remove_with_references);
   g_test_add_func ("/history/remove-source", test_remove_source);

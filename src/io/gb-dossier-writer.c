@@ -670,8 +670,8 @@ gb_dossier_writer_node_to_string (JsonNode *node)
  * gb_dossier_writer_to_bytes:
  *
  * Returns: (transfer full): @dossier in the canonical form of the dossier
- *   format, or %NULL with @error set when a number in it can't be written
- *   (a value that is not finite)
+ *   format, or %NULL with @error set when it has no title or holds a number
+ *   that JSON can't write (one that is not finite)
  */
 GBytes *
 gb_dossier_writer_to_bytes (GbDossier  *dossier,
@@ -682,6 +682,14 @@ gb_dossier_writer_to_bytes (GbDossier  *dossier,
 
   g_return_val_if_fail (GB_IS_DOSSIER (dossier), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* The loader would refuse the file: better to say so before writing it. */
+  if (gb_dossier_get_title_text (dossier) == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The story needs a title before it can be saved"));
+      return NULL;
+    }
 
   root = dossier_to_json (dossier);
   out = g_string_new (NULL);

@@ -197,8 +197,10 @@ gb_dossier_set_title (GbDossier *self,
 {
   g_return_if_fail (GB_IS_DOSSIER (self));
 
+  if (title != NULL)
+    gb_text_ref (title);
   g_clear_pointer (&self->title, gb_text_unref);
-  self->title = title != NULL ? gb_text_ref (title) : NULL;
+  self->title = title;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -247,8 +249,10 @@ gb_dossier_set_summary (GbDossier *self,
 {
   g_return_if_fail (GB_IS_DOSSIER (self));
 
+  if (summary != NULL)
+    gb_text_ref (summary);
   g_clear_pointer (&self->summary, gb_text_unref);
-  self->summary = summary != NULL ? gb_text_ref (summary) : NULL;
+  self->summary = summary;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
 }
 
@@ -271,8 +275,10 @@ gb_dossier_set_period (GbDossier *self,
 {
   g_return_if_fail (GB_IS_DOSSIER (self));
 
+  if (period != NULL)
+    gb_date_ref (period);
   g_clear_pointer (&self->period, gb_date_unref);
-  self->period = period != NULL ? gb_date_ref (period) : NULL;
+  self->period = period;
 }
 
 /**
@@ -293,10 +299,14 @@ void
 gb_dossier_set_languages (GbDossier          *self,
                           const char * const *languages)
 {
+  char **copy;
+
   g_return_if_fail (GB_IS_DOSSIER (self));
 
+  /* Copied first: @languages may be the dossier's own. */
+  copy = g_strdupv ((char **) languages);
   g_strfreev (self->languages);
-  self->languages = g_strdupv ((char **) languages);
+  self->languages = copy;
 }
 
 /**

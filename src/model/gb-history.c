@@ -10,16 +10,28 @@ typedef enum
   OP_INSERT,
   OP_REMOVE,
   OP_REPLACE,
+  OP_STORY,
 } OpKind;
 
-/* One change as done: an insert or remove at @position, or @item replaced
- * by @other. Undoing it does its inverse. */
+/* What the story says of itself. */
+typedef struct
+{
+  GbText  *title;
+  GbText  *summary;
+  GbDate  *period;
+  char   **languages;
+} Story;
+
+/* One change as done: an insert or remove at @position, @item replaced by
+ * @other, or the story's own fields from @story[0] to @story[1]. Undoing
+ * it does its inverse. */
 typedef struct
 {
   OpKind  kind;
   GbItem *item;
   GbItem *other;
   guint   position;
+  Story   story[2];
 } Op;
 
 typedef struct
@@ -61,10 +73,44 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void
+story_clear (Story *story)
+{
+  g_clear_pointer (&story->title, gb_text_unref);
+  g_clear_pointer (&story->summary, gb_text_unref);
+  g_clear_pointer (&story->period, gb_date_unref);
+  g_clear_pointer (&story->languages, g_strfreev);
+}
+
+static void
+story_init (Story              *story,
+            GbText             *title,
+            GbText             *summary,
+            GbDate             *period,
+            const char * const *languages)
+{
+  story->title = title != NULL ? gb_text_ref (title) : NULL;
+  story->summary = summary != NULL ? gb_text_ref (summary) : NULL;
+  story->period = period != NULL ? gb_date_ref (period) : NULL;
+  story->languages = g_strdupv ((char **) languages);
+}
+
+static void
+story_apply (const Story *story,
+             GbDossier   *dossier)
+{
+  gb_dossier_set_title (dossier, story->title);
+  gb_dossier_set_summary (dossier, story->summary);
+  gb_dossier_set_period (dossier, story->period);
+  gb_dossier_set_languages (dossier, (const char * const *) story->languages);
+}
+
+static void
 op_free (Op *op)
 {
   g_clear_object (&op->item);
   g_clear_object (&op->other);
+  story_clear (&op->story[0]);
+  story_clear (&op->story[1]);
   g_free (op);
 }
 
@@ -102,6 +148,9 @@ apply (GbDossier  *dossier,
     case OP_REPLACE:
       return inverse ? gb_dossier_replace_item (dossier, op->other, op->item, error)
                      : gb_dossier_replace_item (dossier, op->item, op->other, error);
+    case OP_STORY:
+      story_apply (&op->story[inverse ? 0 : 1], dossier);
+      return TRUE;
     default:
       g_assert_not_reached ();
     }
@@ -165,27 +214,36 @@ record (GbHistory  *self,
   notify_state (self, before);
 }
 
-/* Typing in a field: the last step replaced @old_item's @field, and nothing
- * was saved since. Extends that step to @new_item. */
+/* The change of the last step when it changed @field alone, nothing was
+ * saved since and nothing broke the run: the one to extend. */
+static Op *
+mergeable_op (GbHistory  *self,
+              const char *field)
+{
+  Step *last;
+
+  if (field == NULL || self->group != NULL || self->no_merge || self->undo->len == 0 ||
+      self->saved_at == (gint64) self->undo->len)
+    return NULL;
+
+  last = g_ptr_array_index (self->undo, self->undo->len - 1);
+  if (last->field == NULL || !g_str_equal (last->field, field) || last->ops->len != 1)
+    return NULL;
+
+  return g_ptr_array_index (last->ops, 0);
+}
+
+/* Typing in a field: the last step replaced @old_item's @field. Extends
+ * that step to @new_item. */
 static gboolean
 try_merge (GbHistory  *self,
            GbItem     *old_item,
            GbItem     *new_item,
            const char *field)
 {
-  Step *last;
-  Op *op;
+  Op *op = mergeable_op (self, field);
 
-  if (field == NULL || self->group != NULL || self->no_merge || self->undo->len == 0 ||
-      self->saved_at == (gint64) self->undo->len)
-    return FALSE;
-
-  last = g_ptr_array_index (self->undo, self->undo->len - 1);
-  if (last->field == NULL || !g_str_equal (last->field, field) || last->ops->len != 1)
-    return FALSE;
-
-  op = g_ptr_array_index (last->ops, 0);
-  if (op->kind != OP_REPLACE || op->other != old_item)
+  if (op == NULL || op->kind != OP_REPLACE || op->other != old_item)
     return FALSE;
 
   g_set_object (&op->other, new_item);
@@ -396,6 +454,65 @@ gb_history_replace (GbHistory   *self,
   op->other = g_object_ref (new_item);
   record (self, op, field);
   return TRUE;
+}
+
+/* Typing in one of the story's own fields: as try_merge(). */
+static gboolean
+try_merge_story (GbHistory   *self,
+                 const Story *story,
+                 const char  *field)
+{
+  Op *op = mergeable_op (self, field);
+
+  if (op == NULL || op->kind != OP_STORY)
+    return FALSE;
+
+  story_clear (&op->story[1]);
+  story_init (&op->story[1], story->title, story->summary, story->period,
+              (const char * const *) story->languages);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/**
+ * gb_history_set_story:
+ * @title: (nullable): the story's title; a saved story needs one
+ * @summary: (nullable): a few sentences about it
+ * @period: (nullable): the span of its own events
+ * @languages: (nullable) (array zero-terminated=1): the languages its texts offer
+ * @field: (nullable): as for gb_history_replace()
+ *
+ * Sets what the story says of itself, as a step.
+ */
+void
+gb_history_set_story (GbHistory          *self,
+                      GbText             *title,
+                      GbText             *summary,
+                      GbDate             *period,
+                      const char * const *languages,
+                      const char         *field)
+{
+  Story story = { 0 };
+  Op *op;
+
+  g_return_if_fail (GB_IS_HISTORY (self));
+
+  story_init (&story, title, summary, period, languages);
+  op = g_new0 (Op, 1);
+  op->kind = OP_STORY;
+  story_init (&op->story[0], gb_dossier_get_title_text (self->dossier),
+              gb_dossier_get_summary_text (self->dossier), gb_dossier_get_period (self->dossier),
+              gb_dossier_get_languages (self->dossier));
+  op->story[1] = story;
+  story_apply (&story, self->dossier);
+
+  if (try_merge_story (self, &story, field))
+    {
+      op_free (op);
+      return;
+    }
+
+  record (self, op, field);
 }
 
 /**

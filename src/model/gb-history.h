@@ -28,6 +28,12 @@ gboolean    gb_history_replace          (GbHistory   *self,
 gboolean    gb_history_remove           (GbHistory   *self,
                                          GbItem      *item,
                                          GError     **error);
+void        gb_history_set_story        (GbHistory          *self,
+                                         GbText             *title,
+                                         GbText             *summary,
+                                         GbDate             *period,
+                                         const char * const *languages,
+                                         const char         *field);
 
 void        gb_history_begin_group      (GbHistory   *self);
 void        gb_history_end_group        (GbHistory   *self);
