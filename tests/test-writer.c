@@ -437,6 +437,33 @@ test_edit_saved (void)
   assert_same_items (dossier, again);
 }
 
+/* Edit a copy: an imported story becomes a dossier of its own, with no
+ * file and no origin, holding the same items. */
+static void
+test_edit_copy (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
+                                                 "StoryMapJS_sochi.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GbDossier) imported = gb_dossier_load_file (file, NULL, NULL);
+  g_autoptr(GbDossier) copy = NULL;
+  g_autoptr(GbHistory) history = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (gb_dossier_get_origin (imported));
+  copy = gb_dossier_edit_copy (imported, &error);
+  g_assert_no_error (error);
+  g_assert_true (copy != imported);
+  g_assert_null (gb_dossier_get_file (copy));
+  g_assert_null (gb_dossier_get_origin (copy));
+  assert_same_items (imported, copy);
+  g_assert_true (gb_dossier_lookup (copy, "place-0") != gb_dossier_lookup (imported, "place-0"));
+
+  history = gb_history_new (copy);
+  gb_history_mark_unsaved (history);
+  g_assert_true (gb_history_get_modified (history));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -453,6 +480,7 @@ main (int   argc,
   g_test_add_func ("/writer/unknown-members", test_unknown_members);
   g_test_add_func ("/writer/strings", test_strings);
   g_test_add_func ("/writer/edit-saved", test_edit_saved);
+  g_test_add_func ("/writer/edit-copy", test_edit_copy);
 
   return g_test_run ();
 }

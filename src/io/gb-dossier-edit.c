@@ -157,3 +157,36 @@ gb_dossier_edit_remove_with_references (GbHistory  *history,
 
   return TRUE;
 }
+
+/**
+ * gb_dossier_edit_copy:
+ *
+ * A copy of @dossier to edit, as for a read-only story (the bundled one,
+ * an imported TimelineJS or StoryMapJS file): the same items, as the
+ * dossier format writes and reads them, with no file and no origin. Its
+ * edits are unsaved from the start (gb_history_mark_unsaved()).
+ *
+ * Returns: (transfer full): the copy, or %NULL with @error set when
+ *   @dossier can't be written as a dossier (it has no title)
+ */
+GbDossier *
+gb_dossier_edit_copy (GbDossier  *dossier,
+                      GError    **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  GbDossier *copy;
+
+  g_return_val_if_fail (GB_IS_DOSSIER (dossier), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(bytes = gb_dossier_writer_to_bytes (dossier, error)))
+    return NULL;
+
+  /* What the writer wrote loads: the round-trip tests hold it to that. */
+  if (!(copy = gb_dossier_load_bytes (bytes, gb_dossier_get_id (dossier), error)))
+    return NULL;
+
+  gb_dossier_set_file (copy, NULL);
+  gb_dossier_set_origin (copy, NULL);
+  return copy;
+}

@@ -9,4 +9,7 @@ gboolean    gb_dossier_edit_remove_with_references (GbHistory   *history,
                                                     GbItem      *item,
                                                     GError     **error);
 
+GbDossier  *gb_dossier_edit_copy                   (GbDossier   *dossier,
+                                                    GError     **error);
+
 G_END_DECLS
