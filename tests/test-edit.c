@@ -685,6 +685,63 @@ test_undo_story (void)
   g_assert_cmpstr (gb_dossier_get_title (dossier), ==, "New");
 }
 
+/* Among events of the same date, an edit that keeps the date keeps the
+ * place, and undoing a move puts the event back where it was among them. */
+static void
+test_same_date (void)
+{
+  g_autoptr(GbDossier) dossier = gb_dossier_load_bundled (NULL);
+  g_autoptr(GbHistory) history = gb_history_new (dossier);
+  g_autofree char *original = dossier_text (dossier);
+  GListModel *events = gb_dossier_get_events (dossier);
+  g_autoptr(GbItem) retitled = edited (dossier, "evt-meeting-cho", "title", "Retitled");
+  g_autoptr(GbItem) moved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  Recorder *rec = recorder_new (events);
+  guint pos, first = 0, last = 0;
+
+  /* It shares its month with others, before and after it. */
+  g_assert_true (gb_dossier_find_item (dossier, gb_dossier_lookup (dossier, "evt-meeting-cho"),
+                                       &pos));
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(GbItem) other = g_list_model_get_item (events, i);
+      g_autoptr(GbItem) cho = g_list_model_get_item (events, pos);
+
+      if (gb_date_compare (gb_item_get_date (other), gb_item_get_date (cho)) == 0)
+        {
+          if (first == 0 && i < pos)
+            first = i + 1;
+          last = i + 1;
+        }
+    }
+  g_assert_cmpuint (first, >, 0);
+  g_assert_cmpuint (first - 1, <, pos);
+  g_assert_cmpuint (last - 1, >, pos);
+
+  g_assert_true (gb_history_replace (history, gb_dossier_lookup (dossier, "evt-meeting-cho"),
+                                     retitled, "title", &error));
+  g_assert_no_error (error);
+  expected = g_strdup_printf ("%u:1:1;", pos);
+  g_assert_cmpstr (rec->log->str, ==, expected);
+
+  moved = edited (dossier, "evt-meeting-cho", "date", "1900");
+  g_assert_true (gb_history_replace (history, retitled, moved, "date", &error));
+  g_assert_true (gb_dossier_find_item (dossier, moved, &pos));
+  g_assert_cmpuint (pos, ==, 0);
+
+  g_assert_true (gb_history_undo (history));
+  g_assert_true (gb_history_undo (history));
+  assert_text (dossier, original);
+  g_assert_true (gb_history_redo (history));
+  g_assert_true (gb_history_redo (history));
+  g_assert_true (gb_dossier_find_item (dossier, moved, &pos));
+  g_assert_cmpuint (pos, ==, 0);
+
+  recorder_free (rec, events);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -697,6 +754,7 @@ main (int   argc,
   g_test_add_func ("/edit/refused", test_refused);
   g_test_add_func ("/edit/invalid", test_invalid);
   g_test_add_func ("/edit/new-story", test_new_story);
+  g_test_add_func ("/edit/same-date", test_same_date);
   g_test_add_func ("/history/each-kind", test_undo_each_kind);
   g_test_add_func ("/history/typing", test_undo_typing);
   g_test_add_func ("/history/story", test_undo_story);

@@ -752,6 +752,35 @@ gb_dossier_insert_item (GbDossier  *self,
   return TRUE;
 }
 
+/* Whether an event of @item's date can stay at @position, where the event
+ * it replaces is, without breaking the order by date. */
+static gboolean
+fits_at (GbDossier *self,
+         GbItem    *item,
+         guint      position)
+{
+  GListModel *list = G_LIST_MODEL (self->lists[GB_ITEM_KIND_EVENT]);
+  GbDate *date = gb_item_get_date (item);
+
+  if (position > 0)
+    {
+      g_autoptr(GbItem) prev = g_list_model_get_item (list, position - 1);
+
+      if (gb_date_compare (gb_item_get_date (prev), date) > 0)
+        return FALSE;
+    }
+
+  if (position + 1 < g_list_model_get_n_items (list))
+    {
+      g_autoptr(GbItem) next = g_list_model_get_item (list, position + 1);
+
+      if (gb_date_compare (date, gb_item_get_date (next)) > 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * gb_dossier_replace_item:
  * @old_item: an item of the dossier
@@ -759,8 +788,9 @@ gb_dossier_insert_item (GbDossier  *self,
  *
  * Puts @new_item in the place of @old_item, and makes every item that named
  * @old_item name @new_item. The list of its kind changes at one position
- * (an event whose date moved it is removed there and inserted at its new
- * place); each item naming it is reported changed at its own position.
+ * (an event whose new date doesn't fit there is removed and inserted at
+ * its place by date); each item naming it is reported changed at its own
+ * position.
  *
  * Returns: %FALSE with @error set, changing nothing, on a new id that is
  *   taken or a reference to an item that is not in the dossier
@@ -770,6 +800,24 @@ gb_dossier_replace_item (GbDossier  *self,
                          GbItem     *old_item,
                          GbItem     *new_item,
                          GError    **error)
+{
+  return gb_dossier_replace_item_at (self, old_item, new_item, GB_DOSSIER_POSITION_SORTED,
+                                     error);
+}
+
+/**
+ * gb_dossier_replace_item_at:
+ * @position: where an event goes, or %GB_DOSSIER_POSITION_SORTED
+ *
+ * gb_dossier_replace_item() with the event's position given, as undo
+ * needs to put an event back among others of the same date.
+ */
+gboolean
+gb_dossier_replace_item_at (GbDossier  *self,
+                            GbItem     *old_item,
+                            GbItem     *new_item,
+                            guint       position,
+                            GError    **error)
 {
   g_autoptr(GPtrArray) referrers = NULL;
   GListStore *store;
@@ -827,8 +875,16 @@ gb_dossier_replace_item (GbDossier  *self,
   g_hash_table_insert (self->by_id, (char *) new_id, new_item);
   index_references (self, new_item);
 
-  new_pos = sorted_position (self, new_item, old_item);
-  if (gb_item_get_kind (new_item) != GB_ITEM_KIND_EVENT || new_pos == old_pos)
+  if (gb_item_get_kind (new_item) != GB_ITEM_KIND_EVENT)
+    new_pos = old_pos;
+  else if (position != GB_DOSSIER_POSITION_SORTED)
+    new_pos = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store)) - 1);
+  else if (fits_at (self, new_item, old_pos))
+    new_pos = old_pos;
+  else
+    new_pos = sorted_position (self, new_item, old_item);
+
+  if (new_pos == old_pos)
     {
       g_list_store_splice (store, old_pos, 1, (gpointer *) &new_item, 1);
     }

@@ -85,6 +85,11 @@ gboolean     gb_dossier_replace_item       (GbDossier   *self,
                                             GbItem      *old_item,
                                             GbItem      *new_item,
                                             GError     **error);
+gboolean     gb_dossier_replace_item_at    (GbDossier   *self,
+                                            GbItem      *old_item,
+                                            GbItem      *new_item,
+                                            guint        position,
+                                            GError     **error);
 gboolean     gb_dossier_remove_item        (GbDossier   *self,
                                             GbItem      *item,
                                             GError     **error);

@@ -31,6 +31,7 @@ typedef struct
   GbItem *item;
   GbItem *other;
   guint   position;
+  guint   other_position;   /* where @other went, for a replacement */
   Story   story[2];
 } Op;
 
@@ -146,8 +147,10 @@ apply (GbDossier  *dossier,
       return inverse ? gb_dossier_insert_item (dossier, op->item, op->position, error)
                      : gb_dossier_remove_item (dossier, op->item, error);
     case OP_REPLACE:
-      return inverse ? gb_dossier_replace_item (dossier, op->other, op->item, error)
-                     : gb_dossier_replace_item (dossier, op->item, op->other, error);
+      return inverse ? gb_dossier_replace_item_at (dossier, op->other, op->item, op->position,
+                                                   error)
+                     : gb_dossier_replace_item_at (dossier, op->item, op->other,
+                                                   op->other_position, error);
     case OP_STORY:
       story_apply (&op->story[inverse ? 0 : 1], dossier);
       return TRUE;
@@ -247,6 +250,7 @@ try_merge (GbHistory  *self,
     return FALSE;
 
   g_set_object (&op->other, new_item);
+  gb_dossier_find_item (self->dossier, new_item, &op->other_position);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -435,6 +439,7 @@ gb_history_replace (GbHistory   *self,
                     GError     **error)
 {
   g_autoptr(GbItem) keep = NULL;
+  guint old_pos = 0;
   Op *op;
 
   g_return_val_if_fail (GB_IS_HISTORY (self), FALSE);
@@ -442,6 +447,7 @@ gb_history_replace (GbHistory   *self,
   g_return_val_if_fail (GB_IS_ITEM (new_item), FALSE);
 
   keep = g_object_ref (old_item);
+  gb_dossier_find_item (self->dossier, old_item, &old_pos);
   if (!gb_dossier_replace_item (self->dossier, old_item, new_item, error))
     return FALSE;
 
@@ -452,6 +458,8 @@ gb_history_replace (GbHistory   *self,
   op->kind = OP_REPLACE;
   op->item = g_steal_pointer (&keep);
   op->other = g_object_ref (new_item);
+  op->position = old_pos;
+  gb_dossier_find_item (self->dossier, new_item, &op->other_position);
   record (self, op, field);
   return TRUE;
 }
