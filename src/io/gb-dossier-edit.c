@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "gb-dossier-edit.h"
 #include "gb-dossier-loader.h"
 #include "gb-dossier-writer.h"
