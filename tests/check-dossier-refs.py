@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Check a Golden Bridge dossier (format version 1) against docs/dossier-format.md.
+"""Check a Golden Bridge dossier (format version 1 or 2) against docs/dossier-format.md.
 
 Usage: check-dossier-refs.py DOSSIER.json [ARTICLE.txt]
 
@@ -219,7 +219,7 @@ SPEC = {
               "people": False, "organisations": False},
     "agreement": {"id": True, "title": True, "kind": True, "status": True, "parties": False,
                   "period": False, "event": False, "places": False, "summary": False,
-                  "covers": False},
+                  "covers": False, "follow_up": False},
     "figure": {"id": True, "label": True, "value": True, "unit": True, "qualifier": False,
                "date": False, "related": False, "description": False},
 }
@@ -265,8 +265,8 @@ def main():
         return report()
     if doc.get("format") != "golden-bridge-dossier":
         err("$.format", "must be \"golden-bridge-dossier\"")
-    if doc.get("version") != 1 or isinstance(doc.get("version"), bool):
-        err("$.version", "must be the integer 1")
+    if doc.get("version") not in (1, 2) or isinstance(doc.get("version"), bool):
+        err("$.version", "must be the integer 1 or 2")
     if not (isinstance(doc.get("id"), str) and ID_RE.fullmatch(doc["id"])):
         err("$.id", "missing or not an ID")
     if not is_text(doc.get("title")):
@@ -385,6 +385,36 @@ def main():
                     err(where, f"{k} -> {r!r} does not resolve")
                 elif index[r][0] not in targets:
                     err(where, f"{k} -> {r!r} is a {index[r][0]}, expected {sorted(targets)}")
+        if typ == "agreement" and "follow_up" in it:
+            if doc.get("version") != 2:
+                unknown(where, "follow_up")
+            log = it["follow_up"]
+            if not isinstance(log, list):
+                err(where, "follow_up is not a list")
+                log = []
+            for j, entry in enumerate(log):
+                fwhere = f"{where}.follow_up[{j}]"
+                if not isinstance(entry, dict):
+                    err(fwhere, "not an object")
+                    continue
+                for k in entry:
+                    if k not in {"date", "status", "note", "source", "quote"}:
+                        unknown(fwhere, k)
+                check_date(fwhere + ".date", entry.get("date"))
+                if entry.get("status") not in ENUMS[("agreement", "status")]:
+                    err(fwhere, f"status {entry.get('status')!r} is not a STATUS")
+                if "note" in entry and not is_text(entry["note"]):
+                    err(fwhere, "note is not TEXT")
+                fsrc = entry.get("source")
+                if fsrc not in index or index[fsrc][0] != "source":
+                    err(fwhere, f"source {fsrc!r} is not a SOURCE id")
+                elif index[fsrc][1].get("kind") == "article":
+                    q = entry.get("quote")
+                    if not isinstance(q, str) or not q:
+                        err(fwhere, "entry from an article source has no quote")
+                    elif isinstance(index[fsrc][1].get("text"), str) and \
+                            q not in index[fsrc][1]["text"]:
+                        err(fwhere, f"quote is not verbatim in the article: {q[:60]!r}…")
         # provenance
         src = it.get("source")
         if src not in index or index[src][0] != "source":

@@ -274,7 +274,7 @@ typedef struct
 
 static const BadExport bad_exports[] = {
   { "unknown-format", { "--export", "pdf2", "--output", "-", NULL },
-    "--export: no format “pdf2”; the formats are timelinejs, storymap, ics, geojson" },
+    "--export: no format “pdf2”; the formats are timelinejs, storymap, ics, geojson, dossier" },
   { "no-output", { "--export", "ics", NULL }, "--export: give the file to write with --output" },
   { "no-format", { "--output", "-", NULL }, "--output: give the format to write with --export" },
   { "two-files", { "--export", "ics", "--output", "-", "a.json", "b.json" },
@@ -307,6 +307,78 @@ test_export_bad (gconstpointer data)
     g_error ("expected “%s” in: %s", bad->message, run.err);
 }
 
+/* `--export dossier`: the canonical file, the same bytes from a file of
+ * its own, and on standard output. */
+static void
+test_export_dossier (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gb-cli-XXXXXX", NULL);
+  g_autofree char *first = g_build_filename (dir, "first.gbdossier", NULL);
+  g_autofree char *second = g_build_filename (dir, "second.gbdossier", NULL);
+  g_autofree char *first_data = NULL;
+  g_autofree char *second_data = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) piped = { 0 };
+  g_auto(Run) check = { 0 };
+
+  run_app (&run, (const char *[]) { "--export", "dossier", "--output", first, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
+
+  run_app (&again, (const char *[]) { "--export", "dossier", "--output", second, first, NULL });
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_true (g_file_get_contents (first, &first_data, NULL, NULL));
+  g_assert_true (g_file_get_contents (second, &second_data, NULL, NULL));
+  g_assert_cmpstr (first_data, ==, second_data);
+  g_assert_true (g_str_has_prefix (first_data, "{\n  \"format\": \"golden-bridge-dossier\",\n"));
+
+  run_app (&piped, (const char *[]) { "--export", "dossier", "--output", "-", first, NULL });
+  g_assert_cmpint (piped.status, ==, 0);
+  g_assert_cmpstr (piped.out, ==, first_data);
+
+  run_app (&check, (const char *[]) { "--validate", second, NULL });
+  g_assert_cmpint (check.status, ==, 0);
+
+  g_unlink (first);
+  g_unlink (second);
+  g_rmdir (dir);
+}
+
+static void
+test_export_refused (void)
+{
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "broken",
+                                                "bad-lat.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("gb-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.gbdossier", NULL);
+  g_autofree char *gone = g_build_filename (dir, "gone", "out.gbdossier", NULL);
+  const char *cases[][8] = {
+    { "--export", "pdf-of-nothing", "--output", out, NULL },
+    { "--export", "dossier", NULL },
+    { "--export", "dossier", "--output", out, bad, NULL },
+    { "--export", "dossier", "--output", gone, NULL },
+    { "--export", "dossier", "--output", dir, NULL },
+    { "--export", "dossier", "--output", out, bad, bad, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_app (&run, cases[i]);
+      g_test_message ("%s", run.err);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_true (g_str_has_suffix (run.err, "\n"));
+      g_assert_cmpuint (strlen (run.err), >, 10);
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +393,8 @@ main (int   argc,
   g_test_add_func ("/cli/export/list", test_export_list);
   g_test_add_func ("/cli/export/file", test_export_file);
   gb_test_add_cases ("/cli/export/refuse", bad_exports, test_export_bad);
+  g_test_add_func ("/cli/export/dossier", test_export_dossier);
+  g_test_add_func ("/cli/export/refused", test_export_refused);
   gb_test_add_cases ("/cli/validate/refuse", bad_files, test_validate_bad);
 
   return g_test_run ();

@@ -158,8 +158,8 @@ static const GbTestRefusal refusals[] = {
   { "timelinejs2", "{\"timeline\":{}}", GB_LOAD_ERROR_FORMAT, "TimelineJS 2" },
   { "no-format", "{\"title\":\"T\"}", GB_LOAD_ERROR_FORMAT, "“format” is missing" },
   { "other-format", "{\"format\":\"x\",\"version\":1}", GB_LOAD_ERROR_FORMAT, "format" },
-  { "unknown-version", "{\"format\":\"golden-bridge-dossier\",\"version\":2}",
-    GB_LOAD_ERROR_FORMAT, "version 2" },
+  { "unknown-version", "{\"format\":\"golden-bridge-dossier\",\"version\":3}",
+    GB_LOAD_ERROR_FORMAT, "version 3" },
   { "version-string", "{\"format\":\"golden-bridge-dossier\",\"version\":\"1\"}",
     GB_LOAD_ERROR_FORMAT, "version" },
   /* Checked after parsing */

@@ -92,7 +92,8 @@ assert_no_markup (const char *text)
 }
 
 /* Whatever came from HTML is plain now, and every item rests on a source of
- * the dossier: the file (with a quote) or, for eras, a context source. */
+ * the dossier: the file (with a quote) or, for eras and the routes of the
+ * slides' order, a context source. */
 static void
 check_items (GbDossier *dossier)
 {
@@ -131,9 +132,7 @@ check_items (GbDossier *dossier)
             {
               g_assert_cmpstr (gb_item_get_id (GB_ITEM (source)), ==, "file");
               g_assert_false (gb_item_is_context (item));
-              /* A route comes from the order of the slides, not from words. */
-              if (kind != GB_ITEM_KIND_ROUTE)
-                g_assert_nonnull (gb_item_get_quote (item));
+              g_assert_nonnull (gb_item_get_quote (item));
             }
         }
     }

@@ -10,6 +10,7 @@
 
 #include "gb-agreement.h"
 #include "gb-dossier-loader.h"
+#include "gb-dossier-writer.h"
 #include "gb-enum-types.h"
 #include "gb-event.h"
 #include "gb-figure.h"
@@ -25,7 +26,7 @@
 #include "gb-web-link.h"
 
 #define DOSSIER_FORMAT "golden-bridge-dossier"
-#define DOSSIER_VERSION 1
+#define DOSSIER_VERSION 2   /* 2 adds agreements' follow_up; 1 still reads */
 
 typedef struct
 {
@@ -695,30 +696,46 @@ parse_route (Loader     *l,
 
 /* Pass 2: references between items, and provenance. */
 
+/* The source @obj cites, and in @quote the sentence of it that @obj quotes:
+ * what rests on an article quotes it, word for word when its text is known.
+ * Items and agreements' follow-up entries cite their sources this way. */
+static GbSource *
+get_provenance (Loader      *l,
+                JsonObject  *obj,
+                const char **quote)
+{
+  GbItem *source = get_ref (l, obj, "source", TRUE, GB_TYPE_SOURCE, _("a source"));
+  GbSource *src;
+  const char *text;
+
+  *quote = gb_json_read_string (l->problems, obj, "quote", READ (FALSE));
+  if (source == NULL)
+    return NULL;
+
+  src = GB_SOURCE (source);
+  text = gb_source_get_text (src);
+  if (*quote == NULL && gb_source_get_source_kind (src) == GB_SOURCE_KIND_ARTICLE)
+    gb_problems_report_in (l->problems, "quote",
+                           _("is missing: an item from an article quotes the sentence "
+                             "it rests on"));
+  else if (*quote != NULL && text != NULL && strstr (text, *quote) == NULL)
+    gb_problems_report_in (l->problems, "quote",
+                           _("is not found word for word in the text of source “%s”"),
+                           gb_item_get_id (source));
+
+  return src;
+}
+
 static void
 link_provenance (Loader     *l,
                  GbItem     *item,
                  JsonObject *obj)
 {
-  GbItem *source = get_ref (l, obj, "source", TRUE, GB_TYPE_SOURCE, _("a source"));
-  const char *quote = gb_json_read_string (l->problems, obj, "quote", READ (FALSE));
-  GbSource *src;
-  const char *text;
+  const char *quote;
+  GbSource *source = get_provenance (l, obj, &quote);
 
-  if (source == NULL)
-    return;
-
-  src = GB_SOURCE (source);
-  text = gb_source_get_text (src);
-  if (quote == NULL && gb_source_get_source_kind (src) == GB_SOURCE_KIND_ARTICLE)
-    gb_problems_report_in (l->problems, "quote",
-                           _("is missing: an item from an article quotes the sentence "
-                             "it rests on"));
-  else if (quote != NULL && text != NULL && strstr (text, quote) == NULL)
-    gb_problems_report_in (l->problems, "quote",
-                           _("is not found word for word in the text of source “%s”"),
-                           gb_item_get_id (source));
-  gb_item_set_provenance (item, src, quote);
+  if (source != NULL)
+    gb_item_set_provenance (item, source, quote);
 }
 
 typedef void (*AddFunc) (gpointer item,
@@ -766,6 +783,48 @@ link_event (Loader     *l,
              _("an organisation"), (AddFunc) gb_event_add_organisation);
 }
 
+/* Version 2: what happened to an agreement since, each entry with its source. */
+static void
+link_follow_ups (Loader      *l,
+                 GbAgreement *agreement,
+                 JsonObject  *obj)
+{
+  JsonArray *log = gb_json_read_array (l->problems, obj, "follow_up", READ (FALSE));
+  gsize len;
+
+  if (log == NULL)
+    return;
+
+  len = gb_problems_push_member (l->problems, "follow_up");
+  for (guint i = 0; i < json_array_get_length (log); i++)
+    {
+      JsonNode *node = json_array_get_element (log, i);
+      gsize ilen = gb_problems_push_index (l->problems, i);
+      guint before = gb_problems_get_count (l->problems);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          gb_problems_report (l->problems, _("should be an object, not %s"),
+                              gb_json_type_name (node));
+        }
+      else
+        {
+          JsonObject *entry = json_node_get_object (node);
+          g_autoptr(GbDate) date = get_date (l, entry, "date", TRUE);
+          g_autoptr(GbText) note = get_text (l, entry, "note", FALSE);
+          const char *quote;
+          GbSource *source = get_provenance (l, entry, &quote);
+          int status = 0;
+
+          get_enum (l, entry, "status", GB_TYPE_AGREEMENT_STATUS, TRUE, &status);
+          if (gb_problems_get_count (l->problems) == before)
+            gb_agreement_add_follow_up (agreement, date, status, note, source, quote);
+        }
+      gb_problems_pop (l->problems, ilen);
+    }
+  gb_problems_pop (l->problems, len);
+}
+
 static void
 link_agreement (Loader     *l,
                 GbItem     *item,
@@ -779,6 +838,7 @@ link_agreement (Loader     *l,
              (AddFunc) gb_agreement_add_place);
   if ((event = get_ref (l, obj, "event", FALSE, GB_TYPE_EVENT, _("an event"))))
     gb_agreement_set_event (GB_AGREEMENT (item), GB_EVENT (event));
+  link_follow_ups (l, GB_AGREEMENT (item), obj);
 }
 
 static void
@@ -833,7 +893,8 @@ typedef struct
   guint           index;
 } Built;
 
-/* The item's shared fields, then its own; NULL when anything is wrong. */
+/* The item's shared fields, then its own, and the members the format does not
+ * define, kept for the writer; NULL when anything is wrong. */
 static GbItem *
 build_item (Loader        *l,
             const Section *section,
@@ -853,6 +914,7 @@ build_item (Loader        *l,
   gb_item_set_description (item, description);
   if (date != NULL)
     gb_item_set_date (item, date);
+  gb_dossier_writer_keep_unknown (item, obj);
 
   return g_steal_pointer (&item);
 }
@@ -892,6 +954,19 @@ build_section (Loader        *l,
     }
 }
 
+/* Pass 2 for one item: its provenance and its references. */
+static void
+link_item (Loader        *l,
+           const Section *section,
+           GbItem        *item,
+           JsonObject    *obj)
+{
+  if (section->cites_source)
+    link_provenance (l, item, obj);
+  if (section->link != NULL)
+    section->link (l, item, obj);
+}
+
 /* Pass 2: the references of the items pass 1 built, once they all exist. */
 static void
 link_built_items (Loader *l,
@@ -903,10 +978,7 @@ link_built_items (Loader *l,
       gsize len = gb_problems_push_member (l->problems, b->section->member);
 
       gb_problems_push_index (l->problems, b->index);
-      if (b->section->cites_source)
-        link_provenance (l, b->item, b->obj);
-      if (b->section->link != NULL)
-        b->section->link (l, b->item, b->obj);
+      link_item (l, b->section, b->item, b->obj);
       gb_problems_pop (l->problems, len);
     }
 }
@@ -966,13 +1038,13 @@ check_format (Loader     *l,
     }
 
   v = json_node_get_int (version);
-  if (v != DOSSIER_VERSION)
+  if (v < 1 || v > DOSSIER_VERSION)
     {
       g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, v);
 
       g_set_error (error, GB_LOAD_ERROR, GB_LOAD_ERROR_FORMAT,
                    _("%s: version: format version %s is not known to this "
-                     "Golden Bridge, which reads version %d"),
+                     "Golden Bridge, which reads versions 1 to %d"),
                    l->display_name, found, DOSSIER_VERSION);
       return FALSE;
     }
@@ -1022,6 +1094,7 @@ load_root (Loader     *l,
       gb_dossier_set_languages (l->dossier, (const char * const *) strv);
     }
 
+  gb_dossier_writer_keep_unknown (l->dossier, root);
   load_items (l, root);
   gb_dossier_seal (l->dossier);
 }
@@ -1372,4 +1445,60 @@ gb_dossier_dup_summary_line (GbDossier *dossier)
     }
 
   return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+/**
+ * gb_dossier_build_item:
+ * @dossier: the sealed dossier the item is for; its references are looked up
+ *   there
+ * @kind: what @obj describes
+ * @obj: the item as the dossier format writes it
+ *
+ * Builds one item with the rules the loader applies to each item of a file,
+ * so that an item edited in the app is checked as it will be when the file
+ * is opened again. Members it does not know are kept. It is not added to
+ * @dossier.
+ *
+ * Returns: (transfer full): the item, or %NULL with @error set to
+ *   %GB_LOAD_ERROR_INVALID with one line per problem, each naming the member
+ */
+GbItem *
+gb_dossier_build_item (GbDossier   *dossier,
+                       GbItemKind   kind,
+                       JsonObject  *obj,
+                       GError     **error)
+{
+  g_autoptr(GbProblems) problems = NULL;
+  g_autoptr(GbItem) item = NULL;
+  g_autofree char *message = NULL;
+  const Section *section = NULL;
+  const char *id;
+  Loader l = { 0 };
+
+  g_return_val_if_fail (GB_IS_DOSSIER (dossier), NULL);
+  g_return_val_if_fail (obj != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sections) && section == NULL; s++)
+    if (sections[s].kind == kind)
+      section = &sections[s];
+  g_return_val_if_fail (section != NULL, NULL);
+
+  l.display_name = _("item");
+  l.data = "";
+  problems = gb_problems_new (l.data, 0, l.display_name);
+  l.problems = problems;
+  l.dossier = dossier;
+
+  if ((id = get_id_ref (&l, obj, "id", TRUE)) && (item = build_item (&l, section, obj, id)))
+    link_item (&l, section, item, obj);
+
+  if ((message = gb_problems_format (problems)) != NULL || item == NULL)
+    {
+      g_set_error_literal (error, GB_LOAD_ERROR, GB_LOAD_ERROR_INVALID,
+                           message != NULL ? message : _("The item could not be built"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&item);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "gb-dossier.h"
 
@@ -41,6 +42,10 @@ GbDossier  *gb_dossier_load_resource      (const char           *path,
                                            GError              **error);
 GbDossier  *gb_dossier_load_bundled       (GError              **error);
 char       *gb_dossier_dup_summary_line   (GbDossier            *dossier);
+GbItem     *gb_dossier_build_item         (GbDossier            *dossier,
+                                           GbItemKind            kind,
+                                           JsonObject           *obj,
+                                           GError              **error);
 
 #define GB_BUNDLED_DOSSIER_RESOURCE "/io/github/goldenbridge/GoldenBridge/dossiers/nurtleu-visit-2024.json"
 

@@ -24,6 +24,9 @@ GBytes *gb_export_ics                     (GbDossier   *dossier,
 GBytes *gb_export_geojson                 (GbDossier   *dossier,
                                            GPtrArray   *notes,
                                            GError     **error);
+GBytes *gb_export_dossier                 (GbDossier   *dossier,
+                                           GPtrArray   *notes,
+                                           GError     **error);
 
 /* @text without control characters (tab and newline stay) and with its
  * direction controls isolated (gb_bidi_dup_isolated()); %NULL for %NULL. */

@@ -10,6 +10,7 @@
 #include "gb-bidi.h"
 #include "gb-date.h"
 #include "gb-dossier-loader.h"
+#include "gb-dossier-writer.h"
 #include "gb-export-private.h"
 #include "gb-labels.h"
 #include "gb-source.h"
@@ -27,11 +28,21 @@ static const GbExportFormat formats[] = {
     gb_export_ics },
   { "geojson", N_("Places and routes (GeoJSON)"), "geojson", "application/geo+json", TRUE,
     gb_export_geojson },
-  /* Still to come, each a line here: "dossier" (the canonical writer, with the
-   * authoring work), "timelinejs-csv", "pdf" and "png". */
+  { "dossier", N_("Golden Bridge dossier"), "gbdossier", "application/x-golden-bridge-dossier",
+    TRUE, gb_export_dossier },
+  /* Still to come, each a line here: "timelinejs-csv", "pdf" and "png". */
 };
 
 G_DEFINE_QUARK (gb-export-error-quark, gb_export_error)
+
+/* The canonical dossier carries everything: no notes. */
+GBytes *
+gb_export_dossier (GbDossier  *dossier,
+                   GPtrArray  *notes,
+                   GError    **error)
+{
+  return gb_dossier_writer_to_bytes (dossier, error);
+}
 
 /* ------------------------------------------------------------------------ */
 /* Text                                                                     */

@@ -489,11 +489,32 @@ finish_stops (StoryMap *sm)
     }
 }
 
+/* No sentence of the file says the routes: they come from the order of its
+ * slides. A context source says so, as an article's items need a quote. */
+static GbSource *
+slide_order_source (GbImporter *importer)
+{
+  g_autoptr(GbText) title = gb_text_new_plain (_("The order of the slides"));
+  g_autoptr(GbText) note = gb_text_new_plain (_("StoryMapJS draws a line between the places of "
+                                                "a story map in the order of its slides."));
+  g_autoptr(GbSource) source = gb_source_new ("slides", GB_SOURCE_KIND_CONTEXT);
+
+  gb_item_set_title (GB_ITEM (source), title);
+  gb_item_set_description (GB_ITEM (source), note);
+  if (!gb_dossier_add_item (gb_importer_get_dossier (importer), GB_ITEM (source)))
+    g_assert_not_reached ();
+
+  return g_steal_pointer (&source);
+}
+
 static void
 finish_legs (StoryMap *sm)
 {
   GbImporter *importer = sm->importer;
-  GbSource *source = gb_importer_get_file_source (importer);
+  g_autoptr(GbSource) source = NULL;
+
+  if (sm->legs->len > 0)
+    source = slide_order_source (importer);
 
   for (guint i = 0; i < sm->legs->len; i++)
     {
@@ -514,7 +535,6 @@ finish_legs (StoryMap *sm)
 
       gb_item_set_title (GB_ITEM (route), title_text);
       gb_item_set_description (GB_ITEM (route), description);
-      /* The line comes from the order of the slides, not from a sentence: no quote. */
       gb_importer_add (importer, GB_ITEM (route), source, NULL);
     }
 }

@@ -8,15 +8,32 @@
 G_BEGIN_DECLS
 
 #define GB_TYPE_DOSSIER (gb_dossier_get_type ())
+#define GB_DOSSIER_ERROR (gb_dossier_error_quark ())
+
+typedef enum
+{
+  GB_DOSSIER_ERROR_ID_TAKEN,     /* another item has that id */
+  GB_DOSSIER_ERROR_DANGLING,     /* it names an item that is not in the dossier */
+  GB_DOSSIER_ERROR_REFERENCED,   /* other items name it */
+  GB_DOSSIER_ERROR_NOT_FOUND,    /* it is not in the dossier */
+  GB_DOSSIER_ERROR_KIND,         /* a replacement of another kind */
+} GbDossierError;
+
+/* For gb_dossier_insert_item(): where the item belongs. */
+#define GB_DOSSIER_POSITION_SORTED G_MAXUINT
 
 G_DECLARE_FINAL_TYPE (GbDossier, gb_dossier, GB, DOSSIER, GObject)
+
+GQuark       gb_dossier_error_quark        (void);
 
 GbDossier   *gb_dossier_new                (const char  *id);
 const char  *gb_dossier_get_id             (GbDossier   *self);
 const char  *gb_dossier_get_title          (GbDossier   *self);
 void         gb_dossier_set_title          (GbDossier   *self,
                                             GbText      *title);
+GbText      *gb_dossier_get_title_text     (GbDossier   *self);
 const char  *gb_dossier_get_summary        (GbDossier   *self);
+GbText      *gb_dossier_get_summary_text   (GbDossier   *self);
 void         gb_dossier_set_summary        (GbDossier   *self,
                                             GbText      *summary);
 GbDate      *gb_dossier_get_period         (GbDossier   *self);
@@ -55,6 +72,31 @@ void         gb_dossier_seal               (GbDossier   *self);
 
 /* Items that refer to @item or that @item refers to, each once. */
 GPtrArray   *gb_dossier_dup_linked         (GbDossier   *self,
+                                            GbItem      *item);
+
+/* Editing a sealed dossier: each call changes one position of one list,
+ * keeps the reverse links, and refuses what would leave a reference to an
+ * item that is not in the dossier. */
+gboolean     gb_dossier_insert_item        (GbDossier   *self,
+                                            GbItem      *item,
+                                            guint        position,
+                                            GError     **error);
+gboolean     gb_dossier_replace_item       (GbDossier   *self,
+                                            GbItem      *old_item,
+                                            GbItem      *new_item,
+                                            GError     **error);
+gboolean     gb_dossier_replace_item_at    (GbDossier   *self,
+                                            GbItem      *old_item,
+                                            GbItem      *new_item,
+                                            guint        position,
+                                            GError     **error);
+gboolean     gb_dossier_remove_item        (GbDossier   *self,
+                                            GbItem      *item,
+                                            GError     **error);
+gboolean     gb_dossier_find_item          (GbDossier   *self,
+                                            GbItem      *item,
+                                            guint       *position);
+GPtrArray   *gb_dossier_dup_referrers      (GbDossier   *self,
                                             GbItem      *item);
 
 G_END_DECLS

@@ -31,6 +31,18 @@ gb_event_collect_references (GbItem    *item,
 }
 
 static void
+gb_event_replace_reference (GbItem *item,
+                            GbItem *old_item,
+                            GbItem *new_item)
+{
+  GbEvent *self = GB_EVENT (item);
+
+  gb_object_array_replace (self->places, old_item, new_item);
+  gb_object_array_replace (self->people, old_item, new_item);
+  gb_object_array_replace (self->organisations, old_item, new_item);
+}
+
+static void
 gb_event_dispose (GObject *object)
 {
   GbEvent *self = (GbEvent *) object;
@@ -64,6 +76,7 @@ gb_event_class_init (GbEventClass *klass)
   object_class->finalize = gb_event_finalize;
   item_class->kind = GB_ITEM_KIND_EVENT;
   item_class->collect_references = gb_event_collect_references;
+  item_class->replace_reference = gb_event_replace_reference;
 }
 
 static void

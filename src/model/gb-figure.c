@@ -25,6 +25,14 @@ gb_figure_collect_references (GbItem    *item,
 }
 
 static void
+gb_figure_replace_reference (GbItem *item,
+                             GbItem *old_item,
+                             GbItem *new_item)
+{
+  gb_object_array_replace (GB_FIGURE (item)->related, old_item, new_item);
+}
+
+static void
 gb_figure_dispose (GObject *object)
 {
   GbFigure *self = (GbFigure *) object;
@@ -55,6 +63,7 @@ gb_figure_class_init (GbFigureClass *klass)
   object_class->finalize = gb_figure_finalize;
   item_class->kind = GB_ITEM_KIND_FIGURE;
   item_class->collect_references = gb_figure_collect_references;
+  item_class->replace_reference = gb_figure_replace_reference;
 }
 
 static void

@@ -118,9 +118,21 @@ gb_item_set_property (GObject      *object,
 }
 
 static void
+gb_item_real_collect_sources (GbItem    *self,
+                              GPtrArray *out)
+{
+  GbItemPrivate *priv = gb_item_get_instance_private (self);
+
+  if (priv->source != NULL)
+    g_ptr_array_add (out, priv->source);
+}
+
+static void
 gb_item_class_init (GbItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  klass->collect_sources = gb_item_real_collect_sources;
 
   object_class->dispose = gb_item_dispose;
   object_class->finalize = gb_item_finalize;
@@ -387,4 +399,73 @@ gb_item_dup_references (GbItem *self)
     GB_ITEM_GET_CLASS (self)->collect_references (self, out);
 
   return out;
+}
+
+/**
+ * gb_item_refers_to:
+ *
+ * Returns: %TRUE when @self names @other: as its source or as one of its
+ *   references
+ */
+gboolean
+gb_item_refers_to (GbItem *self,
+                   GbItem *other)
+{
+  g_autoptr(GPtrArray) refs = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+
+  g_return_val_if_fail (GB_IS_ITEM (self), FALSE);
+  g_return_val_if_fail (GB_IS_ITEM (other), FALSE);
+
+  sources = gb_item_dup_sources (self);
+  if (g_ptr_array_find (sources, other, NULL))
+    return TRUE;
+
+  refs = gb_item_dup_references (self);
+  return g_ptr_array_find (refs, other, NULL);
+}
+
+/**
+ * gb_item_dup_sources:
+ *
+ * Returns: (transfer container) (element-type GbSource): the sources it
+ *   cites, each once: its own and those of the entries it holds
+ */
+GPtrArray *
+gb_item_dup_sources (GbItem *self)
+{
+  GPtrArray *out;
+
+  g_return_val_if_fail (GB_IS_ITEM (self), NULL);
+
+  out = g_ptr_array_new ();
+  GB_ITEM_GET_CLASS (self)->collect_sources (self, out);
+  return out;
+}
+
+/**
+ * gb_item_replace_reference:
+ * @new_item: an item of the same kind as @old_item
+ *
+ * Makes @self refer to @new_item wherever it referred to @old_item, its
+ * source included. The dossier calls this when an item is replaced by an
+ * edited copy, so that the items naming it follow.
+ */
+void
+gb_item_replace_reference (GbItem *self,
+                           GbItem *old_item,
+                           GbItem *new_item)
+{
+  GbItemPrivate *priv = gb_item_get_instance_private (self);
+
+  g_return_if_fail (GB_IS_ITEM (self));
+  g_return_if_fail (GB_IS_ITEM (old_item));
+  g_return_if_fail (GB_IS_ITEM (new_item));
+  g_return_if_fail (gb_item_get_kind (old_item) == gb_item_get_kind (new_item));
+
+  if ((GbItem *) priv->source == old_item)
+    g_set_object (&priv->source, GB_SOURCE (new_item));
+
+  if (GB_ITEM_GET_CLASS (self)->replace_reference != NULL)
+    GB_ITEM_GET_CLASS (self)->replace_reference (self, old_item, new_item);
 }

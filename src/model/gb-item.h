@@ -21,6 +21,13 @@ struct _GbItemClass
   /* Items this one refers to by id (its places, people, parties, …). */
   void (*collect_references) (GbItem    *self,
                               GPtrArray *out);
+  /* Points the references to @old_item at @new_item; none is required here. */
+  void (*replace_reference)  (GbItem    *self,
+                              GbItem    *old_item,
+                              GbItem    *new_item);
+  /* The sources it cites: its own, and those of entries it holds. */
+  void (*collect_sources)    (GbItem    *self,
+                              GPtrArray *out);
 };
 
 const char   *gb_item_get_id           (GbItem      *self);
@@ -34,6 +41,12 @@ const char   *gb_item_get_quote        (GbItem      *self);
 gboolean      gb_item_is_context       (GbItem      *self);
 GbDate       *gb_item_get_date         (GbItem      *self);
 GPtrArray    *gb_item_dup_references   (GbItem      *self);
+GPtrArray    *gb_item_dup_sources      (GbItem      *self);
+gboolean      gb_item_refers_to        (GbItem      *self,
+                                        GbItem      *other);
+void          gb_item_replace_reference (GbItem     *self,
+                                        GbItem      *old_item,
+                                        GbItem      *new_item);
 
 /* Used by the loader while building the model. */
 void          gb_item_set_title        (GbItem      *self,

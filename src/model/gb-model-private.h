@@ -28,4 +28,28 @@ gb_object_array_new (void)
   return g_ptr_array_new_with_free_func (g_object_unref);
 }
 
+/* Puts @new_item where @old_item is in @array of owned objects; removes it when
+ * @new_item is NULL. Returns whether @old_item was there. */
+static inline gboolean
+gb_object_array_replace (GPtrArray *array,
+                         gpointer   old_item,
+                         gpointer   new_item)
+{
+  guint index;
+
+  if (!g_ptr_array_find (array, old_item, &index))
+    return FALSE;
+
+  if (new_item == NULL)
+    {
+      g_ptr_array_remove_index (array, index);
+      return TRUE;
+    }
+
+  g_object_ref (new_item);
+  g_object_unref (g_ptr_array_index (array, index));
+  g_ptr_array_index (array, index) = new_item;
+  return TRUE;
+}
+
 G_END_DECLS

@@ -128,3 +128,16 @@ gb_organisation_set_url (GbOrganisation *self,
 
   gb_set_str (&self->url, url);
 }
+
+/**
+ * gb_organisation_get_short_name_text:
+ *
+ * Returns: (nullable) (transfer none): the text in every language
+ */
+GbText *
+gb_organisation_get_short_name_text (GbOrganisation *self)
+{
+  g_return_val_if_fail (GB_IS_ORGANISATION (self), NULL);
+
+  return self->short_name;
+}

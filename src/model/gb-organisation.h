@@ -11,6 +11,7 @@ G_DECLARE_FINAL_TYPE (GbOrganisation, gb_organisation, GB, ORGANISATION, GbItem)
 
 GbOrganisation *gb_organisation_new             (const char     *id);
 const char     *gb_organisation_get_short_name  (GbOrganisation *self);
+GbText         *gb_organisation_get_short_name_text (GbOrganisation *self);
 void            gb_organisation_set_short_name  (GbOrganisation *self,
                                                  GbText         *short_name);
 const char     *gb_organisation_get_org_kind    (GbOrganisation *self);

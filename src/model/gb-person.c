@@ -28,6 +28,17 @@ gb_person_collect_references (GbItem    *item,
 }
 
 static void
+gb_person_replace_reference (GbItem *item,
+                             GbItem *old_item,
+                             GbItem *new_item)
+{
+  GbPerson *self = GB_PERSON (item);
+
+  if ((GbItem *) self->organisation == old_item)
+    g_set_object (&self->organisation, GB_ORGANISATION (new_item));
+}
+
+static void
 gb_person_dispose (GObject *object)
 {
   GbPerson *self = (GbPerson *) object;
@@ -58,6 +69,7 @@ gb_person_class_init (GbPersonClass *klass)
   object_class->finalize = gb_person_finalize;
   item_class->kind = GB_ITEM_KIND_PERSON;
   item_class->collect_references = gb_person_collect_references;
+  item_class->replace_reference = gb_person_replace_reference;
 }
 
 static void
@@ -129,4 +141,17 @@ gb_person_set_country (GbPerson   *self,
   g_return_if_fail (GB_IS_PERSON (self));
 
   gb_set_str (&self->country, country);
+}
+
+/**
+ * gb_person_get_role_text:
+ *
+ * Returns: (nullable) (transfer none): the text in every language
+ */
+GbText *
+gb_person_get_role_text (GbPerson *self)
+{
+  g_return_val_if_fail (GB_IS_PERSON (self), NULL);
+
+  return self->role;
 }

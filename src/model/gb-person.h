@@ -11,6 +11,7 @@ G_DECLARE_FINAL_TYPE (GbPerson, gb_person, GB, PERSON, GbItem)
 
 GbPerson       *gb_person_new              (const char     *id);
 const char     *gb_person_get_role         (GbPerson       *self);
+GbText         *gb_person_get_role_text    (GbPerson       *self);
 void            gb_person_set_role         (GbPerson       *self,
                                             GbText         *role);
 GbOrganisation *gb_person_get_organisation (GbPerson       *self);

@@ -31,6 +31,19 @@ gb_route_collect_references (GbItem    *item,
 }
 
 static void
+gb_route_replace_reference (GbItem *item,
+                            GbItem *old_item,
+                            GbItem *new_item)
+{
+  GbRoute *self = GB_ROUTE (item);
+
+  if ((GbItem *) self->from == old_item)
+    g_set_object (&self->from, GB_PLACE (new_item));
+  if ((GbItem *) self->to == old_item)
+    g_set_object (&self->to, GB_PLACE (new_item));
+}
+
+static void
 gb_route_dispose (GObject *object)
 {
   GbRoute *self = (GbRoute *) object;
@@ -63,6 +76,7 @@ gb_route_class_init (GbRouteClass *klass)
   object_class->finalize = gb_route_finalize;
   item_class->kind = GB_ITEM_KIND_ROUTE;
   item_class->collect_references = gb_route_collect_references;
+  item_class->replace_reference = gb_route_replace_reference;
 }
 
 static void
@@ -175,4 +189,17 @@ gb_route_set_schedule (GbRoute *self,
 
   g_clear_pointer (&self->schedule, gb_text_unref);
   self->schedule = schedule != NULL ? gb_text_ref (schedule) : NULL;
+}
+
+/**
+ * gb_route_get_schedule_text:
+ *
+ * Returns: (nullable) (transfer none): the text in every language
+ */
+GbText *
+gb_route_get_schedule_text (GbRoute *self)
+{
+  g_return_val_if_fail (GB_IS_ROUTE (self), NULL);
+
+  return self->schedule;
 }

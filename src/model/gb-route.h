@@ -23,6 +23,7 @@ const char * const *gb_route_get_operators (GbRoute     *self);
 void          gb_route_set_operators       (GbRoute     *self,
                                             const char * const *operators);
 const char   *gb_route_get_schedule        (GbRoute     *self);
+GbText       *gb_route_get_schedule_text   (GbRoute     *self);
 void          gb_route_set_schedule        (GbRoute     *self,
                                             GbText      *schedule);
 
