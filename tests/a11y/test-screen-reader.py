@@ -830,6 +830,12 @@ class Test:
         combo = wait_for('the kind filter, a combo box named "Kind"',
                          lambda: find_first(self.frame, lambda n: n.roleName == 'combo box' and
                                             n.name == 'Kind'), timeout=5)
+        # The focus goes to the combo box's button (a push button on GTK 4.8, a toggle button
+        # later): it says the filter's name too, not the option chosen.
+        buttons = [c for c in combo.children if c.roleName in ('push button', 'toggle button')]
+        self.check(len(buttons) == 1 and buttons[0].name == 'Kind',
+                   'the kind filter\'s button is not named "Kind": ' +
+                   ('; '.join(describe(b) for b in buttons) or 'it has no button'))
         self.click(combo)
         wait_for(f'the option {option!r} in the kind filter\'s popup',
                  lambda: find_first(self.app, lambda n: n.roleName == 'label' and
