@@ -333,15 +333,21 @@ setup_dropdown (GbCardsView  *self,
   gtk_drop_down_set_list_factory (dropdown, list_factory);
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (dropdown_selected_cb), self);
 
-  /* The focus goes to the dropdown's inner button, which GTK 4.8 leaves unnamed: a screen
-   * reader would say "GtkToggleButton". It says what the dropdown's tooltip says. */
+  /* Newer GTK (4.18 here) labels the dropdown by its button's content, which outranks its
+   * own label: a screen reader would call the "Kind" filter "All kinds (9)", like an
+   * option. The chosen option is the combo box's value, read after its name. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (dropdown),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+
+  /* The focus goes to the dropdown's inner button, which GTK 4.8 leaves unnamed (a screen
+   * reader would say "GtkToggleButton") and newer GTK names after the dropdown: on both,
+   * it is labelled by the dropdown, the filter's name. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_TOGGLE_BUTTON (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      gtk_widget_get_tooltip_text (GTK_WIDGET (dropdown)),
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, dropdown, NULL,
                                       -1);
 }
 

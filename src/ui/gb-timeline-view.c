@@ -332,6 +332,7 @@ factory_bind_cb (GtkSignalListItemFactory *factory,
 {
   GbTimelineRow *row = gtk_list_item_get_item (list_item);
   GbTimelineRowWidget *widget = GB_TIMELINE_ROW_WIDGET (gtk_list_item_get_child (list_item));
+  GtkWidget *item_widget = gtk_widget_get_parent (GTK_WIDGET (widget));
   gboolean is_item = gb_timeline_row_get_kind (row) == GB_TIMELINE_ROW_ITEM;
   g_autofree char *other_time = NULL;
 
@@ -339,12 +340,14 @@ factory_bind_cb (GtkSignalListItemFactory *factory,
     other_time = dup_other_time (self, gb_timeline_row_get_date (row));
 
   gb_timeline_row_widget_set_row (widget, row, other_time);
-  /* Only events take the focus and open (GTK 4.8 focuses only selectable list items);
-   * headers and gaps are read, not stopped on. The focus lands on the list item, so
-   * it carries the row's name for a screen reader. */
+  /* Only events take the focus and open; headers and gaps are read, not stopped on.
+   * GTK 4.8 focuses only selectable list items, GTK 4.12 and later any focusable one
+   * (GtkListItem:focusable, newer than our floor, sets the same widget property).
+   * The focus lands on the list item, so it carries the row's name for a screen reader. */
   gtk_list_item_set_activatable (list_item, is_item);
   gtk_list_item_set_selectable (list_item, is_item);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (widget))),
+  gtk_widget_set_focusable (item_widget, is_item);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (item_widget),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   gb_timeline_row_widget_get_name (widget),
                                   -1);
