@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -899,6 +900,105 @@ test_tile_source_huge (void)
     }
 }
 
+/* How long this thread has waited for a CPU while ready to run, in µs
+ * (the second field of schedstat), or 0 where the kernel doesn't say. */
+static gint64
+runqueue_wait_us (void)
+{
+  g_autofree char *text = NULL;
+  guint64 run_ns, wait_ns;
+
+  if (!g_file_get_contents ("/proc/thread-self/schedstat", &text, NULL, NULL)
+      || sscanf (text, "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, &run_ns, &wait_ns) != 2)
+    return 0;
+  return (gint64) (wait_ns / 1000);
+}
+
+/* Frames while something else happens: the longest gap between two, as
+ * the clock says and without the time the machine (shared with other
+ * builds) made us wait for a CPU: what is left is the app's own doing. */
+typedef struct
+{
+  gint64 last;
+  gint64 last_wait;
+  gint64 longest;
+  gint64 longest_own;
+  guint  frames;
+} FrameGaps;
+
+static gboolean
+frame_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  FrameGaps *gaps = data;
+  gint64 now = g_get_monotonic_time ();
+  gint64 wait = runqueue_wait_us ();
+
+  if (gaps->last != 0)
+    {
+      gaps->longest = MAX (gaps->longest, now - gaps->last);
+      gaps->longest_own = MAX (gaps->longest_own, (now - gaps->last) - (wait - gaps->last_wait));
+    }
+  gaps->last = now;
+  gaps->last_wait = wait;
+  gaps->frames++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+server_asked (gpointer data)
+{
+  return tile_server_count (data) > 0;
+}
+
+/* The map in a window, its tiles from each kind of hostile server in
+ * turn: a frame at least every 100 ms while they run, the offline
+ * basemap drawn throughout, and the server stopped being asked once the
+ * source rests. */
+static void
+test_tile_source_window_responsive (GbTestMapFixture *fx,
+                                    gconstpointer     data)
+{
+  static const ServeMode modes[] = {
+    SERVE_SILENT, SERVE_GARBAGE, SERVE_THROTTLE, SERVE_HUGE, SERVE_HUGE_UNTIL_EOF,
+  };
+  g_autofree char *closed = g_strdup_printf ("http://127.0.0.1:%u/{z}/{x}/{y}.png",
+                                             gb_test_map_closed_port ());
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      g_autoptr(TileServer) ts = tile_server_new (modes[i]);
+      g_autofree char *url = tile_server_url (ts);
+      FrameGaps gaps = { 0 };
+      guint tick;
+
+      /* A new tile source and layer: it asks for the tiles in view. */
+      g_settings_set_string (fx->settings, "tile-url-template", url);
+      gb_test_map_wait_frame (GTK_WIDGET (fx->view));
+
+      tick = gtk_widget_add_tick_callback (GTK_WIDGET (fx->view), frame_tick_cb, &gaps, NULL);
+      gb_test_map_wait_for (server_asked, ts);
+      run_until (g_get_monotonic_time () + 2 * G_USEC_PER_SEC);
+      gtk_widget_remove_tick_callback (GTK_WIDGET (fx->view), tick);
+
+      g_test_message ("server mode %d: %u requests, %u frames, longest gap %" G_GINT64_FORMAT
+                      " ms, %" G_GINT64_FORMAT " ms without waiting for a CPU",
+                      modes[i], tile_server_count (ts), gaps.frames, gaps.longest / 1000,
+                      gaps.longest_own / 1000);
+      g_assert_cmpuint (gaps.frames, >=, 10);
+      g_assert_cmpint (gaps.longest_own, <, 100 * 1000);
+      g_assert_true (gb_test_map_basemap_complete (fx));
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fx->basemap_layer)));
+
+      /* Resting after the failure: a handful of requests, not one a tile. */
+      g_assert_cmpuint (tile_server_count (ts), <=, 4);
+
+      /* Away from this server, so that its connections close. */
+      g_settings_set_string (fx->settings, "tile-url-template", closed);
+    }
+}
+
 static void
 test_tile_source_templates (void)
 {
@@ -935,6 +1035,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Drawn on the main thread, so that its frame gaps are its own. */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
   gb_test_map_init (&argc, &argv);
 
   g_test_add_func ("/map/tile-source/user-agent", test_tile_source_user_agent);
@@ -947,6 +1049,9 @@ main (int   argc,
   g_test_add_func ("/map/tile-source/stale-dropped", test_tile_source_stale_dropped);
   g_test_add_func ("/map/tile-source/garbage", test_tile_source_garbage);
   g_test_add_func ("/map/tile-source/huge", test_tile_source_huge);
+  g_test_add ("/map/tile-source/window-responsive", GbTestMapFixture, NULL,
+              gb_test_map_fixture_setup, test_tile_source_window_responsive,
+              gb_test_map_fixture_teardown);
 
   return g_test_run ();
 }
