@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include "gb-dossier-loader.h"
 #include "gb-test-map.h"
 #include "gb-tile-source.h"
 
@@ -999,6 +1000,245 @@ test_tile_source_window_responsive (GbTestMapFixture *fx,
     }
 }
 
+static char *
+default_cache_db (void)
+{
+  g_autofree char *dir = gb_tile_source_dup_default_cache_dir ();
+
+  return g_build_filename (dir, "cache.db", NULL);
+}
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* A map drawing the basemap only creates no tile cache; the same map
+ * online does (which shows the first check can fail). Runs before any
+ * other test here touches the default cache folder. */
+static void
+test_tile_source_cache_basemap_only (void)
+{
+  g_autoptr(GbDossier) dossier = NULL;
+  g_autoptr(GbSelection) selection = gb_selection_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = default_cache_db ();
+  g_autofree char *closed = g_strdup_printf ("http://127.0.0.1:%u/{z}/{x}/{y}.png",
+                                             gb_test_map_closed_port ());
+  GtkWidget *view;
+
+  g_settings_set_string (settings, "tile-url-template", closed);
+  dossier = gb_dossier_load_bundled (&error);
+  g_assert_no_error (error);
+  view = gb_test_map_show (dossier, selection, 900, 600);
+
+  /* Zoomed and drawn again: still nothing. */
+  gtk_widget_activate_action (view, "map.zoom-in", NULL);
+  gb_test_map_wait_redrawn (view);
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+
+  g_settings_set_string (settings, "map-source", "online");
+  gb_test_map_wait_for (file_exists, db);
+
+  g_settings_set_string (settings, "map-source", "basemap");
+  gb_test_map_destroy_window (GTK_WINDOW (gtk_widget_get_root (view)));
+}
+
+static void
+notify_count_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* The cache folder can't be used: tiles still come from the network,
+ * the source says so once (the map shows it), and nothing is logged
+ * above debug level (a warning or critical would abort the test). */
+static void
+assert_works_without_cache (TileServer *ts,
+                            const char *cache_dir)
+{
+  g_autofree char *url = tile_server_url (ts);
+  g_autoptr(GbTileSource) source = gb_tile_source_new (url, cache_dir);
+  guint said = 0;
+  Fetch f;
+
+  g_signal_connect (source, "notify::cache-unavailable", G_CALLBACK (notify_count_cb), &said);
+
+  for (int x = 0; x < 3; x++)
+    {
+      fetch (source, x, 0, 6, &f, 10000);
+      g_assert_no_error (f.error);
+      g_assert_true (g_bytes_equal (f.bytes, ts->png));
+      g_assert_cmpuint (f.received, ==, 1);
+      fetch_clear (&f);
+    }
+
+  g_assert_true (gb_tile_source_get_cache_unavailable (source));
+  g_assert_cmpuint (said, ==, 1);
+  g_assert_false (gb_tile_source_get_failing (source));
+  gb_test_map_wait_finalized (g_steal_pointer (&source));
+}
+
+/* A file where the folder should be, or above it, and a folder that no
+ * one (root included) can create. libshumate would print a warning and a
+ * critical for the first two. */
+static void
+test_tile_source_cache_not_a_folder (void)
+{
+  g_autoptr(TileServer) ts = tile_server_new (SERVE_TILES);
+  g_autofree char *parent = temp_cache_dir ();
+  g_autofree char *file = g_build_filename (parent, "tiles", NULL);
+  g_autofree char *below = g_build_filename (file, "deeper", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (file, "not a folder", -1, &error);
+  g_assert_no_error (error);
+
+  assert_works_without_cache (ts, file);
+  assert_works_without_cache (ts, below);
+  assert_works_without_cache (ts, "/proc/self/golden-bridge-tiles");
+  g_assert_cmpuint (tile_server_count (ts), ==, 9);
+}
+
+/* A folder with mode 000. Root may write there all the same (as the
+ * kernel allows it), so as root only the tiles arriving is checked. */
+static void
+test_tile_source_cache_mode_000 (void)
+{
+  g_autoptr(TileServer) ts = tile_server_new (SERVE_TILES);
+  g_autofree char *dir = temp_cache_dir ();
+
+  g_assert_cmpint (g_chmod (dir, 0), ==, 0);
+
+  if (geteuid () != 0)
+    assert_works_without_cache (ts, dir);
+  else
+    {
+      g_autoptr(GbTileSource) source = source_for (ts, NULL);
+      Fetch f;
+
+      fetch (source, 0, 0, 6, &f, 10000);
+      g_assert_no_error (f.error);
+      fetch_clear (&f);
+      gb_test_map_wait_finalized (g_steal_pointer (&source));
+      g_test_skip ("running as root, for whom mode 000 doesn't stop writing; "
+                   "/map/tile-source/cache/not-a-folder covers what root can't write");
+    }
+
+  g_chmod (dir, 0700);
+}
+
+static gboolean
+tiles_purged (gpointer data)
+{
+  const char *dir = data;
+
+  return !holds_file_named (dir, "0.png") && !holds_file_named (dir, "1.png");
+}
+
+static gboolean
+tiles_cached (gpointer data)
+{
+  const char *dir = data;
+
+  return holds_file_named (dir, "0.png") && holds_file_named (dir, "1.png");
+}
+
+/* The size limit holds once the cache is opened again (the start of the
+ * next session): the least used tiles go, in the background. */
+static void
+test_tile_source_cache_purged (void)
+{
+  g_autoptr(TileServer) ts = tile_server_new (SERVE_TILES);
+  g_autofree char *cache_dir = NULL;
+  g_autofree char *url = tile_server_url (ts);
+  g_autoptr(GbTileSource) source = source_for (ts, &cache_dir);
+  Fetch f;
+
+  g_assert_cmpuint (gb_tile_source_get_cache_size_limit (source), ==, 100 * 1000 * 1000);
+
+  /* Tiles x = 0, 1 in rows 0 and 1 of zoom 6. */
+  for (int i = 0; i < 4; i++)
+    {
+      fetch (source, i % 2, i / 2, 6, &f, 10000);
+      g_assert_no_error (f.error);
+      fetch_clear (&f);
+    }
+  /* Finalized once every tile is stored (each store holds the source). */
+  gb_test_map_wait_finalized (g_steal_pointer (&source));
+  g_assert_true (tiles_cached (cache_dir));
+
+  /* Opened again with room for less than one tile. */
+  source = g_object_new (GB_TYPE_TILE_SOURCE,
+                         "url-template", url,
+                         "cache-dir", cache_dir,
+                         "cache-size-limit", 1,
+                         NULL);
+  fetch (source, 5, 5, 6, &f, 10000);
+  g_assert_no_error (f.error);
+  fetch_clear (&f);
+  gb_test_map_wait_for (tiles_purged, cache_dir);
+  g_assert_false (gb_tile_source_get_cache_unavailable (source));
+  gb_test_map_wait_finalized (g_steal_pointer (&source));
+}
+
+/* The map online with a file where its cache folder should be: the
+ * tiles arrive, and the map says once that they can't be kept. */
+static void
+test_tile_source_cache_notice (void)
+{
+  g_autoptr(TileServer) ts = tile_server_new (SERVE_TILES);
+  g_autofree char *url = tile_server_url (ts);
+  g_autofree char *dir = gb_tile_source_dup_default_cache_dir ();
+  g_autofree char *aside = g_strconcat (dir, ".aside", NULL);
+  g_autoptr(GbDossier) dossier = NULL;
+  g_autoptr(GbSelection) selection = gb_selection_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) notices = g_ptr_array_new ();
+  g_autoptr(GdkTexture) shot = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view;
+
+  if (g_file_test (dir, G_FILE_TEST_EXISTS))
+    g_assert_cmpint (g_rename (dir, aside), ==, 0);
+  else
+    {
+      g_autofree char *parent = g_path_get_dirname (dir);
+
+      g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+    }
+  g_file_set_contents (dir, "not a folder", -1, &error);
+  g_assert_no_error (error);
+
+  g_settings_set_string (settings, "tile-url-template", url);
+  dossier = gb_dossier_load_bundled (&error);
+  g_assert_no_error (error);
+  view = gb_test_map_show (dossier, selection, 900, 600);
+  gb_test_map_find_all (view, GTK_TYPE_LABEL, "map-cache-notice", notices);
+  g_assert_cmpuint (notices->len, ==, 1);
+  g_assert_false (gtk_widget_get_visible (notices->pdata[0]));
+
+  g_settings_set_string (settings, "map-source", "online");
+  gb_test_map_wait_for (server_asked, ts);
+  gb_test_map_wait_redrawn (view);
+  g_assert_true (gtk_widget_get_visible (notices->pdata[0]));
+  shot = gb_test_map_render (view);
+  gb_test_map_save_screenshot (shot, "map-cache-notice.png");
+
+  /* Basemap only: nothing to cache, nothing to say. */
+  g_settings_set_string (settings, "map-source", "basemap");
+  g_assert_false (gtk_widget_get_visible (notices->pdata[0]));
+
+  gb_test_map_destroy_window (GTK_WINDOW (gtk_widget_get_root (view)));
+  g_assert_cmpint (g_unlink (dir), ==, 0);
+  if (g_file_test (aside, G_FILE_TEST_EXISTS))
+    g_assert_cmpint (g_rename (aside, dir), ==, 0);
+}
+
 static void
 test_tile_source_templates (void)
 {
@@ -1039,6 +1279,8 @@ main (int   argc,
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   gb_test_map_init (&argc, &argv);
 
+  /* First: nothing else may have made the default cache folder yet. */
+  g_test_add_func ("/map/tile-source/cache-basemap-only", test_tile_source_cache_basemap_only);
   g_test_add_func ("/map/tile-source/user-agent", test_tile_source_user_agent);
   g_test_add_func ("/map/tile-source/silent-server", test_tile_source_silent_server);
   g_test_add_func ("/map/tile-source/closed-port", test_tile_source_closed_port);
@@ -1052,6 +1294,10 @@ main (int   argc,
   g_test_add ("/map/tile-source/window-responsive", GbTestMapFixture, NULL,
               gb_test_map_fixture_setup, test_tile_source_window_responsive,
               gb_test_map_fixture_teardown);
+  g_test_add_func ("/map/tile-source/cache/not-a-folder", test_tile_source_cache_not_a_folder);
+  g_test_add_func ("/map/tile-source/cache/mode-000", test_tile_source_cache_mode_000);
+  g_test_add_func ("/map/tile-source/cache/purged", test_tile_source_cache_purged);
+  g_test_add_func ("/map/tile-source/cache/notice", test_tile_source_cache_notice);
 
   return g_test_run ();
 }
