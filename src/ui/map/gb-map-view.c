@@ -109,7 +109,6 @@ update_notice (GbMapView *self)
 {
   gboolean failing = self->tile_layer != NULL && self->tile_source != NULL
                      && gb_tile_source_get_failing (self->tile_source);
-
   gboolean uncached = self->tile_layer != NULL && self->tile_source != NULL
                       && gb_tile_source_get_cache_unavailable (self->tile_source);
 

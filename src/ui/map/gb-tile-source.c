@@ -195,8 +195,8 @@ static void flush_waiting (GbTileSource *self);
 
 /* A failure rests the network for @delay (what the server asked for), or,
  * when @delay is negative, for a backoff that doubles with each failure in
- * a row. A success ends the run of failures but never shortens a rest
- * already under way: a tile sent before a 429 may still arrive after it. */
+ * a row. A success ends the run of failures, but not during a rest: a tile
+ * sent before a 429 may still arrive after it. */
 static void
 set_failing_full (GbTileSource *self,
                   gboolean      failing,
@@ -209,6 +209,8 @@ set_failing_full (GbTileSource *self,
                                g_get_monotonic_time () + (delay >= 0 ? delay : self->backoff));
       flush_waiting (self);
     }
+  else if (g_get_monotonic_time () < self->retry_after)
+    return;
   else
     self->backoff = 0;
 
