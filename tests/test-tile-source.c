@@ -1129,6 +1129,21 @@ test_tile_source_cache_not_a_folder (void)
   g_assert_cmpuint (tile_server_count (ts), ==, 9);
 }
 
+/* A damaged tile database: libshumate opens it all the same, and fails
+ * on every query (its purge with a warning). */
+static void
+test_tile_source_cache_damaged (void)
+{
+  g_autoptr(TileServer) ts = tile_server_new (SERVE_TILES);
+  g_autofree char *dir = temp_cache_dir ();
+  g_autofree char *db = g_build_filename (dir, "cache.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (db, "this is not an SQLite database, whatever it says", -1, &error);
+  g_assert_no_error (error);
+  assert_works_without_cache (ts, dir);
+}
+
 /* A folder with mode 000. Root may write there all the same (as the
  * kernel allows it), so as root only the tiles arriving is checked. */
 static void
@@ -1321,6 +1336,7 @@ main (int   argc,
               gb_test_map_fixture_teardown);
   g_test_add_func ("/map/tile-source/cache/not-a-folder", test_tile_source_cache_not_a_folder);
   g_test_add_func ("/map/tile-source/cache/mode-000", test_tile_source_cache_mode_000);
+  g_test_add_func ("/map/tile-source/cache/damaged", test_tile_source_cache_damaged);
   g_test_add_func ("/map/tile-source/cache/purged", test_tile_source_cache_purged);
   g_test_add_func ("/map/tile-source/cache/notice", test_tile_source_cache_notice);
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -318,6 +319,23 @@ cache_purged_cb (GObject      *object,
     g_debug ("Tile cache not purged: %s", error->message);
 }
 
+/* Whether @path starts as an SQLite 3 database does (16 bytes, read from
+ * a file libshumate has just opened). */
+static gboolean
+is_sqlite_file (const char *path)
+{
+  static const char magic[16] = "SQLite format 3";
+  char head[sizeof magic];
+  FILE *file = g_fopen (path, "rb");
+  gboolean ok;
+
+  if (file == NULL)
+    return FALSE;
+  ok = fread (head, 1, sizeof head, file) == sizeof head && memcmp (head, magic, sizeof magic) == 0;
+  fclose (file);
+  return ok;
+}
+
 /* Opens the cache when the first tile is asked for, so that a map showing
  * the basemap only creates nothing on disk. libshumate warns (and returns
  * early with a critical) when it can't make the folder, so that is checked
@@ -347,11 +365,12 @@ ensure_cache (GbTileSource *self)
                           "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", '_');
   self->cache = shumate_file_cache_new_full (self->cache_size_limit, cache_key, self->cache_dir);
 
-  /* libshumate only logs (at debug level) when its database fails to open. */
+  /* libshumate only logs (at debug level) when its database fails to open,
+   * and keeps a file that is no database, on which its purge warns. */
   db = g_build_filename (self->cache_dir, "cache.db", NULL);
-  if (!g_file_test (db, G_FILE_TEST_IS_REGULAR))
+  if (!is_sqlite_file (db))
     {
-      cache_unusable (self, "the tile database could not be created");
+      cache_unusable (self, "the tile database could not be created or is damaged");
       return NULL;
     }
 
