@@ -47,6 +47,7 @@ struct _GbMapView
   ShumateMap            *map;
   GtkBox                *scale_box;
   GtkLabel              *notice_label;
+  GtkLabel              *cache_notice_label;
   GtkLabel              *empty_label;
   GtkLabel              *attribution_label;
 
@@ -97,8 +98,11 @@ update_notice (GbMapView *self)
 {
   gboolean failing = self->tile_layer != NULL && self->tile_source != NULL
                      && gb_tile_source_get_failing (self->tile_source);
+  gboolean uncached = self->tile_layer != NULL && self->tile_source != NULL
+                      && gb_tile_source_get_cache_unavailable (self->tile_source);
 
   gtk_widget_set_visible (GTK_WIDGET (self->notice_label), failing);
+  gtk_widget_set_visible (GTK_WIDGET (self->cache_notice_label), uncached);
 }
 
 /* A story with nothing to map says so, rather than leaving an empty map;
@@ -138,7 +142,7 @@ update_attribution (GbMapView *self)
 }
 
 static void
-tile_source_failing_cb (GbMapView *self)
+tile_source_state_cb (GbMapView *self)
 {
   update_notice (self);
 }
@@ -174,7 +178,9 @@ setup_tiles (GbMapView *self)
 
   self->tile_source = gb_tile_source_new (url, NULL);
   g_signal_connect_object (self->tile_source, "notify::failing",
-                           G_CALLBACK (tile_source_failing_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (tile_source_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tile_source, "notify::cache-unavailable",
+                           G_CALLBACK (tile_source_state_cb), self, G_CONNECT_SWAPPED);
 
   self->renderer = shumate_raster_renderer_new_full (TILE_SOURCE_ID, "OpenStreetMap",
                                                      "© OpenStreetMap contributors",
@@ -690,6 +696,7 @@ gb_map_view_class_init (GbMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GbMapView, map);
   gtk_widget_class_bind_template_child (widget_class, GbMapView, scale_box);
   gtk_widget_class_bind_template_child (widget_class, GbMapView, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, GbMapView, cache_notice_label);
   gtk_widget_class_bind_template_child (widget_class, GbMapView, empty_label);
   gtk_widget_class_bind_template_child (widget_class, GbMapView, attribution_label);
   gtk_widget_class_bind_template_callback (widget_class, attribution_activate_link_cb);

@@ -3,8 +3,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
+#include <glib/gstdio.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <libsoup/soup.h>
 
@@ -21,7 +25,13 @@
  * source rests before trying the network again and answers from the cache
  * meanwhile. Bytes only reach the map (the received-data signal) once they
  * decode as an image, since the raster renderer complains loudly about
- * anything else. */
+ * anything else.
+ *
+ * Requests wait in our own queue rather than libsoup's, so that a 429 or
+ * 503 stops everything still waiting (until Retry-After, or a growing
+ * backoff), and a request the map gave up on or that waited past its
+ * deadline is dropped before it is sent. Bodies are read to the end (up to
+ * a bound) so that the connection goes back to the session's pool. */
 
 #define USER_AGENT "GoldenBridge/" PACKAGE_VERSION " (+" PACKAGE_URL ")"
 #define MAX_CONNECTIONS 2
@@ -31,8 +41,12 @@
 #define MAX_TILE_BYTES (1024 * 1024)
 #define MAX_TILE_PIXELS 1024
 #define READ_CHUNK 16384
+#define MAX_ERROR_BODY_BYTES (64 * 1024)
+#define HTTP_TOO_MANY_REQUESTS 429 /* RFC 6585; libsoup 3.0 has no name for it */
 #define BACKOFF_FIRST (15 * G_TIME_SPAN_SECOND)
 #define BACKOFF_MAX (5 * G_TIME_SPAN_MINUTE)
+#define RETRY_AFTER_MIN G_TIME_SPAN_SECOND
+#define RETRY_AFTER_MAX G_TIME_SPAN_HOUR
 
 struct _GbTileSource
 {
@@ -43,8 +57,16 @@ struct _GbTileSource
   gboolean           template_valid;
   guint              timeout;
 
+  guint              cache_size_limit;
+
   SoupSession       *session;
+  GQueue             waiting;
+  guint              n_sending;
+
   ShumateFileCache  *cache;
+  gboolean           cache_opened;
+  gboolean           cache_unavailable;
+  gsize              cache_bytes_stored;
 
   gboolean           failing;
   gint64             retry_after;
@@ -58,7 +80,9 @@ enum {
   PROP_URL_TEMPLATE,
   PROP_CACHE_DIR,
   PROP_TIMEOUT,
+  PROP_CACHE_SIZE_LIMIT,
   PROP_FAILING,
+  PROP_CACHE_UNAVAILABLE,
   N_PROPS
 };
 
@@ -79,6 +103,10 @@ typedef struct
   gulong        cancelled_id;
   GSource      *deadline;
   gboolean      timed_out;
+  gint64        stale_at;
+  gboolean      sending;
+  GError       *status_error;
+  gsize         drained;
 } TileRequest;
 
 static void
@@ -97,6 +125,7 @@ tile_request_free (TileRequest *req)
   g_clear_object (&req->stream);
   g_clear_pointer (&req->body, g_byte_array_unref);
   g_clear_object (&req->net_cancellable);
+  g_clear_error (&req->status_error);
   g_free (req);
 }
 
@@ -163,26 +192,66 @@ validate_async (GbTileSource        *self,
   g_task_run_in_thread (task, validate_thread);
 }
 
+static void flush_waiting (GbTileSource *self);
+
+/* A failure rests the network for @delay (what the server asked for), or,
+ * when @delay is negative, for a backoff that doubles with each failure in
+ * a row. A success ends the run of failures, but not during a rest: a tile
+ * sent before a 429 may still arrive after it. */
 static void
-set_failing (GbTileSource *self,
-             gboolean      failing)
+set_failing_full (GbTileSource *self,
+                  gboolean      failing,
+                  GTimeSpan     delay)
 {
   if (failing)
     {
       self->backoff = self->backoff == 0 ? BACKOFF_FIRST : MIN (self->backoff * 2, BACKOFF_MAX);
-      self->retry_after = g_get_monotonic_time () + self->backoff;
+      self->retry_after = MAX (self->retry_after,
+                               g_get_monotonic_time () + (delay >= 0 ? delay : self->backoff));
+      flush_waiting (self);
     }
+  else if (g_get_monotonic_time () < self->retry_after)
+    return;
   else
-    {
-      self->backoff = 0;
-      self->retry_after = 0;
-    }
+    self->backoff = 0;
 
   if (self->failing == failing)
     return;
 
   self->failing = failing;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAILING]);
+}
+
+static void
+set_failing (GbTileSource *self,
+             gboolean      failing)
+{
+  set_failing_full (self, failing, -1);
+}
+
+/* How long a 429 or 503 asks us to wait: Retry-After in seconds or as an
+ * HTTP date, within bounds; -1 when it says nothing usable. */
+static GTimeSpan
+retry_after_delay (SoupMessage *message)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
+  const char *value = soup_message_headers_get_one (headers, "Retry-After");
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  guint64 seconds;
+
+  if (value == NULL)
+    return -1;
+
+  if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT32, &seconds, NULL))
+    return CLAMP ((GTimeSpan) seconds * G_TIME_SPAN_SECOND, RETRY_AFTER_MIN, RETRY_AFTER_MAX);
+
+  when = soup_date_time_new_from_http_string (value);
+  if (when == NULL)
+    return -1;
+
+  now = g_date_time_new_now_utc ();
+  return CLAMP (g_date_time_difference (when, now), RETRY_AFTER_MIN, RETRY_AFTER_MAX);
 }
 
 static char *
@@ -222,6 +291,122 @@ finish_request (GTask  *task,
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "No tile");
 }
 
+/* The cache can't be used (a folder we can't write, a file in its place,
+ * a full disk): say so once, then do without it. */
+static void
+cache_unusable (GbTileSource *self,
+                const char   *why)
+{
+  g_clear_object (&self->cache);
+
+  if (self->cache_unavailable)
+    return;
+
+  g_debug ("Not caching map tiles in %s: %s", self->cache_dir, why);
+  self->cache_unavailable = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CACHE_UNAVAILABLE]);
+}
+
+static void
+cache_purged_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!shumate_file_cache_purge_cache_finish (SHUMATE_FILE_CACHE (object), result, &error)
+      && error != NULL)
+    g_debug ("Tile cache not purged: %s", error->message);
+}
+
+/* Whether @path starts as an SQLite 3 database does (16 bytes, read from
+ * a file libshumate has just opened). */
+static gboolean
+is_sqlite_file (const char *path)
+{
+  static const char magic[16] = "SQLite format 3";
+  char head[sizeof magic];
+  FILE *file = g_fopen (path, "rb");
+  gboolean ok;
+
+  if (file == NULL)
+    return FALSE;
+  ok = fread (head, 1, sizeof head, file) == sizeof head && memcmp (head, magic, sizeof magic) == 0;
+  fclose (file);
+  return ok;
+}
+
+/* Opens the cache when the first tile is asked for, so that a map showing
+ * the basemap only creates nothing on disk. libshumate warns (and returns
+ * early with a critical) when it can't make the folder, so that is checked
+ * here first; the size limit only holds once a purge runs, so one starts
+ * now, in a worker thread. */
+static ShumateFileCache *
+ensure_cache (GbTileSource *self)
+{
+  g_autofree char *cache_key = NULL;
+  g_autofree char *db = NULL;
+  int saved_errno;
+
+  if (self->cache_opened)
+    return self->cache;
+  self->cache_opened = TRUE;
+
+  if (g_mkdir_with_parents (self->cache_dir, 0700) != 0
+      || g_access (self->cache_dir, W_OK | X_OK) != 0)
+    {
+      saved_errno = errno;
+      cache_unusable (self, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  /* One cache directory per tile address, as libshumate names them. */
+  cache_key = g_strcanon (g_strdup (self->url_template ? self->url_template : "none"),
+                          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", '_');
+  self->cache = shumate_file_cache_new_full (self->cache_size_limit, cache_key, self->cache_dir);
+
+  /* libshumate only logs (at debug level) when its database fails to open,
+   * and keeps a file that is no database, on which its purge warns. */
+  db = g_build_filename (self->cache_dir, "cache.db", NULL);
+  if (!is_sqlite_file (db))
+    {
+      cache_unusable (self, "the tile database could not be created or is damaged");
+      return NULL;
+    }
+
+  shumate_file_cache_purge_cache_async (self->cache, NULL, cache_purged_cb, NULL);
+  return self->cache;
+}
+
+static void
+cache_stored_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GbTileSource) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!shumate_file_cache_store_tile_finish (SHUMATE_FILE_CACHE (object), result, &error)
+      && self->cache == SHUMATE_FILE_CACHE (object))
+    cache_unusable (self, error != NULL ? error->message : "a tile could not be written");
+}
+
+/* The purge bounds the cache at start-up; within one session the cache
+ * grows by at most as much again. */
+static void
+store_in_cache (GbTileSource *self,
+                TileRequest  *req,
+                GBytes       *bytes,
+                const char   *etag)
+{
+  if (self->cache == NULL || self->cache_bytes_stored >= self->cache_size_limit)
+    return;
+
+  self->cache_bytes_stored += g_bytes_get_size (bytes);
+  shumate_file_cache_store_tile_async (self->cache, req->x, req->y, req->z, bytes, etag,
+                                       NULL, cache_stored_cb, g_object_ref (self));
+}
+
 /* The network part is over: no deadline, no link to the map's cancellable.
  * Harmless when done already. */
 static void
@@ -242,6 +427,20 @@ stop_deadline (GTask *task)
     }
 }
 
+static void pump (GbTileSource *self);
+
+/* Gives the request's connection slot to the next one waiting. */
+static void
+release_slot (TileRequest *req)
+{
+  if (!req->sending)
+    return;
+
+  req->sending = FALSE;
+  req->self->n_sending--;
+  pump (req->self);
+}
+
 static void
 network_failed (GTask        *task,
                 const GError *error)
@@ -251,8 +450,9 @@ network_failed (GTask        *task,
 
   stop_deadline (task);
 
-  /* The map dropping a tile it no longer shows is not the network's fault. */
-  if (!g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+  /* The map dropping a tile it no longer shows is not the network's fault;
+   * a 429 or 503 rested the network already. */
+  if (!g_cancellable_is_cancelled (g_task_get_cancellable (task)) && req->status_error == NULL)
     set_failing (req->self, TRUE);
 
   if (req->timed_out)
@@ -263,17 +463,7 @@ network_failed (GTask        *task,
 
   g_debug ("Tile %d/%d/%d: %s", req->z, req->x, req->y, reported->message);
   finish_request (task, NULL, reported);
-}
-
-static void
-cache_stored_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!shumate_file_cache_store_tile_finish (SHUMATE_FILE_CACHE (object), result, &error))
-    g_debug ("Tile not cached: %s", error->message);
+  release_slot (req);
 }
 
 static void
@@ -298,14 +488,43 @@ downloaded_validated_cb (GObject      *object,
   set_failing (req->self, FALSE);
 
   etag = soup_message_headers_get_one (soup_message_get_response_headers (req->message), "ETag");
-  shumate_file_cache_store_tile_async (req->self->cache, req->x, req->y, req->z, bytes, etag,
-                                       NULL, cache_stored_cb, NULL);
+  store_in_cache (req->self, req, bytes, etag);
 
   if (!g_task_return_error_if_cancelled (task))
     {
       g_signal_emit_by_name (req->self, "received-data", req->x, req->y, req->z, bytes);
       g_task_return_pointer (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
     }
+}
+
+/* The whole body is in (so the connection is free for the next request). */
+static void
+body_read (GTask *task)
+{
+  TileRequest *req = g_task_get_task_data (task);
+  g_autoptr(GBytes) body = NULL;
+
+  if (req->status_error != NULL)
+    {
+      network_failed (task, req->status_error);
+      return;
+    }
+
+  stop_deadline (task);
+  release_slot (req);
+
+  if (req->body == NULL)
+    {
+      /* 304 Not Modified: the cached tile is good for another while. */
+      set_failing (req->self, FALSE);
+      if (req->self->cache != NULL)
+        shumate_file_cache_mark_up_to_date (req->self->cache, req->x, req->y, req->z);
+      finish_request (task, req->cached, NULL);
+      return;
+    }
+
+  body = g_bytes_new (req->body->data, req->body->len);
+  validate_async (req->self, body, downloaded_validated_cb, g_object_ref (task));
 }
 
 static void read_chunk (GTask *task);
@@ -320,32 +539,47 @@ chunk_read_cb (GObject      *object,
   g_autoptr(GBytes) chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result,
                                                               &error);
   TileRequest *req = g_task_get_task_data (task);
-  g_autoptr(GBytes) body = NULL;
+  gsize size;
 
   if (chunk == NULL)
     {
+      network_failed (task, req->status_error != NULL ? req->status_error : error);
+      return;
+    }
+
+  size = g_bytes_get_size (chunk);
+  if (size == 0)
+    {
+      body_read (task);
+      return;
+    }
+
+  if (req->body == NULL)
+    {
+      /* An error page, or a 304's: read for the connection's sake, up to a
+       * bound; beyond it, giving up the connection is cheaper. */
+      req->drained += size;
+      if (req->drained > MAX_ERROR_BODY_BYTES)
+        {
+          if (req->status_error == NULL)
+            req->status_error = g_error_new (G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                                             "Tile %d/%d/%d: reply too large",
+                                             req->z, req->x, req->y);
+          network_failed (task, req->status_error);
+          return;
+        }
+    }
+  else if (req->body->len + size > MAX_TILE_BYTES)
+    {
+      error = g_error_new (G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                           "Tile %d/%d/%d is too large", req->z, req->x, req->y);
       network_failed (task, error);
       return;
     }
+  else
+    g_byte_array_append (req->body, g_bytes_get_data (chunk, NULL), size);
 
-  if (g_bytes_get_size (chunk) > 0)
-    {
-      if (req->body->len + g_bytes_get_size (chunk) > MAX_TILE_BYTES)
-        {
-          error = g_error_new (G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                               "Tile %d/%d/%d is too large", req->z, req->x, req->y);
-          network_failed (task, error);
-          return;
-        }
-
-      g_byte_array_append (req->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
-      read_chunk (g_steal_pointer (&task));
-      return;
-    }
-
-  stop_deadline (task);
-  body = g_bytes_new (req->body->data, req->body->len);
-  validate_async (req->self, body, downloaded_validated_cb, g_steal_pointer (&task));
+  read_chunk (g_steal_pointer (&task));
 }
 
 static void
@@ -365,6 +599,7 @@ message_sent_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   TileRequest *req = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers;
   guint status;
 
   req->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
@@ -375,25 +610,32 @@ message_sent_cb (GObject      *object,
     }
 
   status = soup_message_get_status (req->message);
+  headers = soup_message_get_response_headers (req->message);
 
-  if (status == SOUP_STATUS_NOT_MODIFIED && req->cached != NULL)
+  if (status == SOUP_STATUS_OK)
     {
-      stop_deadline (task);
-      set_failing (req->self, FALSE);
-      shumate_file_cache_mark_up_to_date (req->self->cache, req->x, req->y, req->z);
-      finish_request (task, req->cached, NULL);
-      return;
+      if (soup_message_headers_get_content_length (headers) > MAX_TILE_BYTES)
+        {
+          error = g_error_new (G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                               "Tile %d/%d/%d is too large", req->z, req->x, req->y);
+          network_failed (task, error);
+          return;
+        }
+      req->body = g_byte_array_new ();
+    }
+  else if (status != SOUP_STATUS_NOT_MODIFIED || req->cached == NULL)
+    {
+      req->status_error = g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED, "Tile %d/%d/%d: HTTP %u",
+                                       req->z, req->x, req->y, status);
+
+      /* Too many requests, or the server is busy: nothing more goes out
+       * until it says (or until a backoff), whatever is waiting. */
+      if (status == HTTP_TOO_MANY_REQUESTS || status == SOUP_STATUS_SERVICE_UNAVAILABLE)
+        set_failing_full (req->self, TRUE, retry_after_delay (req->message));
+      else
+        set_failing (req->self, TRUE);
     }
 
-  if (status != SOUP_STATUS_OK)
-    {
-      error = g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED, "Tile %d/%d/%d: HTTP %u",
-                           req->z, req->x, req->y, status);
-      network_failed (task, error);
-      return;
-    }
-
-  req->body = g_byte_array_new ();
   read_chunk (g_steal_pointer (&task));
 }
 
@@ -416,42 +658,17 @@ task_cancelled_cb (GCancellable *cancellable,
   g_cancellable_cancel (net_cancellable);
 }
 
-/* Borrows @task; the request holds its own reference while it runs. */
+/* Takes a connection slot and sends; borrows @task, the request holds its
+ * own reference while it runs. */
 static void
-fetch_from_network (GTask *task)
+send_request (GTask *task)
 {
   TileRequest *req = g_task_get_task_data (task);
   GbTileSource *self = req->self;
   GCancellable *cancellable = g_task_get_cancellable (task);
-  g_autofree char *uri_string = tile_uri (self, req->x, req->y, req->z);
-  g_autoptr(GUri) uri = NULL;
-  SoupMessageHeaders *headers;
 
-  uri = g_uri_parse (uri_string, SOUP_HTTP_URI_FLAGS, NULL);
-  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0'
-      || (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0
-          && g_strcmp0 (g_uri_get_scheme (uri), "http") != 0))
-    {
-      g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                                             "Not a usable tile address");
-      finish_request (task, NULL, error);
-      return;
-    }
-
-  req->message = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
-  headers = soup_message_get_request_headers (req->message);
-  soup_message_headers_replace (headers, "Accept", "image/png,image/jpeg,image/webp;q=0.9,*/*;q=0.1");
-
-  if (req->etag != NULL)
-    soup_message_headers_replace (headers, "If-None-Match", req->etag);
-  else if (req->modtime != NULL)
-    {
-      /* HTTP dates are in English whatever the locale. */
-      g_autoptr(GDateTime) utc = g_date_time_to_utc (req->modtime);
-      g_autofree char *since = soup_date_time_to_string (utc, SOUP_DATE_HTTP);
-
-      soup_message_headers_replace (headers, "If-Modified-Since", since);
-    }
+  req->sending = TRUE;
+  self->n_sending++;
 
   /* One cancellable for the network part: the map's, or the deadline. */
   req->net_cancellable = g_cancellable_new ();
@@ -484,6 +701,100 @@ answered_while_resting (GTask *task)
                        "Tile servers unreachable; trying again later");
   finish_request (task, NULL, error);
   return TRUE;
+}
+
+/* Whatever went stale while it waited is answered without being sent: the
+ * map gave up on it (it scrolled away), or its deadline passed. */
+static gboolean
+dropped_before_sending (GTask *task)
+{
+  TileRequest *req = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return TRUE;
+
+  if (req->self->session == NULL)
+    error = g_error_new (G_IO_ERROR, G_IO_ERROR_CLOSED, "The tile source is closed");
+  else if (g_get_monotonic_time () >= req->stale_at)
+    error = g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                         "Tile %d/%d/%d waited too long", req->z, req->x, req->y);
+  else
+    return answered_while_resting (task);
+
+  finish_request (task, NULL, error);
+  return TRUE;
+}
+
+static void
+pump (GbTileSource *self)
+{
+  while (self->n_sending < MAX_CONNECTIONS && !g_queue_is_empty (&self->waiting))
+    {
+      g_autoptr(GTask) task = g_queue_pop_head (&self->waiting);
+
+      if (!dropped_before_sending (task))
+        send_request (task);
+    }
+}
+
+/* Answers whatever waits and may not go out now (the network rests). */
+static void
+flush_waiting (GbTileSource *self)
+{
+  GQueue queued = self->waiting;
+  GTask *task;
+
+  /* Answering may queue new requests: they go behind what is kept. */
+  self->waiting = (GQueue) G_QUEUE_INIT;
+  while ((task = g_queue_pop_head (&queued)) != NULL)
+    {
+      if (dropped_before_sending (task))
+        g_object_unref (task);
+      else
+        g_queue_push_tail (&self->waiting, task);
+    }
+}
+
+/* Borrows @task: builds its request and queues it. */
+static void
+fetch_from_network (GTask *task)
+{
+  TileRequest *req = g_task_get_task_data (task);
+  GbTileSource *self = req->self;
+  g_autofree char *uri_string = tile_uri (self, req->x, req->y, req->z);
+  g_autoptr(GUri) uri = NULL;
+  SoupMessageHeaders *headers;
+
+  uri = g_uri_parse (uri_string, SOUP_HTTP_URI_FLAGS, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0'
+      || (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0
+          && g_strcmp0 (g_uri_get_scheme (uri), "http") != 0))
+    {
+      g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                                             "Not a usable tile address");
+      finish_request (task, NULL, error);
+      return;
+    }
+
+  req->message = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
+  headers = soup_message_get_request_headers (req->message);
+  soup_message_headers_replace (headers, "Accept", "image/png,image/jpeg,image/webp;q=0.9,*/*;q=0.1");
+
+  if (req->etag != NULL)
+    soup_message_headers_replace (headers, "If-None-Match", req->etag);
+  else if (req->modtime != NULL)
+    {
+      /* HTTP dates are in English whatever the locale. */
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (req->modtime);
+      g_autofree char *since = soup_date_time_to_string (utc, SOUP_DATE_HTTP);
+
+      soup_message_headers_replace (headers, "If-Modified-Since", since);
+    }
+
+  req->stale_at = g_get_monotonic_time () + (gint64) self->timeout * G_USEC_PER_SEC;
+  g_queue_push_tail (&self->waiting, g_object_ref (task));
+  pump (self);
 }
 
 static void
@@ -556,6 +867,7 @@ gb_tile_source_get_tile_data_async (ShumateDataSource   *source,
 {
   GbTileSource *self = GB_TILE_SOURCE (source);
   g_autoptr(GTask) task = NULL;
+  ShumateFileCache *cache;
   TileRequest *req;
 
   task = g_task_new (self, cancellable, callback, user_data);
@@ -576,8 +888,16 @@ gb_tile_source_get_tile_data_async (ShumateDataSource   *source,
   req->z = zoom_level;
   g_task_set_task_data (task, req, (GDestroyNotify) tile_request_free);
 
-  shumate_file_cache_get_tile_async (self->cache, x, y, zoom_level, cancellable,
-                                     cache_read_cb, g_steal_pointer (&task));
+  cache = ensure_cache (self);
+  if (cache != NULL)
+    {
+      shumate_file_cache_get_tile_async (cache, x, y, zoom_level, cancellable,
+                                         cache_read_cb, g_steal_pointer (&task));
+      return;
+    }
+
+  if (!answered_while_resting (task))
+    fetch_from_network (task);
 }
 
 static GBytes *
@@ -592,7 +912,6 @@ static void
 gb_tile_source_constructed (GObject *object)
 {
   GbTileSource *self = GB_TILE_SOURCE (object);
-  g_autofree char *cache_key = NULL;
 
   G_OBJECT_CLASS (gb_tile_source_parent_class)->constructed (object);
 
@@ -600,11 +919,7 @@ gb_tile_source_constructed (GObject *object)
   if (self->cache_dir == NULL)
     self->cache_dir = gb_tile_source_dup_default_cache_dir ();
 
-  /* One cache directory per tile address, as libshumate names them. */
-  cache_key = g_strcanon (g_strdup (self->url_template ? self->url_template : "none"),
-                          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", '_');
-  self->cache = shumate_file_cache_new_full (CACHE_SIZE_LIMIT, cache_key, self->cache_dir);
-
+  /* One session for every tile: its connections are kept alive and reused. */
   self->session = soup_session_new_with_options ("user-agent", USER_AGENT,
                                                  "max-conns", MAX_CONNECTIONS,
                                                  "max-conns-per-host", MAX_CONNECTIONS,
@@ -622,6 +937,9 @@ gb_tile_source_dispose (GObject *object)
     soup_session_abort (self->session);
   g_clear_object (&self->session);
   g_clear_object (&self->cache);
+
+  /* Without a session, nothing waiting can go out. */
+  flush_waiting (self);
 
   G_OBJECT_CLASS (gb_tile_source_parent_class)->dispose (object);
 }
@@ -659,8 +977,16 @@ gb_tile_source_get_property (GObject    *object,
       g_value_set_uint (value, self->timeout);
       break;
 
+    case PROP_CACHE_SIZE_LIMIT:
+      g_value_set_uint (value, self->cache_size_limit);
+      break;
+
     case PROP_FAILING:
       g_value_set_boolean (value, self->failing);
+      break;
+
+    case PROP_CACHE_UNAVAILABLE:
+      g_value_set_boolean (value, self->cache_unavailable);
       break;
 
     default:
@@ -688,6 +1014,10 @@ gb_tile_source_set_property (GObject      *object,
 
     case PROP_TIMEOUT:
       gb_tile_source_set_timeout (self, g_value_get_uint (value));
+      break;
+
+    case PROP_CACHE_SIZE_LIMIT:
+      self->cache_size_limit = g_value_get_uint (value);
       break;
 
     default:
@@ -725,8 +1055,19 @@ gb_tile_source_class_init (GbTileSourceClass *klass)
                        1, 600, DEFAULT_TIMEOUT_SECONDS,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* Bytes; the cache is trimmed to it when first opened (at start-up). */
+  properties[PROP_CACHE_SIZE_LIMIT] =
+    g_param_spec_uint ("cache-size-limit", NULL, NULL,
+                       1, G_MAXINT, CACHE_SIZE_LIMIT,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   properties[PROP_FAILING] =
     g_param_spec_boolean ("failing", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_CACHE_UNAVAILABLE] =
+    g_param_spec_boolean ("cache-unavailable", NULL, NULL,
                           FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -737,6 +1078,8 @@ static void
 gb_tile_source_init (GbTileSource *self)
 {
   self->timeout = DEFAULT_TIMEOUT_SECONDS;
+  self->cache_size_limit = CACHE_SIZE_LIMIT;
+  g_queue_init (&self->waiting);
 }
 
 /**
@@ -813,6 +1156,34 @@ gb_tile_source_get_failing (GbTileSource *self)
   g_return_val_if_fail (GB_IS_TILE_SOURCE (self), FALSE);
 
   return self->failing;
+}
+
+/**
+ * gb_tile_source_get_cache_unavailable:
+ *
+ * Whether tiles can't be cached (the cache folder can't be written, or
+ * something else stands in its place); the map then works from the
+ * network and the basemap alone.
+ */
+gboolean
+gb_tile_source_get_cache_unavailable (GbTileSource *self)
+{
+  g_return_val_if_fail (GB_IS_TILE_SOURCE (self), FALSE);
+
+  return self->cache_unavailable;
+}
+
+/**
+ * gb_tile_source_get_cache_size_limit:
+ *
+ * Returns: the size in bytes the cache is trimmed to when it is opened
+ */
+guint
+gb_tile_source_get_cache_size_limit (GbTileSource *self)
+{
+  g_return_val_if_fail (GB_IS_TILE_SOURCE (self), 0);
+
+  return self->cache_size_limit;
 }
 
 /**

@@ -17,6 +17,8 @@ guint         gb_tile_source_get_timeout      (GbTileSource *self);
 void          gb_tile_source_set_timeout      (GbTileSource *self,
                                                guint         seconds);
 gboolean      gb_tile_source_get_failing      (GbTileSource *self);
+gboolean      gb_tile_source_get_cache_unavailable (GbTileSource *self);
+guint         gb_tile_source_get_cache_size_limit  (GbTileSource *self);
 
 const char   *gb_tile_source_get_user_agent   (void);
 gboolean      gb_tile_source_template_is_valid (const char  *url_template);
