@@ -379,10 +379,14 @@ get_refs (Loader     *l,
 {
   JsonArray *array = gb_json_read_array (l->problems, obj, name, READ (FALSE));
   GPtrArray *items = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = NULL;
   gsize len;
 
   if (array == NULL)
     return items;
+
+  /* A list may hold hundreds of thousands of ids: look for twice in a set. */
+  seen = g_hash_table_new (NULL, NULL);
 
   len = gb_problems_push_member (l->problems, name);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -400,7 +404,7 @@ get_refs (Loader     *l,
           const char *id = json_node_get_string (node);
           GbItem *item = resolve_id (l, id, type_a, type_b, what);
 
-          if (item != NULL && g_ptr_array_find (items, item, NULL))
+          if (item != NULL && !g_hash_table_add (seen, item))
             gb_problems_report (l->problems, _("lists “%s” twice"), id);
           else if (item != NULL)
             g_ptr_array_add (items, item);
