@@ -3,11 +3,13 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "gb-dossier-loader.h"
 #include "gb-event.h"
 #include "gb-place.h"
 #include "gb-test-load.h"
+#include "gb-time-zone.h"
 
 /* Hostile files (issue 14) as the loader meets them: each is refused or
  * loaded quickly, with messages a person can read and act on. The fixtures
@@ -68,6 +70,116 @@ test_long_reference_list (void)
   g_assert_nonnull (strstr (error->message, "events[0].places[8]: lists “p3” twice"));
 }
 
+/* Item 2: a zone is an IANA name, never a path or a POSIX rule. */
+static const char * const bad_zones[] = {
+  "/etc/hostname", "../../../etc/passwd", "/proc/self/environ", "/etc/localtime", "EST5EDT",
+  "UTC+5", "Asia/../../etc/passwd", "Asia//Seoul", "Asia/Seoul/", "Asia/.Seoul",
+  "Nowhere/Atlantis",
+};
+static const char * const good_zones[] = { "Asia/Almaty", "Asia/Seoul", "UTC" };
+
+static void
+test_zone_names (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_zones); i++)
+    {
+      g_assert_false (gb_time_zone_name_is_known (bad_zones[i]));
+      g_assert_null (gb_time_zone_new_known (bad_zones[i]));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (good_zones); i++)
+    {
+      g_autoptr(GTimeZone) zone = gb_time_zone_new_known (good_zones[i]);
+
+      g_assert_nonnull (zone);
+      g_assert_cmpstr (g_time_zone_get_identifier (zone), ==, good_zones[i]);
+    }
+  g_assert_true (gb_time_zone_name_is_known ("America/Argentina/Buenos_Aires"));
+  g_assert_true (gb_time_zone_name_is_known ("Etc/GMT+5"));
+}
+
+/* Every field that names a zone: a place's and a date's. */
+static void
+test_zone_fields (void)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_zones = G_N_ELEMENTS (bad_zones) + G_N_ELEMENTS (good_zones);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_null (gb_test_load_fixture_file ("hostile", "timezone-paths.json", &error));
+  g_assert_error (error, GB_LOAD_ERROR, GB_LOAD_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2 * G_N_ELEMENTS (bad_zones));
+
+  for (guint i = 0; i < n_zones; i++)
+    {
+      g_autofree char *place = g_strdup_printf (": places[%u].timezone: ", i);
+      g_autofree char *date = g_strdup_printf (": events[%u].date.start: ", i);
+      gboolean bad = i < G_N_ELEMENTS (bad_zones);
+
+      g_assert_true ((strstr (error->message, place) != NULL) == bad);
+      g_assert_true ((strstr (error->message, date) != NULL) == bad);
+    }
+}
+
+typedef struct
+{
+  GMutex     lock;
+  GCond      done_cond;
+  gboolean   done;
+  char      *json;
+  GError    *error;
+} ZoneLoad;
+
+static gpointer
+load_thread (gpointer data)
+{
+  ZoneLoad *load = data;
+  g_autoptr(GbDossier) dossier = gb_test_load_string (load->json, &load->error);
+
+  g_assert_null (dossier);
+  g_mutex_lock (&load->lock);
+  load->done = TRUE;
+  g_cond_signal (&load->done_cond);
+  g_mutex_unlock (&load->lock);
+  return NULL;
+}
+
+/* A FIFO named as a zone would block whoever opens it, for ever. */
+static void
+test_zone_fifo (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gb-zone-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "zone", NULL);
+  ZoneLoad load = { 0 };
+  GThread *thread;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  load.json = g_strdup_printf (HEAD SRC ",\"places\":[{\"id\":\"p\",\"name\":\"P\","
+                               "\"kind\":\"city\",\"lat\":1,\"lon\":2,\"source\":\"s\","
+                               "\"timezone\":\"%s\"}],\"events\":[{\"id\":\"e\",\"title\":\"E\","
+                               "\"source\":\"s\",\"date\":{\"start\":\"2024-11-04T10:00\","
+                               "\"zone\":\"%s\"}}]}", fifo, fifo);
+
+  thread = g_thread_new ("load", load_thread, &load);
+  g_mutex_lock (&load.lock);
+  while (!load.done)
+    if (!g_cond_wait_until (&load.done_cond, &load.lock, deadline))
+      g_error ("loading a dossier that names a FIFO as a zone blocked");
+  g_mutex_unlock (&load.lock);
+  g_thread_join (thread);
+
+  g_assert_error (load.error, GB_LOAD_ERROR, GB_LOAD_ERROR_INVALID);
+  g_assert_nonnull (strstr (load.error->message, "places[0].timezone"));
+  g_assert_nonnull (strstr (load.error->message, "events[0].date.start"));
+
+  g_clear_error (&load.error);
+  g_free (load.json);
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -75,6 +187,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/hostile-load/refs/long-list", test_long_reference_list);
+  g_test_add_func ("/hostile-load/zones/names", test_zone_names);
+  g_test_add_func ("/hostile-load/zones/fields", test_zone_fields);
+  g_test_add_func ("/hostile-load/zones/fifo", test_zone_fifo);
 
   return g_test_run ();
 }

@@ -22,6 +22,7 @@
 #include "gb-problems.h"
 #include "gb-route.h"
 #include "gb-source.h"
+#include "gb-time-zone.h"
 #include "gb-web-link.h"
 
 #define DOSSIER_FORMAT "golden-bridge-dossier"
@@ -523,9 +524,8 @@ get_timezone (Loader     *l,
               JsonObject *obj)
 {
   const char *tz = gb_json_read_string (l->problems, obj, "timezone", READ (FALSE));
-  g_autoptr(GTimeZone) zone = NULL;
 
-  if (tz == NULL || (zone = g_time_zone_new_identifier (tz)) != NULL)
+  if (tz == NULL || gb_time_zone_name_is_known (tz))
     return tz;
 
   gb_problems_report_in (l->problems, "timezone",

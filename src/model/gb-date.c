@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gb-date.h"
+#include "gb-time-zone.h"
 
 /* A date of the dossier format: a start, an optional end, an optional IANA zone.
  *
@@ -287,73 +288,18 @@ syntax:
   return FALSE;
 }
 
-static gboolean
-zone_id_is_well_formed (const char *zone)
-{
-  gsize len = strlen (zone);
-  gboolean at_start = TRUE;
-
-  if (len == 0 || len > 64)
-    return FALSE;
-
-  for (const char *p = zone; *p; p++)
-    {
-      if (*p == '/')
-        {
-          if (at_start)
-            return FALSE;
-          at_start = TRUE;
-          continue;
-        }
-      /* An IANA component starts with a letter: that also rules out "..". */
-      if (at_start && !g_ascii_isalpha (*p))
-        return FALSE;
-      if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-' && *p != '+')
-        return FALSE;
-      at_start = FALSE;
-    }
-  return !at_start;
-}
-
-/* GTimeZone falls back to parsing POSIX TZ rules ("ABC-5") and, before 2.68, to UTC
- * for any garbage. Accept only ids that name a tz database entry: where the
- * database is on disk (Debian, and /usr/share/zoneinfo in the GNOME Flatpak
- * runtime) the file must exist; elsewhere trust GLib but refuse rule strings. */
+/* Only IANA names (gb-time-zone.h): GLib would read a path or a POSIX rule. */
 static GTimeZone *
 load_zone (const char  *zone,
            GError     **error)
 {
-  g_autoptr(GTimeZone) tz = NULL;
-  const char *tzdir;
+  GTimeZone *tz = gb_time_zone_new_known (zone);
 
-  if (!zone_id_is_well_formed (zone))
-    goto bad;
-
-  tz = g_time_zone_new_identifier (zone);
   if (tz == NULL)
-    goto bad;
-
-  tzdir = g_getenv ("TZDIR");
-  if (tzdir == NULL || !g_file_test (tzdir, G_FILE_TEST_IS_DIR))
-    tzdir = "/usr/share/zoneinfo";
-
-  if (g_file_test (tzdir, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *path = g_build_filename (tzdir, zone, NULL);
-
-      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        goto bad;
-    }
-  else if (strpbrk (zone, "0123456789") != NULL && strchr (zone, '/') == NULL)
-    goto bad;
-
-  return g_steal_pointer (&tz);
-
-bad:
-  g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_ZONE,
-               _("“%s” is not a time zone: use an IANA name such as “Asia/Seoul” or "
-                 "“Asia/Almaty”"), zone);
-  return NULL;
+    g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_ZONE,
+                 _("“%s” is not a time zone: use an IANA name such as “Asia/Seoul” or "
+                   "“Asia/Almaty”"), zone);
+  return tz;
 }
 
 static char *

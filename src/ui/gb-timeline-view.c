@@ -12,6 +12,7 @@
 #include "gb-labels.h"
 #include "gb-place.h"
 #include "gb-source.h"
+#include "gb-time-zone.h"
 #include "gb-timeline-model.h"
 #include "gb-timeline-row-widget.h"
 #include "gb-timeline-view.h"
@@ -98,8 +99,8 @@ update_reference_zones (GbTimelineView *self)
       if (gb_place_get_place_kind (place) != GB_PLACE_KIND_CITY || zone_id == NULL ||
           g_hash_table_contains (seen, zone_id))
         continue;
-      /* The loader checked the id; a NULL here would be a model built by hand. */
-      zone.zone = g_time_zone_new_identifier (zone_id);
+      /* The loader checked the id; a model built by hand may not have. */
+      zone.zone = gb_time_zone_new_known (zone_id);
       if (zone.zone == NULL)
         continue;
       zone.place = g_strdup (gb_item_get_title (GB_ITEM (place)));
