@@ -4,9 +4,33 @@
 /* Helpers shared by the widget tests of the cards, the detail pane, the
  * selection and the hostile fixture. */
 
+#include <adwaita.h>
 #include <gtk/gtk.h>
 
+#include "gb-application.h"
+
 #include "gb-dossier-loader.h"
+
+/* GTK, libadwaita and a registered application for a GUI test's main().
+ * Tests never reach for the network: the map draws the offline basemap. */
+static inline GbApplication *
+gb_test_init_app (int    *argc,
+                  char ***argv)
+{
+  g_autoptr(GSettings) settings = NULL;
+  GbApplication *app;
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+
+  settings = g_settings_new (APP_ID);
+  g_settings_set_string (settings, "map-source", "basemap");
+
+  app = gb_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  return app;
+}
 
 static inline void
 gb_test_pump (void)

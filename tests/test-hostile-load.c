@@ -180,6 +180,74 @@ test_zone_fifo (void)
   g_rmdir (dir);
 }
 
+/* Item 1: a long value is quoted cut, wherever a message quotes one. @ is where
+ * the megabyte goes. */
+typedef struct
+{
+  const char *name;
+  const char *json;
+} LongValue;
+
+#define LONG_PLACE "\"places\":[{\"id\":\"p\",\"name\":\"P\",\"kind\":\"city\",\"lat\":1," \
+                   "\"lon\":2,\"source\":\"s\""
+#define LONG_EVENT "\"events\":[{\"id\":\"e\",\"title\":\"E\",\"source\":\"s\""
+
+static const LongValue long_values[] = {
+  { "id", HEAD SRC ",\"id\":\"-@\"}" },
+  { "item-id", HEAD SRC ",\"places\":[{\"id\":\"-@\"}]}" },
+  { "language", HEAD SRC "," LONG_PLACE ",\"description\":{\"@\":\"x\"}}]}" },
+  { "enum", HEAD SRC ",\"places\":[{\"id\":\"p\",\"name\":\"P\",\"kind\":\"@\",\"lat\":1,"
+    "\"lon\":2,\"source\":\"s\"}]}" },
+  { "country", HEAD SRC "," LONG_PLACE ",\"country\":\"@\"}]}" },
+  { "timezone", HEAD SRC "," LONG_PLACE ",\"timezone\":\"@\"}]}" },
+  { "reference", HEAD SRC "," LONG_EVENT ",\"date\":\"2024\",\"places\":[\"@\"]}]}" },
+  { "source", HEAD SRC "," LONG_EVENT ",\"date\":\"2024\",\"source\":\"@\"}]}" },
+  { "date", HEAD SRC "," LONG_EVENT ",\"date\":\"2024@\"}]}" },
+  { "zone", HEAD SRC "," LONG_EVENT ",\"date\":{\"start\":\"2024-11-04T10:00\",\"zone\":\"@\"}}]}" },
+  { "link", HEAD "\"sources\":[{\"id\":\"s\",\"kind\":\"context\",\"title\":\"S\","
+    "\"url\":\"https://@\"}]}" },
+  { "timelinejs-date", "{\"events\":[{\"start_date\":{\"year\":\"x@\"},"
+    "\"text\":{\"headline\":\"H\"}}]}" },
+  { "storymap-coordinate", "{\"storymap\":{\"slides\":[{\"type\":\"overview\"},"
+    "{\"location\":{\"lat\":\"x@\",\"lon\":2},\"text\":{\"headline\":\"H\"}}]}}" },
+};
+
+static void
+test_long_value (gconstpointer data)
+{
+  const LongValue *v = data;
+  g_auto(GStrv) parts = g_strsplit (v->json, "@", 2);
+  g_autoptr(GString) json = g_string_new (parts[0]);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GbDossier) dossier = NULL;
+  /* Short enough for a link, long enough to hurt as a label. */
+  guint n = g_str_equal (v->name, "link") ? 1900 : 1024 * 1024;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_c (json, 'a' + i % 26);
+  g_string_append (json, parts[1]);
+
+  dossier = gb_test_load_string (json->str, &error);
+  g_assert_null (dossier);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_cmpuint (strlen (error->message), <, 1000);
+  g_assert_nonnull (strstr (error->message, "abcdefghijklm"));
+  g_assert_nonnull (strstr (error->message, "…"));
+}
+
+/* The fixture: long values in many fields at once. */
+static void
+test_long_values_fixture (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (gb_test_load_fixture_file ("hostile", "long-values.json", &error));
+  g_assert_error (error, GB_LOAD_ERROR, GB_LOAD_ERROR_INVALID);
+  g_assert_cmpuint (strlen (error->message), <, 3000);
+  g_assert_null (strstr (error->message, "abcdefghijklmnopqrstuvwxyzabc"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +255,14 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/hostile-load/refs/long-list", test_long_reference_list);
+  for (guint i = 0; i < G_N_ELEMENTS (long_values); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/hostile-load/long-value/%s",
+                                               long_values[i].name);
+
+      g_test_add_data_func (path, &long_values[i], test_long_value);
+    }
+  g_test_add_func ("/hostile-load/long-value/fixture", test_long_values_fixture);
   g_test_add_func ("/hostile-load/zones/names", test_zone_names);
   g_test_add_func ("/hostile-load/zones/fields", test_zone_fields);
   g_test_add_func ("/hostile-load/zones/fifo", test_zone_fifo);

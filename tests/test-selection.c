@@ -343,19 +343,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GSettings) settings = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  /* Tests never reach for the network: the map draws the offline basemap. */
-  settings = g_settings_new (APP_ID);
-  g_settings_set_string (settings, "map-source", "basemap");
-
-  app = gb_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = gb_test_init_app (&argc, &argv);
 
   add_link_tests ("/selection/model", test_model);
   add_link_tests ("/selection/cards", test_cards_marks);

@@ -7,6 +7,7 @@
 
 #include "gb-application.h"
 #include "gb-dossier-loader.h"
+#include "gb-test-ui.h"
 #include "gb-window.h"
 
 static GbApplication *app;
@@ -263,19 +264,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  GSettings *settings;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  /* Tests never reach for the network: the map draws the offline basemap. */
-  settings = g_settings_new (APP_ID);
-  g_settings_set_string (settings, "map-source", "basemap");
-
-  app = gb_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = gb_test_init_app (&argc, &argv);
 
   g_test_add_func ("/window/bundled", test_window_bundled);
   g_test_add_func ("/window/bad-file", test_window_bad_file);
@@ -285,6 +276,5 @@ main (int   argc,
 
   status = g_test_run ();
   g_clear_object (&app);
-  g_clear_object (&settings);
   return status;
 }

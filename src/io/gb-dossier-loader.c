@@ -39,6 +39,9 @@ typedef struct
 
 G_DEFINE_QUARK (gb-load-error-quark, gb_load_error)
 
+/* A value from the file, as messages quote it. */
+#define Q(value) gb_problems_quote (l->problems, (value))
+
 /* The loader refuses "" wherever it reads a string. */
 #define READ(required) (((required) ? GB_JSON_READ_REQUIRED : 0) | GB_JSON_READ_NO_EMPTY)
 
@@ -102,7 +105,7 @@ get_id_ref (Loader     *l,
     {
       gb_problems_report_in (l->problems, name,
                              _("“%s” is not a valid id (letters, digits, “.”, “_” and “-”, "
-                               "at most 128)"), s);
+                               "at most 128)"), Q (s));
       return NULL;
     }
 
@@ -120,7 +123,7 @@ get_code (Loader     *l,
 
   if (s != NULL && !is_upper_code (s, n))
     {
-      gb_problems_report_in (l->problems, name, _("“%s” is not %s"), s, what);
+      gb_problems_report_in (l->problems, name, _("“%s” is not %s"), Q (s), what);
       return NULL;
     }
 
@@ -179,7 +182,7 @@ parse_text (Loader   *l,
 
       if (!is_lang_tag (lang))
         gb_problems_report (l->problems,
-                            _("“%s” is not a language tag such as “en” or “kk”"), lang);
+                            _("“%s” is not a language tag such as “en” or “kk”"), Q (lang));
       else if (!gb_json_is_string (value))
         gb_problems_report (l->problems, _("should be a string, not %s"),
                             gb_json_type_name (value));
@@ -338,7 +341,7 @@ get_enum (Loader     *l,
   known = g_string_new (NULL);
   for (guint i = 0; i < klass->n_values; i++)
     g_string_append_printf (known, "%s“%s”", i ? ", " : "", klass->values[i].value_nick);
-  gb_problems_report_in (l->problems, name, _("“%s” is not one of %s"), s, known->str);
+  gb_problems_report_in (l->problems, name, _("“%s” is not one of %s"), Q (s), known->str);
   return FALSE;
 }
 
@@ -355,14 +358,14 @@ resolve_id (Loader     *l,
 
   if (item == NULL)
     {
-      gb_problems_report (l->problems, _("refers to “%s”, which is not in the dossier"), id);
+      gb_problems_report (l->problems, _("refers to “%s”, which is not in the dossier"), Q (id));
       return NULL;
     }
 
   if (!G_TYPE_CHECK_INSTANCE_TYPE (item, type_a) &&
       (type_b == G_TYPE_INVALID || !G_TYPE_CHECK_INSTANCE_TYPE (item, type_b)))
     {
-      gb_problems_report (l->problems, _("refers to “%s”, which is not %s"), id, what);
+      gb_problems_report (l->problems, _("refers to “%s”, which is not %s"), Q (id), what);
       return NULL;
     }
 
@@ -406,7 +409,7 @@ get_refs (Loader     *l,
           GbItem *item = resolve_id (l, id, type_a, type_b, what);
 
           if (item != NULL && !g_hash_table_add (seen, item))
-            gb_problems_report (l->problems, _("lists “%s” twice"), id);
+            gb_problems_report (l->problems, _("lists “%s” twice"), Q (id));
           else if (item != NULL)
             g_ptr_array_add (items, item);
         }
@@ -529,7 +532,7 @@ get_timezone (Loader     *l,
     return tz;
 
   gb_problems_report_in (l->problems, "timezone",
-                         _("“%s” is not a known time zone such as “Asia/Seoul”"), tz);
+                         _("“%s” is not a known time zone such as “Asia/Seoul”"), Q (tz));
   return NULL;
 }
 
@@ -675,7 +678,7 @@ parse_route (Loader     *l,
     {
       gb_problems_report_in (l->problems, "mode",
                              _("“%s” is not one of “flight”, “rail”, “road”, “sea”, “other”"),
-                             mode);
+                             Q (mode));
       ok = FALSE;
     }
   if (get_number (l, obj, "duration_minutes", FALSE, &minutes) &&

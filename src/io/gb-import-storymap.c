@@ -235,7 +235,8 @@ read_coordinate (GbImporter *importer,
       value = g_ascii_strtod (s, &end);
       ok = end != s && *end == '\0';
       if (!ok)
-        gb_problems_report (importer->problems, _("should be a number, not “%s”"), s);
+        gb_problems_report (importer->problems, _("should be a number, not “%s”"),
+                            gb_problems_quote (importer->problems, s));
     }
   else
     gb_problems_report (importer->problems, _("should be a number"));

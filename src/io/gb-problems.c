@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "gb-dossier-loader.h"
+#include "gb-escape.h"
 #include "gb-json-locate.h"
 #include "gb-json-path.h"
 #include "gb-problems.h"
@@ -27,6 +28,7 @@ struct _GbProblems
   char       *display_name;
   GString    *path;
   GArray     *problems;   /* Problem */
+  GPtrArray  *quotes;     /* char *, for the messages' formats */
 };
 
 static void
@@ -56,6 +58,7 @@ gb_problems_new (const char *data,
   self->path = g_string_new (NULL);
   self->problems = g_array_new (FALSE, FALSE, sizeof (Problem));
   g_array_set_clear_func (self->problems, problem_clear);
+  self->quotes = g_ptr_array_new_with_free_func (g_free);
 
   return self;
 }
@@ -68,6 +71,7 @@ gb_problems_free (GbProblems *self)
   g_free (self->display_name);
   g_string_free (self->path, TRUE);
   g_array_unref (self->problems);
+  g_ptr_array_unref (self->quotes);
   g_free (self);
 }
 
@@ -188,6 +192,26 @@ gb_problems_get_count (GbProblems *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->problems->len;
+}
+
+/**
+ * gb_problems_quote:
+ * @value: a value from the file
+ *
+ * Returns: (transfer none): @value cut and escaped, owned by @self
+ */
+const char *
+gb_problems_quote (GbProblems *self,
+                   const char *value)
+{
+  char *quote;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (value != NULL, NULL);
+
+  quote = gb_escape_dup_quote (value);
+  g_ptr_array_add (self->quotes, quote);
+  return quote;
 }
 
 char *

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gb-date.h"
+#include "gb-escape.h"
 #include "gb-time-zone.h"
 
 /* A date of the dossier format: a start, an optional end, an optional IANA zone.
@@ -169,6 +170,8 @@ month_year_name (int year,
   return g_date_time_format (dt, C_("error month", "%OB %Y"));
 }
 
+#define MAX_DATE_LENGTH 32
+
 #define SYNTAX_HINT \
   N_("Write a date as YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM with +HH:MM or Z")
 
@@ -184,6 +187,8 @@ parse_part (const char  *text,
   int sign;
   int oh, om;
 
+  g_autofree char *shown = NULL;
+
   memset (part, 0, sizeof *part);
   *has_offset = FALSE;
 
@@ -193,6 +198,10 @@ parse_part (const char  *text,
                    _(SYNTAX_HINT));
       return FALSE;
     }
+
+  /* The longest date is "2024-11-04T10:00:00+05:00"; messages below quote the text. */
+  if (strlen (text) > MAX_DATE_LENGTH)
+    goto syntax;
 
   if (!read_digits (&p, 4, &part->year) || g_ascii_isdigit (*p))
     goto syntax;
@@ -283,8 +292,9 @@ parse_part (const char  *text,
   return TRUE;
 
 syntax:
+  shown = gb_escape_dup_quote (text);
   g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_SYNTAX, _("“%s” is not a date. %s"),
-               text, _(SYNTAX_HINT));
+               shown, _(SYNTAX_HINT));
   return FALSE;
 }
 
@@ -294,12 +304,16 @@ load_zone (const char  *zone,
            GError     **error)
 {
   GTimeZone *tz = gb_time_zone_new_known (zone);
+  g_autofree char *shown = NULL;
 
-  if (tz == NULL)
-    g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_ZONE,
-                 _("“%s” is not a time zone: use an IANA name such as “Asia/Seoul” or "
-                   "“Asia/Almaty”"), zone);
-  return tz;
+  if (tz != NULL)
+    return tz;
+
+  shown = gb_escape_dup_quote (zone);
+  g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_ZONE,
+               _("“%s” is not a time zone: use an IANA name such as “Asia/Seoul” or "
+                 "“Asia/Almaty”"), shown);
+  return NULL;
 }
 
 static char *

@@ -69,7 +69,7 @@ build_guard () {
   printf '#pragma once\n#define GETTEXT_PACKAGE "golden-bridge"\n' > "$build/guard-include/config.h"
   # shellcheck disable=SC2046
   "$cc" "${sanitize[@]}" -std=gnu17 -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
-    -I"$build/guard-include" -I"$srcroot/src/io" \
+    -I"$build/guard-include" -I"$srcroot/src/io" -I"$srcroot/src/model" \
     "$here/fuzz-json-guard.c" "$srcroot/src/io/gb-json-guard.c" \
     "$srcroot/src/io/gb-json-bytes.c" "$srcroot/src/io/gb-json-locate.c" \
     "$srcroot/src/io/gb-json-path.c" \

@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "gb-application.h"
+#include "gb-dossier-loader.h"
+#include "gb-test-ui.h"
+#include "gb-window.h"
+
+/* Hostile files (issue 14) in the window: whatever a file holds, the window
+ * answers within seconds and draws what it shows legibly. */
+
+#define HEAD "{\"format\":\"golden-bridge-dossier\",\"version\":1,"
+
+static GbApplication *app;
+
+/* Runs the main loop until @done says so or @seconds pass; FALSE on timeout. */
+static gboolean
+wait_for (gboolean  (*done) (gpointer data),
+          gpointer    data,
+          guint       seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Waits for @widget's window to draw a frame: a window that can't lay out
+ * its content never gets here. */
+static gboolean
+wait_for_frame (GtkWidget *widget,
+                guint      seconds)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong id;
+  gboolean ok;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  ok = wait_for (flag_is_set, &painted, seconds);
+  g_signal_handler_disconnect (clock, id);
+  return ok;
+}
+
+static gboolean
+window_shows_error (gpointer data)
+{
+  return g_strcmp0 (gb_window_get_page (data), "error") == 0;
+}
+
+/* The longest text any label under @widget is given. */
+static gsize
+longest_label (GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  gsize longest = 0;
+
+  gb_test_collect_texts (widget, texts);
+  for (guint i = 0; i < texts->len; i++)
+    longest = MAX (longest, strlen (texts->pdata[i]));
+  return longest;
+}
+
+static char *
+write_temp (const char *name,
+            const char *contents)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return g_steal_pointer (&path);
+}
+
+/* Item 1: an invalid dossier whose id is 1 MB shows its error page at once. */
+static void
+test_long_value_error_page (void)
+{
+  GbWindow *window = gb_window_new (app);
+  g_autoptr(GString) json = g_string_new (HEAD "\"title\":\"T\",\"id\":\"-");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  gint64 start;
+
+  for (guint i = 0; i < 1024 * 1024; i++)
+    g_string_append_c (json, 'a' + i % 26);
+  g_string_append (json, "\"}");
+  path = write_temp ("gb-hostile-long-id.json", json->str);
+  file = g_file_new_for_path (path);
+
+  gtk_window_present (GTK_WINDOW (window));
+  start = g_get_monotonic_time ();
+  gb_window_open_file (window, file);
+  /* Before the loader cut its quotes, this took 5 s (and minutes on a slower machine). */
+  g_assert_true (wait_for (window_shows_error, window, 3));
+  g_assert_true (wait_for_frame (GTK_WIDGET (window), 3));
+  g_test_message ("error page drawn %.2f s after opening",
+                  (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+
+  g_assert_nonnull (strstr (gb_window_get_error (window), "id: “-abcdefghijklmnopqrstuvw…”"));
+  g_assert_cmpuint (longest_label (GTK_WIDGET (window)), <, 1000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  app = gb_test_init_app (&argc, &argv);
+
+  g_test_add_func ("/hostile-window/error-page/long-value", test_long_value_error_page);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
