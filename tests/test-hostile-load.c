@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "gb-dossier-loader.h"
+#include "gb-escape.h"
 #include "gb-event.h"
 #include "gb-place.h"
 #include "gb-test-load.h"
@@ -248,6 +249,31 @@ test_long_values_fixture (void)
   g_assert_null (strstr (error->message, "abcdefghijklmnopqrstuvwxyzabc"));
 }
 
+/* Item 4: what would act on a terminal is written out. */
+static void
+test_escape_controls (void)
+{
+  static const struct { const char *in, *out, *kept; } cases[] = {
+    { "a\033[2Jb", "a\\x1b[2Jb", NULL },
+    { "\033]8;;https://x\007y", "\\x1b]8;;https://x\\x07y", NULL },
+    { "del\177 c1\302\233", "del\\x7f c1\\u009b", NULL },
+    { "\342\200\256rlo \342\201\246lri", "\\u202erlo \\u2066lri", NULL },
+    { "bad\377utf8", "bad\\xffutf8", NULL },
+    { "two\nlines\ttab", "two\\x0alines\\x09tab", "two\nlines\\x09tab" },
+    { "plain Сеул 서울", "plain Сеул 서울", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = gb_escape_controls (cases[i].in, -1, GB_ESCAPE_FLAGS_NONE);
+      g_autofree char *kept = gb_escape_controls (cases[i].in, -1,
+                                                  GB_ESCAPE_FLAGS_KEEP_NEWLINES);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+      g_assert_cmpstr (kept, ==, cases[i].kept != NULL ? cases[i].kept : cases[i].out);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +289,7 @@ main (int   argc,
       g_test_add_data_func (path, &long_values[i], test_long_value);
     }
   g_test_add_func ("/hostile-load/long-value/fixture", test_long_values_fixture);
+  g_test_add_func ("/hostile-load/escape/controls", test_escape_controls);
   g_test_add_func ("/hostile-load/zones/names", test_zone_names);
   g_test_add_func ("/hostile-load/zones/fields", test_zone_fields);
   g_test_add_func ("/hostile-load/zones/fifo", test_zone_fifo);

@@ -11,6 +11,7 @@
 #include "gb-agreement.h"
 #include "gb-dossier-loader.h"
 #include "gb-enum-types.h"
+#include "gb-escape.h"
 #include "gb-event.h"
 #include "gb-figure.h"
 #include "gb-import.h"
@@ -1127,12 +1128,16 @@ gb_dossier_load_bytes (GBytes      *bytes,
   return g_steal_pointer (&dossier);
 }
 
+/* Starts every message: a name with a newline or an escape in it would forge
+ * or hide lines. */
 static char *
 display_name_for_file (GFile *file)
 {
   g_autofree char *path = g_file_get_path (file);
 
-  return path != NULL ? g_steal_pointer (&path) : g_file_get_uri (file);
+  if (path == NULL)
+    path = g_file_get_uri (file);
+  return gb_escape_controls (path, -1, GB_ESCAPE_FLAGS_NONE);
 }
 
 /* Never read what could be endless or huge: only regular files, capped. */
