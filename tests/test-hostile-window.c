@@ -128,6 +128,53 @@ test_long_value_error_page (void)
   g_unlink (path);
 }
 
+static gboolean
+window_shows_content (gpointer data)
+{
+  return !gb_window_is_loading (data) && g_strcmp0 (gb_window_get_page (data), "content") == 0;
+}
+
+/* Item 9: the Timeline/Map/Agreements bar belongs to an open story. */
+static void
+test_switcher_pages (void)
+{
+  GbWindow *window = gb_window_new (app);
+  g_autofree char *path = write_temp ("gb-hostile-switcher.json", HEAD "\"id\":\"x\"}");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwViewSwitcherBar *bar;
+  AdwViewSwitcherTitle *title;
+
+  /* Narrow: where the bar takes over from the header's switcher. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  bar = ADW_VIEW_SWITCHER_BAR (gb_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR));
+  title = ADW_VIEW_SWITCHER_TITLE (gb_test_find_widget (GTK_WIDGET (window),
+                                                        ADW_TYPE_VIEW_SWITCHER_TITLE));
+  g_assert_nonnull (bar);
+  g_assert_nonnull (title);
+
+  g_assert_cmpstr (gb_window_get_page (window), ==, "loading");
+  g_assert_true (wait_for_frame (GTK_WIDGET (window), 10));
+  g_assert_false (adw_view_switcher_bar_get_reveal (bar));
+
+  gb_window_open_file (window, file);
+  g_assert_true (wait_for (window_shows_error, window, 10));
+  g_assert_true (wait_for_frame (GTK_WIDGET (window), 10));
+  g_assert_true (adw_view_switcher_title_get_title_visible (title));
+  g_assert_false (adw_view_switcher_bar_get_reveal (bar));
+
+  /* With a story, the bar is there when the header has no room for the switcher. */
+  gb_window_open_bundled (window);
+  g_assert_true (wait_for (window_shows_content, window, 10));
+  g_assert_true (wait_for_frame (GTK_WIDGET (window), 10));
+  g_assert_cmpint (adw_view_switcher_bar_get_reveal (bar), ==,
+                   adw_view_switcher_title_get_title_visible (title));
+  g_assert_true (adw_view_switcher_bar_get_reveal (bar));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -137,6 +184,7 @@ main (int   argc,
   app = gb_test_init_app (&argc, &argv);
 
   g_test_add_func ("/hostile-window/error-page/long-value", test_long_value_error_page);
+  g_test_add_func ("/hostile-window/switcher/pages", test_switcher_pages);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -190,6 +190,14 @@ show_error (GbWindow   *self,
     }
 }
 
+static gboolean
+switcher_bar_reveal_cb (GbWindow   *self,
+                        gboolean    title_visible,
+                        const char *page)
+{
+  return title_visible && g_strcmp0 (page, "content") == 0;
+}
+
 static void
 dismiss_error_cb (GbWindow *self)
 {
@@ -546,6 +554,7 @@ gb_window_class_init (GbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_error_cb);
+  gtk_widget_class_bind_template_callback (widget_class, switcher_bar_reveal_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
