@@ -8,6 +8,7 @@
 #include "gb-dossier-loader.h"
 #include "gb-escape.h"
 #include "gb-event.h"
+#include "gb-labels.h"
 #include "gb-place.h"
 #include "gb-test-load.h"
 #include "gb-time-zone.h"
@@ -204,7 +205,8 @@ static const LongValue long_values[] = {
   { "reference", HEAD SRC "," LONG_EVENT ",\"date\":\"2024\",\"places\":[\"@\"]}]}" },
   { "source", HEAD SRC "," LONG_EVENT ",\"date\":\"2024\",\"source\":\"@\"}]}" },
   { "date", HEAD SRC "," LONG_EVENT ",\"date\":\"2024@\"}]}" },
-  { "zone", HEAD SRC "," LONG_EVENT ",\"date\":{\"start\":\"2024-11-04T10:00\",\"zone\":\"@\"}}]}" },
+  { "zone", HEAD SRC "," LONG_EVENT ",\"date\":{\"start\":\"2024-11-04T10:00\","
+    "\"zone\":\"@\"}}]}" },
   { "link", HEAD "\"sources\":[{\"id\":\"s\",\"kind\":\"context\",\"title\":\"S\","
     "\"url\":\"https://@\"}]}" },
   { "timelinejs-date", "{\"events\":[{\"start_date\":{\"year\":\"x@\"},"
@@ -274,6 +276,69 @@ test_escape_controls (void)
     }
 }
 
+/* Whether every isolate in @text is closed by its own PDI and nothing is left
+ * open at the end: what follows the text then keeps its direction. */
+static gboolean
+is_balanced (const char *text)
+{
+  g_autoptr(GString) open = g_string_new (NULL);   /* 'I' isolates, 'E' embeddings */
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0x2066 && c <= 0x2068)
+        g_string_append_c (open, 'I');
+      else if (c >= 0x202A && c <= 0x202E && c != 0x202C)
+        g_string_append_c (open, 'E');
+      else if (c == 0x202C && open->len > 0 && open->str[open->len - 1] == 'E')
+        g_string_truncate (open, open->len - 1);
+      else if (c == 0x2069)
+        {
+          const char *isolate = strrchr (open->str, 'I');
+
+          if (isolate == NULL)
+            return FALSE;
+          g_string_truncate (open, isolate - open->str);
+        }
+    }
+
+  return open->len == 0;
+}
+
+/* Item 5: each name is isolated on its own, its controls balanced. */
+static void
+test_bidi_joined (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GbDossier) dossier = gb_test_load_fixture_file ("hostile", "bidi-names.json",
+                                                            &error);
+  g_autofree char *meta = NULL;
+  g_autofree char *citation = NULL;
+  g_autofree char *source_line = NULL;
+  g_autofree char *place = NULL;
+
+  g_assert_no_error (error);
+  meta = gb_labels_dup_item_meta (gb_dossier_lookup (dossier, "e"));
+  citation = gb_labels_dup_source_citation (gb_dossier_lookup (dossier, "e"));
+  source_line = gb_labels_dup_source_line (gb_dossier_lookup (dossier, "e"));
+  place = gb_labels_dup_place_name (GB_PLACE (gb_dossier_lookup (dossier, "seoul")));
+
+  /* An override in the first name ends with it; a stray PDI is dropped. */
+  g_assert_cmpstr (meta, ==,
+                   "\u2068\u202Eevil\u2069, Cho Tae-yul, \u2068xy \u202Bz\u2069 · Seoul");
+  /* An unterminated FSI is closed inside the publisher: the date stays out. */
+  g_assert_cmpstr (citation, ==,
+                   "Context source: Art — \u2068Pub \u2068open\u2069\u2069, 5 November 2024");
+  g_assert_cmpstr (source_line, ==,
+                   "Context source: \u2068Pub \u2068open\u2069\u2069, 5 November 2024");
+  g_assert_cmpstr (place, ==, "Seoul — \u2068\u2067Capital\u2069\u2069");
+  g_assert_true (is_balanced (meta));
+  g_assert_true (is_balanced (citation));
+  g_assert_true (is_balanced (source_line));
+  g_assert_true (is_balanced (place));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -290,6 +355,7 @@ main (int   argc,
     }
   g_test_add_func ("/hostile-load/long-value/fixture", test_long_values_fixture);
   g_test_add_func ("/hostile-load/escape/controls", test_escape_controls);
+  g_test_add_func ("/hostile-load/bidi/joined", test_bidi_joined);
   g_test_add_func ("/hostile-load/zones/names", test_zone_names);
   g_test_add_func ("/hostile-load/zones/fields", test_zone_fields);
   g_test_add_func ("/hostile-load/zones/fifo", test_zone_fifo);

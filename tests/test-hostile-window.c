@@ -147,7 +147,8 @@ test_switcher_pages (void)
   /* Narrow: where the bar takes over from the header's switcher. */
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
   gtk_window_present (GTK_WINDOW (window));
-  bar = ADW_VIEW_SWITCHER_BAR (gb_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR));
+  bar = ADW_VIEW_SWITCHER_BAR (gb_test_find_widget (GTK_WIDGET (window),
+                                                    ADW_TYPE_VIEW_SWITCHER_BAR));
   title = ADW_VIEW_SWITCHER_TITLE (gb_test_find_widget (GTK_WIDGET (window),
                                                         ADW_TYPE_VIEW_SWITCHER_TITLE));
   g_assert_nonnull (bar);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "gb-agreement.h"
+#include "gb-bidi.h"
 #include "gb-date-format.h"
 #include "gb-event.h"
 #include "gb-labels.h"
@@ -103,7 +104,8 @@ update_reference_zones (GbTimelineView *self)
       zone.zone = gb_time_zone_new_known (zone_id);
       if (zone.zone == NULL)
         continue;
-      zone.place = g_strdup (gb_item_get_title (GB_ITEM (place)));
+      /* Joined with a time: "10:00 UTC+5 in Astana". */
+      zone.place = gb_bidi_dup_isolated (gb_item_get_title (GB_ITEM (place)));
       g_hash_table_add (seen, (gpointer) zone_id);
       g_array_append_val (self->zones, zone);
     }
