@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -339,6 +340,65 @@ test_bidi_joined (void)
   g_assert_true (is_balanced (place));
 }
 
+/* Item 8: every message has a line and column, in the order of the file; an
+ * item that failed is not "not in the dossier". */
+static void
+test_problems_in_order (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint last_line = 0;
+
+  g_assert_null (gb_test_load_fixture_file ("hostile", "problems-order.json", &error));
+  g_assert_error (error, GB_LOAD_ERROR, GB_LOAD_ERROR_INVALID);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 32);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      guint line = 0, column = 0;
+      const char *rest = strstr (lines[i], ".json:");
+
+      g_assert_nonnull (rest);
+      if (sscanf (rest, ".json:%u:%u:", &line, &column) != 2)
+        g_error ("no line and column: %s", lines[i]);
+      g_assert_cmpuint (line, >=, last_line);
+      last_line = line;
+    }
+  /* The events come first in the file, though the places are read first. */
+  g_assert_nonnull (strstr (lines[0], "events[0].date"));
+  g_assert_nonnull (strstr (lines[15], "events[15].places[0]: refers to “broken”, which could "
+                            "not be loaded: see its own problems"));
+  g_assert_nonnull (strstr (lines[16], "places[0].kind"));
+  g_assert_nonnull (strstr (lines[31], "places[15].lat"));
+}
+
+/* Item 8: StoryMapJS coordinates in strings are plain decimals, all alike. */
+static void
+test_storymap_coordinates (void)
+{
+  static const struct { const char *lat; gboolean ok; } cases[] = {
+    { "43", TRUE }, { "-12.5", TRUE }, { "0.25", TRUE },
+    { "0x10", FALSE }, { " 5", FALSE }, { "5 ", FALSE }, { "+5", FALSE }, { "1e1", FALSE },
+    { "5.", FALSE }, { ".5", FALSE }, { "inf", FALSE }, { "", FALSE }, { "-", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"storymap\":{\"slides\":[{\"type\":\"overview\"},"
+                                               "{\"location\":{\"lat\":\"%s\",\"lon\":2},"
+                                               "\"text\":{\"headline\":\"H\"}}]}}",
+                                               cases[i].lat);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GbDossier) dossier = gb_test_load_string (json, &error);
+
+      if (cases[i].ok)
+        g_assert_no_error (error);
+      else if (error == NULL || strstr (error->message, "slides[1].location.lat") == NULL)
+        g_error ("“%s” accepted as a coordinate", cases[i].lat);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -356,6 +416,8 @@ main (int   argc,
   g_test_add_func ("/hostile-load/long-value/fixture", test_long_values_fixture);
   g_test_add_func ("/hostile-load/escape/controls", test_escape_controls);
   g_test_add_func ("/hostile-load/bidi/joined", test_bidi_joined);
+  g_test_add_func ("/hostile-load/problems/order", test_problems_in_order);
+  g_test_add_func ("/hostile-load/problems/storymap-coordinates", test_storymap_coordinates);
   g_test_add_func ("/hostile-load/zones/names", test_zone_names);
   g_test_add_func ("/hostile-load/zones/fields", test_zone_fields);
   g_test_add_func ("/hostile-load/zones/fifo", test_zone_fifo);

@@ -36,6 +36,7 @@ typedef struct
   gsize       length;
   GbProblems *problems;
   GbDossier  *dossier;
+  GHashTable *failed;   /* ids of the items that have problems of their own */
 } Loader;
 
 G_DEFINE_QUARK (gb-load-error-quark, gb_load_error)
@@ -357,6 +358,15 @@ resolve_id (Loader     *l,
 {
   GbItem *item = gb_dossier_lookup (l->dossier, id);
 
+  /* An item with problems of its own is there, but not built: say so, or
+   * the fix would be to add what already exists. */
+  if (item == NULL && g_hash_table_contains (l->failed, id))
+    {
+      gb_problems_report (l->problems,
+                          _("refers to “%s”, which could not be loaded: see its own problems"),
+                          Q (id));
+      return NULL;
+    }
   if (item == NULL)
     {
       gb_problems_report (l->problems, _("refers to “%s”, which is not in the dossier"), Q (id));
@@ -896,6 +906,8 @@ build_section (Loader        *l,
           gb_dossier_add_item (l->dossier, item);
           g_array_append_val (built, b);
         }
+      else if (id != NULL)
+        g_hash_table_add (l->failed, (gpointer) id);
       gb_problems_pop (l->problems, len);
     }
 }
@@ -924,10 +936,14 @@ load_items (Loader     *l,
             JsonObject *root)
 {
   g_autoptr(GArray) built = g_array_new (FALSE, FALSE, sizeof (Built));
+  g_autoptr(GHashTable) failed = g_hash_table_new (g_str_hash, g_str_equal);
+
+  l->failed = failed;
 
   for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
     build_section (l, root, &sections[s], built);
   link_built_items (l, built);
+  l->failed = NULL;
 }
 
 /* A clear word for the formats people will try to open. (TimelineJS 3 and
