@@ -196,7 +196,7 @@ typedef struct
 #define LONG_EVENT "\"events\":[{\"id\":\"e\",\"title\":\"E\",\"source\":\"s\""
 
 static const LongValue long_values[] = {
-  { "id", HEAD SRC ",\"id\":\"-@\"}" },
+  { "id", "{\"format\":\"golden-bridge-dossier\",\"version\":1,\"title\":\"T\",\"id\":\"-@\"}" },
   { "item-id", HEAD SRC ",\"places\":[{\"id\":\"-@\"}]}" },
   { "language", HEAD SRC "," LONG_PLACE ",\"description\":{\"@\":\"x\"}}]}" },
   { "enum", HEAD SRC ",\"places\":[{\"id\":\"p\",\"name\":\"P\",\"kind\":\"@\",\"lat\":1,"
@@ -204,7 +204,8 @@ static const LongValue long_values[] = {
   { "country", HEAD SRC "," LONG_PLACE ",\"country\":\"@\"}]}" },
   { "timezone", HEAD SRC "," LONG_PLACE ",\"timezone\":\"@\"}]}" },
   { "reference", HEAD SRC "," LONG_EVENT ",\"date\":\"2024\",\"places\":[\"@\"]}]}" },
-  { "source", HEAD SRC "," LONG_EVENT ",\"date\":\"2024\",\"source\":\"@\"}]}" },
+  { "source", HEAD SRC ",\"events\":[{\"id\":\"e\",\"title\":\"E\",\"date\":\"2024\","
+    "\"source\":\"@\"}]}" },
   { "date", HEAD SRC "," LONG_EVENT ",\"date\":\"2024@\"}]}" },
   { "zone", HEAD SRC "," LONG_EVENT ",\"date\":{\"start\":\"2024-11-04T10:00\","
     "\"zone\":\"@\"}}]}" },
@@ -399,6 +400,19 @@ test_storymap_coordinates (void)
     }
 }
 
+/* Item 8: a member given twice is refused, naming both lines. */
+static void
+test_duplicate_keys (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (gb_test_load_fixture_file ("hostile", "duplicate-keys.json", &error));
+  g_assert_error (error, GB_LOAD_ERROR, GB_LOAD_ERROR_UNSAFE);
+  g_assert_nonnull (strstr (error->message, "duplicate-keys.json:7:2: title: The member "
+                            "“title” is given twice in one object, at line 5 and again at "
+                            "line 7"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,6 +431,7 @@ main (int   argc,
   g_test_add_func ("/hostile-load/escape/controls", test_escape_controls);
   g_test_add_func ("/hostile-load/bidi/joined", test_bidi_joined);
   g_test_add_func ("/hostile-load/problems/order", test_problems_in_order);
+  g_test_add_func ("/hostile-load/problems/duplicate-keys", test_duplicate_keys);
   g_test_add_func ("/hostile-load/problems/storymap-coordinates", test_storymap_coordinates);
   g_test_add_func ("/hostile-load/zones/names", test_zone_names);
   g_test_add_func ("/hostile-load/zones/fields", test_zone_fields);

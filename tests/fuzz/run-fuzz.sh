@@ -72,7 +72,7 @@ build_guard () {
     -I"$build/guard-include" -I"$srcroot/src/io" -I"$srcroot/src/model" \
     "$here/fuzz-json-guard.c" "$srcroot/src/io/gb-json-guard.c" \
     "$srcroot/src/io/gb-json-bytes.c" "$srcroot/src/io/gb-json-locate.c" \
-    "$srcroot/src/io/gb-json-path.c" \
+    "$srcroot/src/io/gb-json-path.c" "$srcroot/src/model/gb-escape.c" \
     $(pkg-config --cflags --libs "${pkgs[@]}") -lm \
     -o "$build/fuzz-json-guard"
 }
