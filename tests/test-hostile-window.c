@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "gb-application.h"
+#include "gb-detail-pane.h"
 #include "gb-dossier-loader.h"
+#include "gb-selection.h"
 #include "gb-test-ui.h"
 #include "gb-window.h"
 
@@ -72,9 +74,9 @@ window_shows_error (gpointer data)
   return g_strcmp0 (gb_window_get_page (data), "error") == 0;
 }
 
-/* The longest text any label under @widget is given. */
+/* The longest text a label under @widget is given. */
 static gsize
-longest_label (GtkWidget *widget)
+longest_text (GtkWidget *widget)
 {
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   gsize longest = 0;
@@ -83,6 +85,22 @@ longest_label (GtkWidget *widget)
   for (guint i = 0; i < texts->len; i++)
     longest = MAX (longest, strlen (texts->pdata[i]));
   return longest;
+}
+
+static gboolean
+label_is_longest (GtkWidget     *widget,
+                  gconstpointer  longest)
+{
+  return GTK_IS_LABEL (widget) &&
+         strlen (gtk_label_get_text (GTK_LABEL (widget))) == *(const gsize *) longest;
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)),
+                                              label) == 0;
 }
 
 static char *
@@ -122,7 +140,7 @@ test_long_value_error_page (void)
   g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
 
   g_assert_nonnull (strstr (gb_window_get_error (window), "id: “-abcdefghijklmnopqrstuvw…”"));
-  g_assert_cmpuint (longest_label (GTK_WIDGET (window)), <, 1000);
+  g_assert_cmpuint (longest_text (GTK_WIDGET (window)), <, 1000);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
@@ -176,6 +194,82 @@ test_switcher_pages (void)
   g_unlink (path);
 }
 
+/* Item 6: a 1 MB description wraps into readable lines, the rest a click away. */
+static void
+test_long_description (void)
+{
+  g_autoptr(GString) json = g_string_new (HEAD "\"id\":\"t\",\"title\":\"T\",\"sources\":"
+                                          "[{\"id\":\"s\",\"kind\":\"context\",\"title\":\"S\"}],"
+                                          "\"events\":[{\"id\":\"e\",\"title\":\"E\","
+                                          "\"date\":\"2024\",\"source\":\"s\",\"description\":\"");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GbDossier) dossier = NULL;
+  g_autoptr(GbSelection) selection = gb_selection_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *pane = gb_detail_pane_new ();
+  GtkLabel *label;
+  GtkButton *more;
+  gsize shown;
+  gint64 start;
+
+  /* Words, as a description has them, and no line break in a megabyte. */
+  while (json->len < 1024 * 1024)
+    g_string_append (json, "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ");
+  g_string_append (json, "\"}]}");
+  bytes = g_bytes_new (json->str, json->len);
+  dossier = gb_dossier_load_bytes (bytes, "long.json", &error);
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 600);
+  gtk_window_set_child (GTK_WINDOW (window), pane);
+  gtk_window_present (GTK_WINDOW (window));
+  gb_selection_set_dossier (selection, dossier);
+  gb_detail_pane_set_selection (GB_DETAIL_PANE (pane), selection);
+
+  start = g_get_monotonic_time ();
+  gb_selection_set_item (selection, gb_test_lookup (dossier, "e"));
+  g_assert_true (wait_for_frame (window, 3));
+  g_test_message ("pane drawn %.2f s after selecting",
+                  (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+
+  /* Many lines within the pane's width, not one line running off it. */
+  shown = longest_text (pane);
+  label = GTK_LABEL (gb_test_find_widget_if (pane, label_is_longest, &shown));
+  g_assert_nonnull (label);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (label)), <=, 400);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (label)), >, 20 * 20);
+  g_assert_cmpuint (shown, <, 64 * 1024);
+
+  /* The rest, a part at a time, the window drawing between. */
+  more = GTK_BUTTON (gb_test_find_widget_if (pane, is_button_labelled, "Show More"));
+  g_assert_nonnull (more);
+  start = g_get_monotonic_time ();
+  g_signal_emit_by_name (more, "clicked");
+  g_assert_true (wait_for_frame (window, 3));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+  g_assert_cmpuint (longest_text (pane), <=, shown);
+  g_assert_nonnull (gb_test_find_widget_if (pane, is_button_labelled, "Show More"));
+
+  /* The fixture: 23 KB, three parts. */
+  g_clear_object (&dossier);
+  dossier = gb_test_load_fixture ("hostile/long-description.json");
+  gb_selection_set_dossier (selection, dossier);
+  gb_selection_set_item (selection, gb_test_lookup (dossier, "e"));
+  for (guint i = 0; i < 2; i++)
+    {
+      gb_test_pump ();
+      more = GTK_BUTTON (gb_test_find_widget_if (pane, is_button_labelled, "Show More"));
+      g_assert_nonnull (more);
+      g_signal_emit_by_name (more, "clicked");
+    }
+  gb_test_pump ();
+  g_assert_null (gb_test_find_widget_if (pane, is_button_labelled, "Show More"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +280,7 @@ main (int   argc,
 
   g_test_add_func ("/hostile-window/error-page/long-value", test_long_value_error_page);
   g_test_add_func ("/hostile-window/switcher/pages", test_switcher_pages);
+  g_test_add_func ("/hostile-window/detail/long-description", test_long_description);
 
   status = g_test_run ();
   g_clear_object (&app);

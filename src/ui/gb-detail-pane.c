@@ -64,6 +64,92 @@ text_label (const char *text,
   return label;
 }
 
+/* Pango measures in 1/1024 pixels in an int: a label's natural width
+ * overflows past a few hundred thousand characters and it is drawn as one
+ * overlapping line. Long texts are shown a part at a time. */
+#define TEXT_PART_CHARS 8000
+
+/* The end of the part of @text that starts at @text: at a space near
+ * TEXT_PART_CHARS characters, or there; the end of @text if it is shorter. */
+static const char *
+text_part_end (const char *text)
+{
+  const char *end = text;
+  const char *space = NULL;
+
+  for (guint n = 0; *end != '\0' && n < TEXT_PART_CHARS; n++)
+    {
+      if (*end == ' ' || *end == '\n')
+        space = end;
+      end = g_utf8_next_char (end);
+    }
+
+  if (*end == '\0' || space == NULL || end - space > 400)
+    return end;
+  return space + 1;
+}
+
+static void show_more_clicked_cb (GtkButton *button);
+
+/* Appends the part of @text at @start to @box, before @button, and keeps
+ * the rest on @button or drops the button when there is none. */
+static void
+append_text_part (GtkBox     *box,
+                  GtkWidget  *button,
+                  const char *text,
+                  const char *css_class)
+{
+  const char *end = text_part_end (text);
+  g_autofree char *part = g_strndup (text, end - text);
+  GtkWidget *label = text_label (part, css_class);
+
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_box_insert_child_after (box, label, gtk_widget_get_prev_sibling (button));
+  if (*end == '\0')
+    {
+      gtk_box_remove (box, button);
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (button), "gb-rest", g_strdup (end), g_free);
+}
+
+static void
+show_more_clicked_cb (GtkButton *button)
+{
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (button));
+  g_autofree char *rest = g_strdup (g_object_get_data (G_OBJECT (button), "gb-rest"));
+
+  append_text_part (GTK_BOX (box), GTK_WIDGET (button), rest,
+                    g_object_get_data (G_OBJECT (button), "gb-css-class"));
+}
+
+/* A long text from a file, selectable, in parts with a "Show More" button. */
+static GtkWidget *
+long_text (const char *text,
+           const char *css_class)
+{
+  GtkWidget *box, *button;
+
+  if (*text_part_end (text) == '\0')
+    {
+      GtkWidget *label = text_label (text, css_class);
+
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      return label;
+    }
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  button = gtk_button_new_with_label (_("Show More"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data (G_OBJECT (button), "gb-css-class", (gpointer) css_class);
+  g_signal_connect (button, "clicked", G_CALLBACK (show_more_clicked_cb), NULL);
+  gtk_box_append (GTK_BOX (box), button);
+  append_text_part (GTK_BOX (box), button, text, css_class);
+
+  return box;
+}
+
 static void
 append_text (GtkBox     *box,
              const char *text,
@@ -487,10 +573,8 @@ rebuild (GbDetailPane *self)
 
   if (gb_item_get_description (item) != NULL)
     {
-      GtkWidget *label = text_label (gb_item_get_description (item), "gb-detail-description");
-
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_box_append (self->content, label);
+      gtk_box_append (self->content, long_text (gb_item_get_description (item),
+                                                "gb-detail-description"));
     }
 
   add_covers (self);
