@@ -11,6 +11,7 @@
 #include "gb-event.h"
 #include "gb-labels.h"
 #include "gb-place.h"
+#include "gb-source.h"
 #include "gb-test-load.h"
 #include "gb-time-zone.h"
 
@@ -413,6 +414,45 @@ test_duplicate_keys (void)
                             "line 7"));
 }
 
+/* Item 7: what the window would refuse, --validate reports; the importers
+ * don't print a refused link into a description. */
+static void
+test_refused_links (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GbDossier) timeline = NULL;
+  g_autoptr(GListModel) events = NULL;
+  GListModel *sources;
+
+  g_assert_null (gb_test_load_fixture_file ("hostile", "links.json", &error));
+  g_assert_error (error, GB_LOAD_ERROR, GB_LOAD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "sources[0].url: the link carries a user name"));
+  g_assert_nonnull (strstr (error->message, "sources[1].url: the link contains U+202E"));
+  g_assert_nonnull (strstr (error->message, "sources[2].url: only http and https"));
+  g_assert_null (strstr (error->message, "sources[3]"));
+  g_clear_error (&error);
+
+  timeline = gb_test_load_fixture_file ("hostile", "timelinejs-media-links.json", &error);
+  g_assert_no_error (error);
+  events = g_object_ref (gb_dossier_get_items_of_kind (timeline, GB_ITEM_KIND_EVENT));
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GbItem) event = g_list_model_get_item (events, i);
+      const char *description = gb_item_get_description (event);
+
+      g_assert_true (description == NULL || strstr (description, "good.example") == NULL);
+    }
+  sources = gb_dossier_get_items_of_kind (timeline, GB_ITEM_KIND_SOURCE);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), >=, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(GbSource) source = g_list_model_get_item (sources, i);
+
+      g_assert_null (gb_source_get_url (source));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +473,7 @@ main (int   argc,
   g_test_add_func ("/hostile-load/problems/order", test_problems_in_order);
   g_test_add_func ("/hostile-load/problems/duplicate-keys", test_duplicate_keys);
   g_test_add_func ("/hostile-load/problems/storymap-coordinates", test_storymap_coordinates);
+  g_test_add_func ("/hostile-load/links/refused", test_refused_links);
   g_test_add_func ("/hostile-load/zones/names", test_zone_names);
   g_test_add_func ("/hostile-load/zones/fields", test_zone_fields);
   g_test_add_func ("/hostile-load/zones/fifo", test_zone_fifo);
