@@ -373,6 +373,12 @@ test_problems_in_order (void)
                             "not be loaded: see its own problems"));
   g_assert_nonnull (strstr (lines[16], "places[0].kind"));
   g_assert_nonnull (strstr (lines[31], "places[15].lat"));
+  g_clear_error (&error);
+
+  /* A member missing at the top level points at the top-level object. */
+  g_assert_null (gb_test_load_string ("\n {\"format\":\"golden-bridge-dossier\",\"version\":1,"
+                                      "\"id\":\"x\"}", &error));
+  g_assert_cmpstr (error->message, ==, "test.json:2:2: top level: “title” is missing");
 }
 
 /* Item 8: StoryMapJS coordinates in strings are plain decimals, all alike. */

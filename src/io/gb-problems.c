@@ -242,9 +242,11 @@ locate_problem (GbProblems *self,
 {
   g_autofree char *path = g_strdup (p->locate);
 
-  while (path[0] != '\0')
+  /* Up to the root ("" is the top-level value), which is always found. */
+  for (;;)
     {
-      if (gb_json_locate (self->data, self->length, path, &p->line, &p->column))
+      if (gb_json_locate (self->data, self->length, path, &p->line, &p->column) ||
+          path[0] == '\0')
         return;
       path[parent_length (path)] = '\0';
     }
