@@ -270,6 +270,35 @@ test_long_description (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Item 1: a valid dossier whose title is 1 MB opens as quickly. */
+static void
+test_long_title (void)
+{
+  GbWindow *window = gb_window_new (app);
+  g_autoptr(GString) json = g_string_new (HEAD "\"id\":\"t\",\"title\":\"");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  gint64 start;
+
+  for (guint i = 0; i < 1024 * 1024 / 8; i++)
+    g_string_append (json, "A title ");
+  g_string_append (json, "\"}");
+  path = write_temp ("gb-hostile-long-title.json", json->str);
+  file = g_file_new_for_path (path);
+
+  gtk_window_present (GTK_WINDOW (window));
+  start = g_get_monotonic_time ();
+  gb_window_open_file (window, file);
+  g_assert_true (wait_for (window_shows_content, window, 5));
+  g_assert_true (wait_for_frame (GTK_WIDGET (window), 5));
+  g_test_message ("story drawn %.2f s after opening",
+                  (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,6 +309,7 @@ main (int   argc,
 
   g_test_add_func ("/hostile-window/error-page/long-value", test_long_value_error_page);
   g_test_add_func ("/hostile-window/switcher/pages", test_switcher_pages);
+  g_test_add_func ("/hostile-window/title/long", test_long_title);
   g_test_add_func ("/hostile-window/detail/long-description", test_long_description);
 
   status = g_test_run ();
