@@ -21,6 +21,18 @@ gb_test_load_string (const char  *json,
   return gb_dossier_load_bytes (bytes, GB_TEST_DISPLAY_NAME, error);
 }
 
+/* The fixture tests/fixtures/@dir/@name, loaded as a file. */
+static inline GbDossier *
+gb_test_load_fixture_file (const char  *dir,
+                           const char  *name,
+                           GError     **error)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return gb_dossier_load_file (file, NULL, error);
+}
+
 /* A file that must be refused with @code and a message holding @expect. */
 typedef struct
 {

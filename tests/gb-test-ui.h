@@ -151,19 +151,21 @@ gb_test_assert_no_markup (GtkWidget *widget)
     gb_test_assert_no_markup (child);
 }
 
-/* The first widget of @type under @widget, depth first. */
+/* The first widget under @widget, depth first, that @match accepts. */
 static inline GtkWidget *
-gb_test_find_widget (GtkWidget *widget,
-                     GType      type)
+gb_test_find_widget_if (GtkWidget  *widget,
+                        gboolean  (*match) (GtkWidget     *widget,
+                                            gconstpointer  data),
+                        gconstpointer data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (match (widget, data))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = gb_test_find_widget (child, type);
+      GtkWidget *found = gb_test_find_widget_if (child, match, data);
 
       if (found != NULL)
         return found;
@@ -185,6 +187,21 @@ gb_test_collect_widgets (GtkWidget *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     gb_test_collect_widgets (child, type, out);
+}
+
+static inline gboolean
+gb_test_widget_is_a (GtkWidget     *widget,
+                     gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The first widget of @type under @widget, depth first. */
+static inline GtkWidget *
+gb_test_find_widget (GtkWidget *widget,
+                     GType      type)
+{
+  return gb_test_find_widget_if (widget, gb_test_widget_is_a, GSIZE_TO_POINTER (type));
 }
 
 static inline GbItem *

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "gb-test.h"
 
@@ -379,6 +380,54 @@ test_export_refused (void)
   g_rmdir (dir);
 }
 
+/* No byte a terminal acts on: C0 but the newline, DEL, C1, and no bidi control. */
+static void
+assert_inert (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\n') || (c >= 0x7F && c <= 0x9F) ||
+          (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        g_error ("U+%04X reaches the terminal in: %s", c, text);
+    }
+}
+
+/* ESC, BEL, OSC 8, C1 and bidi controls in a file's values are written out. */
+static void
+test_validate_terminal_escapes (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "hostile",
+                                                 "terminal-escapes.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("gb-cli-XXXXXX", NULL);
+  g_autofree char *named = g_build_filename (dir, "\033[2Jstory\n.json", NULL);
+  g_autofree char *valid = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) named_run = { 0 };
+
+  run_app (&run, (const char *[]) { "--validate", path, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  assert_inert (run.err);
+  g_assert_nonnull (strstr (run.err, "id: “\\x1b[2J\\x1b[Hx”"));
+  g_assert_nonnull (strstr (run.err, "“\\x1b]8;;https://evil.exampl…”"));
+  g_assert_nonnull (strstr (run.err, "“\\x07\\u009b32m”"));
+  g_assert_nonnull (strstr (run.err, "“\\u202eevil\\u0085”"));
+
+  /* A file's name is text from outside as well. */
+  valid = g_test_build_filename (G_TEST_DIST, "fixtures", "hostile", "refs-repeated.json",
+                                 NULL);
+  g_assert_cmpint (symlink (valid, named), ==, 0);
+  run_app (&named_run, (const char *[]) { "--validate", named, NULL });
+  assert_inert (named_run.out);
+  assert_inert (named_run.err);
+  g_assert_nonnull (strstr (named_run.err, "\\x1b[2Jstory\\x0a.json"));
+
+  g_unlink (named);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +445,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/dossier", test_export_dossier);
   g_test_add_func ("/cli/export/refused", test_export_refused);
   gb_test_add_cases ("/cli/validate/refuse", bad_files, test_validate_bad);
+  g_test_add_func ("/cli/validate/terminal-escapes", test_validate_terminal_escapes);
 
   return g_test_run ();
 }

@@ -15,15 +15,7 @@
 
 /* The TimelineJS 3 and StoryMapJS importers, and the HTML they bring. */
 
-static GbDossier *
-load_fixture (const char  *name,
-              GError     **error)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  return gb_dossier_load_file (file, NULL, error);
-}
+#define load_fixture(name, error) gb_test_load_fixture_file ("import", (name), (error))
 
 static guint
 count (GbDossier  *dossier,

@@ -12,6 +12,7 @@
 #include "gb-dossier-loader.h"
 #include "gb-dossier-writer.h"
 #include "gb-enum-types.h"
+#include "gb-escape.h"
 #include "gb-event.h"
 #include "gb-figure.h"
 #include "gb-import.h"
@@ -23,6 +24,7 @@
 #include "gb-problems.h"
 #include "gb-route.h"
 #include "gb-source.h"
+#include "gb-time-zone.h"
 #include "gb-web-link.h"
 
 #define DOSSIER_FORMAT "golden-bridge-dossier"
@@ -35,9 +37,13 @@ typedef struct
   gsize       length;
   GbProblems *problems;
   GbDossier  *dossier;
+  GHashTable *failed;   /* ids of the items that have problems of their own */
 } Loader;
 
 G_DEFINE_QUARK (gb-load-error-quark, gb_load_error)
+
+/* A value from the file, as messages quote it. */
+#define Q(value) gb_problems_quote (l->problems, (value))
 
 /* The loader refuses "" wherever it reads a string. */
 #define READ(required) (((required) ? GB_JSON_READ_REQUIRED : 0) | GB_JSON_READ_NO_EMPTY)
@@ -102,7 +108,7 @@ get_id_ref (Loader     *l,
     {
       gb_problems_report_in (l->problems, name,
                              _("“%s” is not a valid id (letters, digits, “.”, “_” and “-”, "
-                               "at most 128)"), s);
+                               "at most 128)"), Q (s));
       return NULL;
     }
 
@@ -120,7 +126,7 @@ get_code (Loader     *l,
 
   if (s != NULL && !is_upper_code (s, n))
     {
-      gb_problems_report_in (l->problems, name, _("“%s” is not %s"), s, what);
+      gb_problems_report_in (l->problems, name, _("“%s” is not %s"), Q (s), what);
       return NULL;
     }
 
@@ -179,7 +185,7 @@ parse_text (Loader   *l,
 
       if (!is_lang_tag (lang))
         gb_problems_report (l->problems,
-                            _("“%s” is not a language tag such as “en” or “kk”"), lang);
+                            _("“%s” is not a language tag such as “en” or “kk”"), Q (lang));
       else if (!gb_json_is_string (value))
         gb_problems_report (l->problems, _("should be a string, not %s"),
                             gb_json_type_name (value));
@@ -338,7 +344,7 @@ get_enum (Loader     *l,
   known = g_string_new (NULL);
   for (guint i = 0; i < klass->n_values; i++)
     g_string_append_printf (known, "%s“%s”", i ? ", " : "", klass->values[i].value_nick);
-  gb_problems_report_in (l->problems, name, _("“%s” is not one of %s"), s, known->str);
+  gb_problems_report_in (l->problems, name, _("“%s” is not one of %s"), Q (s), known->str);
   return FALSE;
 }
 
@@ -353,16 +359,25 @@ resolve_id (Loader     *l,
 {
   GbItem *item = gb_dossier_lookup (l->dossier, id);
 
+  /* An item with problems of its own is there, but not built: say so, or
+   * the fix would be to add what already exists. */
+  if (item == NULL && g_hash_table_contains (l->failed, id))
+    {
+      gb_problems_report (l->problems,
+                          _("refers to “%s”, which could not be loaded: see its own problems"),
+                          Q (id));
+      return NULL;
+    }
   if (item == NULL)
     {
-      gb_problems_report (l->problems, _("refers to “%s”, which is not in the dossier"), id);
+      gb_problems_report (l->problems, _("refers to “%s”, which is not in the dossier"), Q (id));
       return NULL;
     }
 
   if (!G_TYPE_CHECK_INSTANCE_TYPE (item, type_a) &&
       (type_b == G_TYPE_INVALID || !G_TYPE_CHECK_INSTANCE_TYPE (item, type_b)))
     {
-      gb_problems_report (l->problems, _("refers to “%s”, which is not %s"), id, what);
+      gb_problems_report (l->problems, _("refers to “%s”, which is not %s"), Q (id), what);
       return NULL;
     }
 
@@ -380,10 +395,14 @@ get_refs (Loader     *l,
 {
   JsonArray *array = gb_json_read_array (l->problems, obj, name, READ (FALSE));
   GPtrArray *items = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = NULL;
   gsize len;
 
   if (array == NULL)
     return items;
+
+  /* A list may hold hundreds of thousands of ids: look for twice in a set. */
+  seen = g_hash_table_new (NULL, NULL);
 
   len = gb_problems_push_member (l->problems, name);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -401,8 +420,8 @@ get_refs (Loader     *l,
           const char *id = json_node_get_string (node);
           GbItem *item = resolve_id (l, id, type_a, type_b, what);
 
-          if (item != NULL && g_ptr_array_find (items, item, NULL))
-            gb_problems_report (l->problems, _("lists “%s” twice"), id);
+          if (item != NULL && !g_hash_table_add (seen, item))
+            gb_problems_report (l->problems, _("lists “%s” twice"), Q (id));
           else if (item != NULL)
             g_ptr_array_add (items, item);
         }
@@ -520,13 +539,12 @@ get_timezone (Loader     *l,
               JsonObject *obj)
 {
   const char *tz = gb_json_read_string (l->problems, obj, "timezone", READ (FALSE));
-  g_autoptr(GTimeZone) zone = NULL;
 
-  if (tz == NULL || (zone = g_time_zone_new_identifier (tz)) != NULL)
+  if (tz == NULL || gb_time_zone_name_is_known (tz))
     return tz;
 
   gb_problems_report_in (l->problems, "timezone",
-                         _("“%s” is not a known time zone such as “Asia/Seoul”"), tz);
+                         _("“%s” is not a known time zone such as “Asia/Seoul”"), Q (tz));
   return NULL;
 }
 
@@ -672,7 +690,7 @@ parse_route (Loader     *l,
     {
       gb_problems_report_in (l->problems, "mode",
                              _("“%s” is not one of “flight”, “rail”, “road”, “sea”, “other”"),
-                             mode);
+                             Q (mode));
       ok = FALSE;
     }
   if (get_number (l, obj, "duration_minutes", FALSE, &minutes) &&
@@ -950,6 +968,8 @@ build_section (Loader        *l,
           gb_dossier_add_item (l->dossier, item);
           g_array_append_val (built, b);
         }
+      else if (id != NULL)
+        g_hash_table_add (l->failed, (gpointer) id);
       gb_problems_pop (l->problems, len);
     }
 }
@@ -988,10 +1008,14 @@ load_items (Loader     *l,
             JsonObject *root)
 {
   g_autoptr(GArray) built = g_array_new (FALSE, FALSE, sizeof (Built));
+  g_autoptr(GHashTable) failed = g_hash_table_new (g_str_hash, g_str_equal);
+
+  l->failed = failed;
 
   for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
     build_section (l, root, &sections[s], built);
   link_built_items (l, built);
+  l->failed = NULL;
 }
 
 /* A clear word for the formats people will try to open. (TimelineJS 3 and
@@ -1193,12 +1217,16 @@ gb_dossier_load_bytes (GBytes      *bytes,
   return g_steal_pointer (&dossier);
 }
 
+/* Starts every message: a name with a newline or an escape in it would forge
+ * or hide lines. */
 static char *
 display_name_for_file (GFile *file)
 {
   g_autofree char *path = g_file_get_path (file);
 
-  return path != NULL ? g_steal_pointer (&path) : g_file_get_uri (file);
+  if (path == NULL)
+    path = g_file_get_uri (file);
+  return gb_escape_controls (path, -1, GB_ESCAPE_FLAGS_NONE);
 }
 
 /* Never read what could be endless or huge: only regular files, capped. */
@@ -1469,6 +1497,7 @@ gb_dossier_build_item (GbDossier   *dossier,
                        GError     **error)
 {
   g_autoptr(GbProblems) problems = NULL;
+  g_autoptr(GHashTable) failed = NULL;
   g_autoptr(GbItem) item = NULL;
   g_autofree char *message = NULL;
   const Section *section = NULL;
@@ -1487,8 +1516,10 @@ gb_dossier_build_item (GbDossier   *dossier,
   l.display_name = _("item");
   l.data = "";
   problems = gb_problems_new (l.data, 0, l.display_name);
+  failed = g_hash_table_new (g_str_hash, g_str_equal);
   l.problems = problems;
   l.dossier = dossier;
+  l.failed = failed;
 
   if ((id = get_id_ref (&l, obj, "id", TRUE)) && (item = build_item (&l, section, obj, id)))
     link_item (&l, section, item, obj);

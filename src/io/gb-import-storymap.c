@@ -209,6 +209,27 @@ gb_storymap_parse_date (const char *text)
 /* Slides                                                                   */
 
 /* A coordinate: a number, or a string of one as Leaflet also takes. */
+/* What StoryMapJS writes for a coordinate in a string: "-12.5", "43". No
+ * spaces, signs other than "-", hexadecimal, exponents or "inf". */
+static gboolean
+is_plain_decimal (const char *s)
+{
+  const char *p = s[0] == '-' ? s + 1 : s;
+  gsize digits = strspn (p, "0123456789");
+
+  if (digits == 0)
+    return FALSE;
+  p += digits;
+  if (*p == '.')
+    {
+      digits = strspn (p + 1, "0123456789");
+      if (digits == 0)
+        return FALSE;
+      p += 1 + digits;
+    }
+  return *p == '\0';
+}
+
 static gboolean
 read_coordinate (GbImporter *importer,
                  JsonObject *location,
@@ -230,12 +251,14 @@ read_coordinate (GbImporter *importer,
   else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     {
       const char *s = json_node_get_string (node);
-      char *end = NULL;
 
-      value = g_ascii_strtod (s, &end);
-      ok = end != s && *end == '\0';
-      if (!ok)
-        gb_problems_report (importer->problems, _("should be a number, not “%s”"), s);
+      /* strtod alone took "0x10" and " 5" but not "5 ". */
+      ok = is_plain_decimal (s);
+      if (ok)
+        value = g_ascii_strtod (s, NULL);
+      else
+        gb_problems_report (importer->problems, _("should be a number, not “%s”"),
+                            gb_problems_quote (importer->problems, s));
     }
   else
     gb_problems_report (importer->problems, _("should be a number"));

@@ -44,13 +44,6 @@ typedef struct
 /* ------------------------------------------------------------------------ */
 /* TimelineJS 3                                                             */
 
-/* A value quoted in a message: not all of a hostile megabyte. */
-static char *
-dup_shown_value (const char *text)
-{
-  return gb_importer_dup_excerpt (text, 24);
-}
-
 /* One part of a date: a whole number or a string of digits ("08", "-500"),
  * "" or null for absent. Values beyond any year are clamped, not wrapped. */
 static void
@@ -103,9 +96,8 @@ read_part (GbImporter *self,
         ;   /* TimelineJS's spreadsheet export writes "" for a part not given */
       else if (*p == '\0' || strspn (p, "0123456789") != strlen (p))
         {
-          g_autofree char *shown = dup_shown_value (text);
-
-          gb_problems_report (self->problems, _("“%s” is not a number"), shown);
+          gb_problems_report (self->problems, _("“%s” is not a number"),
+                              gb_problems_quote (self->problems, text));
         }
       else
         {

@@ -7,13 +7,16 @@
 #include <math.h>
 #include <string.h>
 
+#include "gb-escape.h"
 #include "gb-json-bytes.h"
 #include "gb-json-guard.h"
 #include "gb-json-path.h"
 
-/* The checker is a state machine over one pass of the bytes. The only memory
- * it holds is one small Frame per open container, and the number of frames is
- * bounded by max_depth (itself capped), so hostile nesting costs nothing. */
+/* The checker is a state machine over one pass of the bytes. The memory it
+ * holds is one small Frame per open container, and the number of frames is
+ * bounded by max_depth (itself capped), so hostile nesting costs nothing; an
+ * object's frame also holds its member names while it is open, to refuse a
+ * name given twice (json-glib would keep one silently). */
 
 typedef enum
 {
@@ -29,6 +32,7 @@ typedef struct
   gsize  open_offset;   /* the '[' or '{' */
   gsize  key_start;     /* objects: the current member name, raw (escaped) */
   gsize  key_len;
+  GHashTable *keys;     /* objects: member name (unescaped) → offset; made on the second */
 } Frame;
 
 typedef enum
@@ -281,8 +285,40 @@ guard_close (Guard  *g,
                          c, top->kind == KIND_ARRAY ? '[' : '{', line, column);
     }
 
+  g_clear_pointer (&g->frames[g->depth - 1].keys, g_hash_table_unref);
   g->depth--;
   guard_value_done (g);
+  return TRUE;
+}
+
+/* The member name just scanned, at @key_start: refused if the object has it. */
+static gboolean
+guard_check_key (Guard *g,
+                 Frame *top)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  gpointer first;
+
+  gb_json_unescape_append (name, g->data + top->key_start, top->key_len);
+  if (top->keys == NULL)
+    top->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (g_hash_table_lookup_extended (top->keys, name->str, NULL, &first))
+    {
+      guint first_line, first_column, line, column;
+      g_autofree char *shown = gb_escape_dup_quote (name->str);
+
+      gb_json_position_of (g->data, g->length, GPOINTER_TO_SIZE (first), &first_line,
+                           &first_column);
+      gb_json_position_of (g->data, g->length, top->key_start, &line, &column);
+      return guard_fail (g, top->key_start - 1, TRUE, GB_JSON_GUARD_ERROR_DUPLICATE,
+                         _("The member “%s” is given twice in one object, at line %u and "
+                           "again at line %u: keep one of them"),
+                         shown, first_line, line);
+    }
+
+  g_hash_table_insert (top->keys, g_string_free (g_steal_pointer (&name), FALSE),
+                       GSIZE_TO_POINTER (top->key_start - 1));
   return TRUE;
 }
 
@@ -643,6 +679,7 @@ guard_scan_value (Guard *g,
       f->open_offset = p;
       f->key_start = 0;
       f->key_len = 0;
+      f->keys = NULL;
       g->state = c == '[' ? STATE_FIRST_ELEMENT : STATE_FIRST_KEY;
       *pos = p + 1;
       return TRUE;
@@ -763,6 +800,8 @@ guard_run (Guard *g,
               top->key_start = key_start;
               top->key_len = pos - 1 - key_start;
               top->has_key = TRUE;
+              if (!guard_check_key (g, top))
+                return FALSE;
               g->state = STATE_COLON;
             }
           else if (c == '\'')
@@ -957,6 +996,9 @@ gb_json_guard_check (const char               *data,
 
   g.frames = g_new (Frame, max_depth);
   ok = guard_run (&g, pos);
+  /* A failure leaves containers open. */
+  for (guint i = 0; i < g.depth; i++)
+    g_clear_pointer (&g.frames[i].keys, g_hash_table_unref);
   g_free (g.frames);
 
   return ok;

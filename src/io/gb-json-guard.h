@@ -25,6 +25,7 @@ typedef enum
   GB_JSON_GUARD_ERROR_NUMBER,     /* integer beyond ±2^53, or not finite */
   GB_JSON_GUARD_ERROR_NUL,        /* raw NUL byte (binary file) or \u0000 escape */
   GB_JSON_GUARD_ERROR_TOO_LARGE,  /* more than max_size bytes */
+  GB_JSON_GUARD_ERROR_DUPLICATE,  /* a member name given twice in one object */
 } GbJsonGuardError;
 
 #define GB_JSON_GUARD_DEFAULT_MAX_DEPTH 64

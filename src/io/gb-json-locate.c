@@ -23,6 +23,7 @@ typedef struct
   guint     index;
   char     *name;
   gsize     name_len;
+  gboolean  prefix;    /* a long name the path cut: "…" matches the rest */
 } PathComponent;
 
 static void
@@ -149,6 +150,11 @@ parse_bracket (const char **pp,
         return FALSE;
 
       comp.is_index = FALSE;
+      if (g_str_has_suffix (name->str, "…"))
+        {
+          g_string_truncate (name, name->len - strlen ("…"));
+          comp.prefix = TRUE;
+        }
       comp.name_len = name->len;
       comp.name = g_string_free (g_steal_pointer (&name), FALSE);
       g_array_append_val (components, comp);
@@ -273,8 +279,9 @@ locator_read_key (Locator *lo,
 
       g_string_truncate (lo->key, 0);
       gb_json_unescape_append (lo->key, lo->d + pos + 1, raw_len);
-      top->key_match = lo->key->len == comp->name_len &&
-                       memcmp (lo->key->str, comp->name, lo->key->len) == 0;
+      top->key_match = (comp->prefix ? lo->key->len >= comp->name_len
+                                     : lo->key->len == comp->name_len) &&
+                       memcmp (lo->key->str, comp->name, comp->name_len) == 0;
     }
   top->expect_key = FALSE;
 

@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "gb-escape.h"
 #include "gb-json-path.h"
 
 /* JSON paths as messages print them: events[3].date.start. */
@@ -29,18 +32,26 @@ is_identifier (const char *name)
  *
  * Appends a member: `.name` (bare at the root) when @name is an identifier
  * ([A-Za-z_][A-Za-z0-9_]*), else `["name"]` with `"`, `\` and control characters
- * escaped as in JSON.
+ * escaped as in JSON. A name longer than %GB_ESCAPE_QUOTE_CHARS characters is
+ * cut, with "…": paths are for messages, and a file's names can be megabytes.
  */
 void
 gb_json_path_append_member (GString    *path,
                             const char *name)
 {
   g_autofree char *valid = NULL;
+  const char *end;
 
   g_return_if_fail (path != NULL);
   g_return_if_fail (name != NULL);
 
-  if (is_identifier (name))
+  if (!g_utf8_validate (name, -1, NULL))
+    name = valid = g_utf8_make_valid (name, -1);
+
+  end = name + strlen (name);
+  if (g_utf8_strlen (name, GB_ESCAPE_QUOTE_CHARS * 4 + 4) > GB_ESCAPE_QUOTE_CHARS)
+    end = g_utf8_offset_to_pointer (name, GB_ESCAPE_QUOTE_CHARS);
+  else if (is_identifier (name))
     {
       if (path->len > 0)
         g_string_append_c (path, '.');
@@ -48,11 +59,8 @@ gb_json_path_append_member (GString    *path,
       return;
     }
 
-  if (!g_utf8_validate (name, -1, NULL))
-    name = valid = g_utf8_make_valid (name, -1);
-
   g_string_append (path, "[\"");
-  for (const char *p = name; *p != '\0'; p++)
+  for (const char *p = name; p < end; p++)
     {
       guchar c = (guchar) *p;
 
@@ -73,6 +81,8 @@ gb_json_path_append_member (GString    *path,
           break;
         }
     }
+  if (*end != '\0')
+    g_string_append (path, "…");
   g_string_append (path, "\"]");
 }
 

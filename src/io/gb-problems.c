@@ -6,18 +6,18 @@
 #include <glib/gi18n.h>
 
 #include "gb-dossier-loader.h"
+#include "gb-escape.h"
 #include "gb-json-locate.h"
 #include "gb-json-path.h"
 #include "gb-problems.h"
-
-/* Lines given a line and column: each is a scan of the file. */
-#define MAX_LOCATED 20
 
 typedef struct
 {
   char *path;     /* what the message names */
   char *locate;   /* where it points: the same, or the parent of a missing member */
   char *message;
+  guint line;     /* 0 until located, and where it can't be */
+  guint column;
 } Problem;
 
 struct _GbProblems
@@ -27,6 +27,7 @@ struct _GbProblems
   char       *display_name;
   GString    *path;
   GArray     *problems;   /* Problem */
+  GPtrArray  *quotes;     /* char *, for the messages' formats */
 };
 
 static void
@@ -56,6 +57,7 @@ gb_problems_new (const char *data,
   self->path = g_string_new (NULL);
   self->problems = g_array_new (FALSE, FALSE, sizeof (Problem));
   g_array_set_clear_func (self->problems, problem_clear);
+  self->quotes = g_ptr_array_new_with_free_func (g_free);
 
   return self;
 }
@@ -68,6 +70,7 @@ gb_problems_free (GbProblems *self)
   g_free (self->display_name);
   g_string_free (self->path, TRUE);
   g_array_unref (self->problems);
+  g_ptr_array_unref (self->quotes);
   g_free (self);
 }
 
@@ -133,6 +136,7 @@ gb_problems_report_valist (GbProblems *self,
   else
     p.path = g_strdup (self->path->str);
   p.message = g_strdup_vprintf (format, args);
+  p.line = p.column = 0;
   g_array_append_val (self->problems, p);
 }
 
@@ -190,6 +194,77 @@ gb_problems_get_count (GbProblems *self)
   return self->problems->len;
 }
 
+/**
+ * gb_problems_quote:
+ * @value: a value from the file
+ *
+ * Returns: (transfer none): @value cut and escaped, owned by @self
+ */
+const char *
+gb_problems_quote (GbProblems *self,
+                   const char *value)
+{
+  char *quote;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (value != NULL, NULL);
+
+  quote = gb_escape_dup_quote (value);
+  g_ptr_array_add (self->quotes, quote);
+  return quote;
+}
+
+/* The length of @path without its last member or index; 0 at the root. */
+static gsize
+parent_length (const char *path)
+{
+  gsize last = 0;
+  gboolean quoted = FALSE;
+
+  for (gsize i = 0; path[i] != '\0'; i++)
+    {
+      if (quoted && path[i] == '\\' && path[i + 1] != '\0')
+        i++;
+      else if (path[i] == '"')
+        quoted = !quoted;
+      else if (!quoted && (path[i] == '.' || path[i] == '['))
+        last = i;
+    }
+
+  return last;
+}
+
+/* Where @p points, or where its nearest located parent starts: a member name
+ * cut for the message can't be found, but the object holding it can. */
+static void
+locate_problem (GbProblems *self,
+                Problem    *p)
+{
+  g_autofree char *path = g_strdup (p->locate);
+
+  /* Up to the root ("" is the top-level value), which is always found. */
+  for (;;)
+    {
+      if (gb_json_locate (self->data, self->length, path, &p->line, &p->column) ||
+          path[0] == '\0')
+        return;
+      path[parent_length (path)] = '\0';
+    }
+}
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  const Problem *pa = a, *pb = b;
+
+  if (pa->line != pb->line)
+    return pa->line < pb->line ? -1 : 1;
+  if (pa->column != pb->column)
+    return pa->column < pb->column ? -1 : 1;
+  return 0;
+}
+
 char *
 gb_problems_format (GbProblems *self)
 {
@@ -200,18 +275,22 @@ gb_problems_format (GbProblems *self)
   if (self->problems->len == 0)
     return NULL;
 
+  /* In file order (a stable sort keeps a place's problems in reading order),
+   * each with its line and column; the loader reads section by section. */
+  for (guint i = 0; i < self->problems->len; i++)
+    locate_problem (self, &g_array_index (self->problems, Problem, i));
+  g_array_sort (self->problems, compare_positions);
+
   out = g_string_new (NULL);
   for (guint i = 0; i < self->problems->len; i++)
     {
       Problem *p = &g_array_index (self->problems, Problem, i);
-      guint line = 0, column = 0;
 
       if (out->len > 0)
         g_string_append_c (out, '\n');
       g_string_append (out, self->display_name);
-      if (i < MAX_LOCATED && p->locate[0] != '\0' &&
-          gb_json_locate (self->data, self->length, p->locate, &line, &column))
-        g_string_append_printf (out, ":%u:%u", line, column);
+      if (p->line > 0)
+        g_string_append_printf (out, ":%u:%u", p->line, p->column);
       g_string_append_printf (out, ": %s: %s", p->path[0] ? p->path : _("top level"), p->message);
     }
 

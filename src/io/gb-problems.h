@@ -50,6 +50,11 @@ void        gb_problems_report_valist     (GbProblems  *self,
                                            va_list      args) G_GNUC_PRINTF (3, 0);
 guint       gb_problems_get_count         (GbProblems  *self);
 
+/* @value as a message may quote it (gb_escape_dup_quote()), kept until
+ * @self is freed: for "“%s”" in the report functions' formats. */
+const char *gb_problems_quote             (GbProblems  *self,
+                                           const char  *value);
+
 /* The message, one line per problem; %NULL when there is none. */
 char       *gb_problems_format            (GbProblems  *self);
 

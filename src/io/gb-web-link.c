@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "gb-escape.h"
 #include "gb-web-link.h"
 
 G_DEFINE_QUARK (gb-web-link-error-quark, gb_web_link_error)
@@ -95,6 +96,7 @@ gb_web_link_check (const char  *link,
 {
   g_autoptr(GUri) uri = NULL;
   g_autofree char *ascii = NULL;
+  g_autofree char *shown = NULL;
   const char *scheme;
   const char *raw_host;
 
@@ -115,8 +117,9 @@ gb_web_link_check (const char  *link,
 
   if (!(uri = g_uri_parse (link, G_URI_FLAGS_NONE, NULL)))
     {
+      shown = gb_escape_dup_quote (link);
       g_set_error (error, GB_WEB_LINK_ERROR, GB_WEB_LINK_ERROR_NOT_A_LINK,
-                   _("“%s” is not a web address"), link);
+                   _("“%s” is not a web address"), shown);
       return FALSE;
     }
 
@@ -124,16 +127,18 @@ gb_web_link_check (const char  *link,
   scheme = g_uri_get_scheme (uri);
   if (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0)
     {
+      shown = gb_escape_dup_quote (scheme);
       g_set_error (error, GB_WEB_LINK_ERROR, GB_WEB_LINK_ERROR_SCHEME,
-                   _("only http and https links are allowed, not “%s”"), scheme);
+                   _("only http and https links are allowed, not “%s”"), shown);
       return FALSE;
     }
 
   raw_host = g_uri_get_host (uri);
   if (raw_host == NULL || raw_host[0] == '\0')
     {
+      shown = gb_escape_dup_quote (link);
       g_set_error (error, GB_WEB_LINK_ERROR, GB_WEB_LINK_ERROR_HOST,
-                   _("“%s” has no host"), link);
+                   _("“%s” has no host"), shown);
       return FALSE;
     }
 
@@ -149,8 +154,9 @@ gb_web_link_check (const char  *link,
   ascii = g_hostname_to_ascii (raw_host);
   if (ascii == NULL || !is_plain_host (ascii))
     {
+      shown = gb_escape_dup_quote (raw_host);
       g_set_error (error, GB_WEB_LINK_ERROR, GB_WEB_LINK_ERROR_HOST,
-                   _("“%s” is not a host name"), raw_host);
+                   _("“%s” is not a host name"), shown);
       return FALSE;
     }
 

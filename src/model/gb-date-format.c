@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gb-date-format.h"
+#include "gb-time-zone.h"
 
 /* Word order differs by language more than month names do: "4 November 2024",
  * "4 ноября 2024", "2024 ж. 4 қараша", "2024년 11월 4일". GLib takes the names from
@@ -78,9 +79,8 @@ date_zone (const GbDatePart *part,
 {
   GTimeZone *tz = NULL;
 
-  /* The zone was validated when the date was parsed. */
   if (zone != NULL)
-    tz = g_time_zone_new_identifier (zone);
+    tz = gb_time_zone_new_known (zone);
   if (tz == NULL)
     tz = g_time_zone_new_offset (part->precision == GB_DATE_PRECISION_MINUTE ?
                                  part->utc_offset : 0);

@@ -189,6 +189,8 @@ gb_labels_dup_source_citation (GbItem *item)
   const char *title, *publisher;
   GbDate *date;
   g_autofree char *date_text = NULL;
+  g_autofree char *shown_title = NULL;
+  g_autofree char *shown_publisher = NULL;
   g_autoptr(GString) line = NULL;
 
   g_return_val_if_fail (GB_IS_ITEM (item), NULL);
@@ -202,14 +204,19 @@ gb_labels_dup_source_citation (GbItem *item)
   if (date != NULL)
     date_text = gb_date_format (date);
 
+  /* Title and publisher each isolated, so neither can pull the date into it. */
+  shown_title = gb_bidi_dup_isolated (title != NULL ? title : gb_item_get_id (GB_ITEM (source)));
+  if (publisher != NULL)
+    shown_publisher = gb_bidi_dup_isolated (publisher);
+
   line = g_string_new (NULL);
   g_string_append_printf (line, gb_item_is_context (item) ? _("Context source: %s")
                                                           : _("Source: %s"),
-                          title != NULL ? title : gb_item_get_id (GB_ITEM (source)));
-  if (publisher != NULL && date_text != NULL)
-    g_string_append_printf (line, " — %s, %s", publisher, date_text);
-  else if (publisher != NULL || date_text != NULL)
-    g_string_append_printf (line, " — %s", publisher != NULL ? publisher : date_text);
+                          shown_title);
+  if (shown_publisher != NULL && date_text != NULL)
+    g_string_append_printf (line, " — %s, %s", shown_publisher, date_text);
+  else if (shown_publisher != NULL || date_text != NULL)
+    g_string_append_printf (line, " — %s", shown_publisher != NULL ? shown_publisher : date_text);
   return g_string_free (g_steal_pointer (&line), FALSE);
 }
 
@@ -221,12 +228,15 @@ append_titles (GString    *out,
   for (guint i = 0; items != NULL && i < items->len; i++)
     {
       const char *title = gb_item_get_title (g_ptr_array_index (items, i));
+      g_autofree char *isolated = NULL;
 
       if (title == NULL || *title == '\0')
         continue;
+      /* Each name on its own: an override in one must not reverse the next. */
+      isolated = gb_bidi_dup_isolated (title);
       if (out->len > 0)
         g_string_append (out, separator);
-      g_string_append (out, title);
+      g_string_append (out, isolated);
       separator = ", ";
     }
 }
@@ -298,6 +308,8 @@ gb_labels_dup_place_name (GbPlace *place)
 {
   const char *title, *description;
   g_autofree char *first = NULL;
+  g_autofree char *shown_title = NULL;
+  g_autofree char *shown_first = NULL;
   const char *end;
 
   g_return_val_if_fail (GB_IS_PLACE (place), NULL);
@@ -313,8 +325,10 @@ gb_labels_dup_place_name (GbPlace *place)
   if (g_str_has_suffix (first, "."))
     first[strlen (first) - 1] = '\0';
 
+  shown_title = gb_bidi_dup_isolated (title);
+  shown_first = gb_bidi_dup_isolated (first);
   /* TRANSLATORS: a map marker's name: the place, then what it is */
-  return g_strdup_printf (_("%s — %s"), title, first);
+  return g_strdup_printf (_("%s — %s"), shown_title, shown_first);
 }
 
 /**

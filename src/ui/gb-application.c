@@ -8,6 +8,7 @@
 #include "gb-application.h"
 #include "gb-dossier-loader.h"
 #include "gb-export.h"
+#include "gb-escape.h"
 #include "gb-import.h"
 #include "gb-window.h"
 
@@ -32,6 +33,18 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
+/* Text from files reaches the terminal only with its control characters
+ * written out: a dossier must not clear the screen, paint a fake "valid
+ * dossier" line or plant a hyperlink. */
+static void
+append_escaped (GString    *to,
+                const char *text)
+{
+  g_autofree char *safe = gb_escape_controls (text, -1, GB_ESCAPE_FLAGS_KEEP_NEWLINES);
+
+  g_string_append (to, safe);
+}
+
 static void
 validate_one (GbDossier  *dossier,
               const char *name,
@@ -43,22 +56,26 @@ validate_one (GbDossier  *dossier,
     {
       g_autofree char *summary = gb_dossier_dup_summary_line (dossier);
       const char *origin = gb_dossier_get_origin (dossier);
+      /* A file name may hold a newline, too. */
+      g_autofree char *shown = gb_escape_controls (name, -1, GB_ESCAPE_FLAGS_NONE);
+      g_autofree char *line = NULL;
 
       /* Whole sentences per format, for translators: "timeline" and "story"
        * are what each tool calls its files. */
       if (origin == NULL)
-        g_string_append_printf (out, _("%s: valid dossier: %s\n"), name, summary);
+        line = g_strdup_printf (_("%s: valid dossier: %s\n"), shown, summary);
       else if (g_str_equal (origin, GB_TIMELINEJS_FORMAT_NAME))
-        g_string_append_printf (out, _("%s: imported TimelineJS 3 timeline: %s\n"), name, summary);
+        line = g_strdup_printf (_("%s: imported TimelineJS 3 timeline: %s\n"), shown, summary);
       else if (g_str_equal (origin, GB_STORYMAP_FORMAT_NAME))
-        g_string_append_printf (out, _("%s: imported StoryMapJS story: %s\n"), name, summary);
+        line = g_strdup_printf (_("%s: imported StoryMapJS story: %s\n"), shown, summary);
       else
         /* Translators: the second %s is a file format, such as "TimelineJS 3" */
-        g_string_append_printf (out, _("%s: imported %s file: %s\n"), name, origin, summary);
+        line = g_strdup_printf (_("%s: imported %s file: %s\n"), shown, origin, summary);
+      append_escaped (out, line);
     }
   else
     {
-      g_string_append (err, error->message);
+      append_escaped (err, error->message);
       g_string_append_c (err, '\n');
     }
 }
@@ -183,7 +200,10 @@ gb_application_handle_local_options (GApplication *app,
 
       if (!g_application_register (app, NULL, &error))
         {
-          g_printerr ("%s\n", error->message);
+          g_autofree char *safe = gb_escape_controls (error->message, -1,
+                                                      GB_ESCAPE_FLAGS_KEEP_NEWLINES);
+
+          g_printerr ("%s\n", safe);
           return 1;
         }
 

@@ -52,6 +52,8 @@ struct _GbDetailPane
   GtkLabel     *publisher_value;
   GtkBox       *header_links;
   GtkLabel     *description_label;
+  GtkWidget    *description_more;
+  char         *description_rest;   /* what "Show More" shows next, a part at a time */
   GtkWidget    *covers_section;
   GtkBox       *covers_box;
   GtkBox       *linked_box;
@@ -93,6 +95,31 @@ text_label (const char *text,
     gtk_widget_add_css_class (label, css_class);
 
   return label;
+}
+
+/* Pango measures in 1/1024 pixels in an int: a label's natural width
+ * overflows past a few hundred thousand characters and it is drawn as one
+ * overlapping line. Long texts are shown a part at a time. */
+#define TEXT_PART_CHARS 8000
+
+/* The end of the part of @text that starts at @text: at a space near
+ * TEXT_PART_CHARS characters, or there; the end of @text if it is shorter. */
+static const char *
+text_part_end (const char *text)
+{
+  const char *end = text;
+  const char *space = NULL;
+
+  for (guint n = 0; *end != '\0' && n < TEXT_PART_CHARS; n++)
+    {
+      if (*end == ' ' || *end == '\n')
+        space = end;
+      end = g_utf8_next_char (end);
+    }
+
+  if (*end == '\0' || space == NULL || end - space > 400)
+    return end;
+  return space + 1;
 }
 
 /* A label of the template shows its text, or nothing at all. */
@@ -464,6 +491,55 @@ show_provenance (GbDetailPane *self)
   set_link (self->source_links, source != NULL ? gb_source_get_url (source) : NULL);
 }
 
+/* Drops the parts "Show More" added after the description label. */
+static void
+remove_description_parts (GbDetailPane *self)
+{
+  GtkWidget *part;
+
+  while ((part = gtk_widget_get_next_sibling (GTK_WIDGET (self->description_label))) !=
+         self->description_more)
+    gtk_box_remove (GTK_BOX (gtk_widget_get_parent (part)), part);
+}
+
+/* The first part of a long text; "Show More" adds the next one, a label each. */
+static void
+show_description (GbDetailPane *self,
+                  const char   *text)
+{
+  const char *end = text != NULL ? text_part_end (text) : NULL;
+  g_autofree char *part = text != NULL ? g_strndup (text, end - text) : NULL;
+
+  remove_description_parts (self);
+  g_clear_pointer (&self->description_rest, g_free);
+  set_text (self->description_label, part);
+  if (end != NULL && *end != '\0')
+    self->description_rest = g_strdup (end);
+  gtk_widget_set_visible (self->description_more, self->description_rest != NULL);
+}
+
+static void
+description_more_clicked_cb (GbDetailPane *self)
+{
+  g_autofree char *rest = g_steal_pointer (&self->description_rest);
+  const char *end;
+  g_autofree char *part = NULL;
+  GtkWidget *label;
+
+  if (rest == NULL)
+    return;
+
+  end = text_part_end (rest);
+  part = g_strndup (rest, end - rest);
+  label = text_label (part, "gb-detail-description");
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->description_more)), label,
+                              gtk_widget_get_prev_sibling (self->description_more));
+  if (*end != '\0')
+    self->description_rest = g_strdup (end);
+  gtk_widget_set_visible (self->description_more, self->description_rest != NULL);
+}
+
 static void
 show_header (GbDetailPane *self)
 {
@@ -491,7 +567,7 @@ show_header (GbDetailPane *self)
                                    GTK_ACCESSIBLE_PROPERTY_LABEL);
 
   show_kind_facts (self);
-  set_text (self->description_label, gb_item_get_description (item));
+  show_description (self, gb_item_get_description (item));
 }
 
 static void
@@ -568,6 +644,7 @@ gb_detail_pane_finalize (GObject *object)
   GbDetailPane *self = (GbDetailPane *) object;
 
   g_clear_pointer (&self->status_class, g_free);
+  g_clear_pointer (&self->description_rest, g_free);
 
   G_OBJECT_CLASS (gb_detail_pane_parent_class)->finalize (object);
 }
@@ -640,6 +717,8 @@ gb_detail_pane_class_init (GbDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GbDetailPane, publisher_value);
   gtk_widget_class_bind_template_child (widget_class, GbDetailPane, header_links);
   gtk_widget_class_bind_template_child (widget_class, GbDetailPane, description_label);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, description_more);
+  gtk_widget_class_bind_template_callback (widget_class, description_more_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, GbDetailPane, covers_section);
   gtk_widget_class_bind_template_child (widget_class, GbDetailPane, covers_box);
   gtk_widget_class_bind_template_child (widget_class, GbDetailPane, linked_box);

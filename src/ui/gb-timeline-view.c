@@ -7,11 +7,13 @@
 #include <glib/gi18n.h>
 
 #include "gb-agreement.h"
+#include "gb-bidi.h"
 #include "gb-date-format.h"
 #include "gb-event.h"
 #include "gb-labels.h"
 #include "gb-place.h"
 #include "gb-source.h"
+#include "gb-time-zone.h"
 #include "gb-timeline-model.h"
 #include "gb-timeline-row-widget.h"
 #include "gb-timeline-view.h"
@@ -95,11 +97,12 @@ update_reference_zones (GbTimelineView *self)
       if (gb_place_get_place_kind (place) != GB_PLACE_KIND_CITY || zone_id == NULL ||
           g_hash_table_contains (seen, zone_id))
         continue;
-      /* The loader checked the id; a NULL here would be a model built by hand. */
-      zone.zone = g_time_zone_new_identifier (zone_id);
+      /* The loader checked the id; a model built by hand may not have. */
+      zone.zone = gb_time_zone_new_known (zone_id);
       if (zone.zone == NULL)
         continue;
-      zone.place = g_strdup (gb_item_get_title (GB_ITEM (place)));
+      /* Joined with a time: "10:00 UTC+5 in Astana". */
+      zone.place = gb_bidi_dup_isolated (gb_item_get_title (GB_ITEM (place)));
       g_hash_table_add (seen, (gpointer) zone_id);
       g_array_append_val (self->zones, zone);
     }

@@ -174,26 +174,52 @@ reveal_flap_cb (GbWindow *self)
     gb_selection_set_item (self->selection, NULL);
 }
 
+/* What a label is given of a message: laying out megabytes blocks the window
+ * for minutes. The loader's messages are far shorter; this is the backstop. */
+#define MAX_SHOWN_ERROR_CHARS 4000
+
+static char *
+dup_shown_error (const char *message)
+{
+  const char *cut;
+
+  if (g_utf8_strlen (message, MAX_SHOWN_ERROR_CHARS * 4 + 4) <= MAX_SHOWN_ERROR_CHARS)
+    return g_strdup (message);
+
+  cut = g_utf8_offset_to_pointer (message, MAX_SHOWN_ERROR_CHARS);
+  return g_strdup_printf ("%.*s…", (int) (cut - message), message);
+}
+
 static void
 show_error (GbWindow   *self,
             const char *message)
 {
+  g_autofree char *shown = dup_shown_error (message);
+
   g_free (self->error);
   self->error = g_strdup (message);
 
   /* Keep the story being read; only an empty window shows the error page. */
   if (get_dossier (self) != NULL)
     {
-      gtk_label_set_text (self->error_bar_label, message);
+      gtk_label_set_text (self->error_bar_label, shown);
       gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
       gtk_stack_set_visible_child_name (self->main_stack, "content");
     }
   else
     {
-      gtk_label_set_text (self->error_page_label, message);
+      gtk_label_set_text (self->error_page_label, shown);
       gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
     }
+}
+
+static gboolean
+switcher_bar_reveal_cb (GbWindow   *self,
+                        gboolean    title_visible,
+                        const char *page)
+{
+  return title_visible && g_strcmp0 (page, "content") == 0;
 }
 
 static void
@@ -583,6 +609,7 @@ gb_window_class_init (GbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_error_cb);
+  gtk_widget_class_bind_template_callback (widget_class, switcher_bar_reveal_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);

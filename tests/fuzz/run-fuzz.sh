@@ -92,7 +92,7 @@ build_standalone () {
     > "$build/standalone-include/config.h"
   # shellcheck disable=SC2046
   "$cc" "${sanitize[@]}" -std=gnu17 -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
-    -I"$build/standalone-include" -I"$srcroot/src/io" \
+    -I"$build/standalone-include" -I"$srcroot/src/io" -I"$srcroot/src/model" \
     "$here/$harness" "${sources[@]}" \
     $(pkg-config --cflags --libs "${pkgs[@]}") -lm \
     -o "$build/$exe"
@@ -194,7 +194,7 @@ for target in "${targets[@]}"; do
   case "$target" in
     guard)      exe=fuzz-json-guard;  build_cmd=(build_standalone fuzz-json-guard fuzz-json-guard.c src/io/gb-json-guard.c
                                                    src/io/gb-json-bytes.c src/io/gb-json-locate.c
-                                                   src/io/gb-json-path.c) ;;
+                                                   src/io/gb-json-path.c src/model/gb-escape.c) ;;
     loader)     exe=fuzz-dossier-loader; build_cmd=(build_linked fuzz-dossier-loader fuzz-dossier-loader.c) ;;
     timelinejs) exe=fuzz-timelinejs; build_cmd=(build_linked fuzz-timelinejs fuzz-import.c -DFUZZ_IMPORT_TIMELINEJS) ;;
     storymap)   exe=fuzz-storymap;   build_cmd=(build_linked fuzz-storymap fuzz-import.c -DFUZZ_IMPORT_STORYMAP) ;;
