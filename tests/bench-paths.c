@@ -11,6 +11,9 @@
  *   timeline   bench-timeline's child at 100,000 events against the same at 100
  *   map        bench-map, run once after the rounds (it takes its own median)
  *
+ * GB_BENCH_APP_BEFORE=PROGRAM (a copy of an earlier build of the app) adds its
+ * start-up to the same rounds, to measure a change before and after in one go.
+ *
  * Each child is its own process, so its peak RSS is wait4()'s ru_maxrss. Benchmarks
  * report: nothing here fails on a time, only when a child fails. */
 #define G_LOG_DOMAIN "bench-paths"
@@ -40,6 +43,7 @@ typedef enum
   PATH_BARE_PARSE,
   PATH_TIMELINE_SMALL,
   PATH_TIMELINE_BIG,
+  PATH_APP_BEFORE,
   N_PATHS
 } Path;
 
@@ -188,6 +192,8 @@ main (int   argc,
   g_auto(GStrv) app_env = NULL;
   g_auto(GStrv) env = NULL;
   const char *runs_text = g_getenv ("GB_BENCH_RUNS");
+  const char *before = g_getenv ("GB_BENCH_APP_BEFORE");
+  guint n_paths = before != NULL ? N_PATHS : PATH_APP_BEFORE;
   guint64 n_runs = 7;
   Samples samples[N_PATHS];
   double m[N_PATHS], r[N_PATHS];
@@ -233,9 +239,10 @@ main (int   argc,
       [PATH_BARE_PARSE] = { argv[3], big, NULL },
       [PATH_TIMELINE_SMALL] = { argv[5], "--child", small, NULL },
       [PATH_TIMELINE_BIG] = { argv[5], "--child", big, NULL },
+      [PATH_APP_BEFORE] = { before, NULL },
     };
 
-    for (guint p = 0; p < N_PATHS; p++)
+    for (guint p = 0; p < n_paths; p++)
       {
         samples[p].ms = g_array_new (FALSE, FALSE, sizeof (double));
         samples[p].rss_kb = g_array_new (FALSE, FALSE, sizeof (double));
@@ -246,9 +253,10 @@ main (int   argc,
 
     /* Round 0 warms the page cache and the font and icon caches; it is not counted. */
     for (guint round = 0; round <= n_runs; round++)
-      for (guint p = 0; p < N_PATHS; p++)
+      for (guint p = 0; p < n_paths; p++)
         {
-          Run run = run_child (commands[p], p == PATH_APP ? app_env : env);
+          Run run = run_child (commands[p],
+                               p == PATH_APP || p == PATH_APP_BEFORE ? app_env : env);
           double rss = run.rss_kb;
 
           if (round == 0)
@@ -258,7 +266,7 @@ main (int   argc,
         }
   }
 
-  for (guint p = 0; p < N_PATHS; p++)
+  for (guint p = 0; p < n_paths; p++)
     {
       m[p] = median (samples[p].ms);
       r[p] = median (samples[p].rss_kb) / 1024.0;
@@ -271,6 +279,12 @@ main (int   argc,
            "AdwApplicationWindow with a label: %.3f s, %.0f MiB | ×%.2f, %+.0f MiB |\n",
            m[PATH_APP] / 1000, r[PATH_APP], m[PATH_BARE_WINDOW] / 1000, r[PATH_BARE_WINDOW],
            m[PATH_APP] / m[PATH_BARE_WINDOW], r[PATH_APP] - r[PATH_BARE_WINDOW]);
+  if (before != NULL)
+    g_print ("| exec → first frame, the app before the change | %.3f s, peak RSS %.0f MiB | "
+             "the same bare window | ×%.2f, %+.0f MiB; now/before ×%.2f, %+.0f MiB |\n",
+             m[PATH_APP_BEFORE] / 1000, r[PATH_APP_BEFORE],
+             m[PATH_APP_BEFORE] / m[PATH_BARE_WINDOW], r[PATH_APP_BEFORE] - r[PATH_BARE_WINDOW],
+             m[PATH_APP] / m[PATH_APP_BEFORE], r[PATH_APP] - r[PATH_APP_BEFORE]);
   g_print ("| `--validate` of a generated %s-event dossier (%.0f MB) | %.2f s, %.0f MiB | "
            "json-glib's bare `json_parser_load_from_mapped_file`: %.2f s, %.0f MiB | "
            "×%.2f, ×%.2f |\n", BIG_EVENTS, st.st_size / 1e6,
