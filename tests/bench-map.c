@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <shumate/shumate.h>
 
+#include "gb-bench.h"
 #include "gb-map-view.h"
 #include "gb-place.h"
 #include "gb-route.h"
@@ -136,15 +137,6 @@ find_map (GtkWidget *widget)
   return NULL;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 run_frames (const char *name,
             GtkWidget  *content,
@@ -175,7 +167,7 @@ run_frames (const char *name,
     g_main_context_iteration (NULL, TRUE);
 
   g_signal_handler_disconnect (clock, run.paint_id);
-  g_array_sort (run.times, compare_doubles);
+  g_array_sort (run.times, gb_bench_compare_doubles);
   *median = g_array_index (run.times, double, run.times->len / 2);
   *worst = g_array_index (run.times, double, run.times->len - 1);
 

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "gb-bench.h"
 #include "gb-dossier-loader.h"
 #include "gb-timeline-row-widget.h"
 #include "gb-timeline-view.h"
@@ -129,20 +130,6 @@ run_child (const char *path)
   return child.done ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
-static gboolean
-parse_field (const char *line,
-             const char *name,
-             double     *value)
-{
-  g_autofree char *key = g_strconcat (name, "=", NULL);
-  const char *at = strstr (line, key);
-
-  if (at == NULL)
-    return FALSE;
-  *value = g_ascii_strtod (at + strlen (key), NULL);
-  return TRUE;
-}
-
 static int
 run_parent (const char *self,
             const char *generator,
@@ -177,7 +164,7 @@ run_parent (const char *self,
         {
           double value = 0;
 
-          if (!parse_field (output, fields[f], &value))
+          if (!gb_bench_find_field (output, fields[f], &value))
             g_error ("no %s in “%s”", fields[f], output);
           if (i == 0)
             first[f] = value;

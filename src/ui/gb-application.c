@@ -228,6 +228,20 @@ get_window (GbApplication *self)
   return GB_WINDOW (window);
 }
 
+/* GB_BENCH_EXIT_AFTER_FIRST_FRAME=1: tests/bench-startup.c times exec to the
+ * first frame presented with a story drawn; the app prints the time and quits. */
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      GbWindow      *window)
+{
+  if (gb_window_get_dossier (window) == NULL)
+    return;
+
+  g_print ("first-frame-us=%" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, window);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+}
+
 static void
 gb_application_activate (GApplication *app)
 {
@@ -236,6 +250,10 @@ gb_application_activate (GApplication *app)
   if (gb_window_get_dossier (window) == NULL && !gb_window_is_loading (window))
     gb_window_open_bundled (window);
   gtk_window_present (GTK_WINDOW (window));
+
+  if (g_getenv ("GB_BENCH_EXIT_AFTER_FIRST_FRAME") != NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                             G_CALLBACK (bench_after_paint_cb), window, 0);
 }
 
 static void

@@ -454,6 +454,7 @@ gb_cards_view_class_init (GbCardsViewClass *klass)
   object_class->dispose = gb_cards_view_dispose;
   object_class->finalize = gb_cards_view_finalize;
   view_class->dossier_changed = gb_cards_view_dossier_changed;
+  view_class->build_when_mapped = TRUE;
   view_class->item_changed = gb_cards_view_item_changed;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

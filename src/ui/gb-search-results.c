@@ -230,6 +230,7 @@ gb_search_results_class_init (GbSearchResultsClass *klass)
   object_class->dispose = gb_search_results_dispose;
   object_class->finalize = gb_search_results_finalize;
   view_class->dossier_changed = gb_search_results_dossier_changed;
+  view_class->build_when_mapped = TRUE;
 
   /**
    * GbSearchResults::item-activated:

@@ -734,6 +734,7 @@ gb_timeline_view_class_init (GbTimelineViewClass *klass)
   object_class->get_property = gb_timeline_view_get_property;
   object_class->set_property = gb_timeline_view_set_property;
   view_class->dossier_changed = gb_timeline_view_dossier_changed;
+  view_class->build_when_mapped = TRUE;
   view_class->item_changed = gb_timeline_view_item_changed;
 
   widget_class->measure = gb_timeline_view_measure;

@@ -10,6 +10,8 @@ typedef struct
   GbSelection  *selection;
   GSignalGroup *selection_signals;
   GbDossier    *dossier;            /* the selection's, as shown */
+  guint         dossier_pending : 1;
+  guint         item_pending : 1;
 } GbViewPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (GbView, gb_view, GTK_TYPE_WIDGET)
@@ -22,6 +24,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A view in a window but not on screen (a page not shown, a hidden overlay)
+ * builds nothing for a story until it is mapped: start-up builds the one
+ * view the first frame draws, and opening a story rebuilds only that one.
+ * Views opt in with GbViewClass.build_when_mapped. */
+static gboolean
+is_waiting (GbView *self)
+{
+  return GB_VIEW_GET_CLASS (self)->build_when_mapped &&
+         gtk_widget_get_root (GTK_WIDGET (self)) != NULL &&
+         !gtk_widget_get_mapped (GTK_WIDGET (self));
+}
+
 /* Views rebuild only for another story, not for the same one set again. */
 static void
 selection_dossier_changed_cb (GbView *self)
@@ -31,6 +45,14 @@ selection_dossier_changed_cb (GbView *self)
 
   g_assert (GB_IS_VIEW (self));
 
+  /* The story's item comes after its story, even when both waited. */
+  if (is_waiting (self))
+    {
+      priv->dossier_pending = TRUE;
+      return;
+    }
+
+  priv->dossier_pending = FALSE;
   dossier = priv->selection != NULL ? gb_selection_get_dossier (priv->selection) : NULL;
   if (!g_set_object (&priv->dossier, dossier))
     return;
@@ -42,10 +64,35 @@ selection_dossier_changed_cb (GbView *self)
 static void
 selection_item_changed_cb (GbView *self)
 {
+  GbViewPrivate *priv = gb_view_get_instance_private (self);
+
   g_assert (GB_IS_VIEW (self));
 
+  /* Once built, a view follows the chosen item even off screen: it is cheap,
+   * and what it marks must be right when it is shown. */
+  if (priv->dossier_pending)
+    {
+      priv->item_pending = TRUE;
+      return;
+    }
+
+  priv->item_pending = FALSE;
   if (GB_VIEW_GET_CLASS (self)->item_changed != NULL)
     GB_VIEW_GET_CLASS (self)->item_changed (self);
+}
+
+static void
+gb_view_map (GtkWidget *widget)
+{
+  GbView *self = GB_VIEW (widget);
+  GbViewPrivate *priv = gb_view_get_instance_private (self);
+
+  GTK_WIDGET_CLASS (gb_view_parent_class)->map (widget);
+
+  if (priv->dossier_pending)
+    selection_dossier_changed_cb (self);
+  if (priv->item_pending)
+    selection_item_changed_cb (self);
 }
 
 static void
@@ -104,10 +151,13 @@ static void
 gb_view_class_init (GbViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gb_view_dispose;
   object_class->get_property = gb_view_get_property;
   object_class->set_property = gb_view_set_property;
+
+  widget_class->map = gb_view_map;
 
   /**
    * GbView:selection:

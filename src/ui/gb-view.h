@@ -22,6 +22,10 @@ struct _GbViewClass
   void (*dossier_changed) (GbView *self);
   /* The chosen item changed, or the view follows another selection. */
   void (*item_changed)    (GbView *self);
+
+  /* TRUE: while in a window but not mapped (a page not shown), the view waits
+   * and catches up on both when it is mapped. */
+  gboolean build_when_mapped;
 };
 
 GbSelection *gb_view_get_selection (GbView      *self);

@@ -48,6 +48,7 @@ struct _GbBasemapLayer
   ShumateLayer  parent_instance;
 
   GbBasemap    *basemap;
+  gboolean      basemap_chosen;  /* basemap is set, or the default was loaded */
   GHashTable   *tiles;      /* key → CachedTile */
   GQueue        lru;        /* most recent first */
   gsize         cache_bytes;
@@ -58,6 +59,21 @@ struct _GbBasemapLayer
 };
 
 G_DEFINE_FINAL_TYPE (GbBasemapLayer, gb_basemap_layer, SHUMATE_TYPE_LAYER)
+
+/* The bundled basemap is parsed when first drawn or asked for, not when the
+ * layer is made: a map view that is never shown never loads it. */
+static GbBasemap *
+ensure_basemap (GbBasemapLayer *self)
+{
+  if (!self->basemap_chosen)
+    {
+      self->basemap_chosen = TRUE;
+      self->basemap = gb_basemap_get_default ();
+      if (self->basemap != NULL)
+        g_object_ref (self->basemap);
+    }
+  return self->basemap;
+}
 
 enum {
   PROP_0,
@@ -375,7 +391,7 @@ gb_basemap_layer_snapshot (GtkWidget   *widget,
   gtk_snapshot_append_color (snapshot, &self->palette.sea,
                              &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  if (self->basemap == NULL || !gb_map_frame_init (&f, viewport, width, height))
+  if (ensure_basemap (self) == NULL || !gb_map_frame_init (&f, viewport, width, height))
     return;
 
   if (scale != self->cache_scale)
@@ -506,7 +522,7 @@ gb_basemap_layer_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_BASEMAP:
-      g_value_set_object (value, self->basemap);
+      g_value_set_object (value, ensure_basemap (self));
       break;
 
     default:
@@ -565,9 +581,6 @@ gb_basemap_layer_init (GbBasemapLayer *self)
 
   self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, cached_tile_free);
   self->cache_scale = 1;
-  self->basemap = gb_basemap_get_default ();
-  if (self->basemap != NULL)
-    g_object_ref (self->basemap);
 
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
@@ -598,7 +611,7 @@ gb_basemap_layer_get_basemap (GbBasemapLayer *self)
 {
   g_return_val_if_fail (GB_IS_BASEMAP_LAYER (self), NULL);
 
-  return self->basemap;
+  return ensure_basemap (self);
 }
 
 /**
@@ -612,6 +625,7 @@ gb_basemap_layer_set_basemap (GbBasemapLayer *self,
   g_return_if_fail (GB_IS_BASEMAP_LAYER (self));
   g_return_if_fail (basemap == NULL || GB_IS_BASEMAP (basemap));
 
+  ensure_basemap (self);
   if (!g_set_object (&self->basemap, basemap))
     return;
 

@@ -683,6 +683,7 @@ gb_map_view_class_init (GbMapViewClass *klass)
 
   object_class->dispose = gb_map_view_dispose;
   view_class->dossier_changed = gb_map_view_dossier_changed;
+  view_class->build_when_mapped = TRUE;
   view_class->item_changed = gb_map_view_item_changed;
 
   widget_class->measure = gb_map_view_measure;
