@@ -145,8 +145,10 @@ is_imported_era (GbDossier *dossier,
                  GbItem    *event)
 {
   GbSource *source = gb_item_get_source (event);
+  const char *origin = gb_dossier_get_origin (dossier);
 
-  return g_strcmp0 (gb_dossier_get_origin (dossier), GB_TIMELINEJS_FORMAT_NAME) == 0 &&
+  return (g_strcmp0 (origin, GB_TIMELINEJS_FORMAT_NAME) == 0 ||
+          g_strcmp0 (origin, GB_TIMELINEJS_CSV_FORMAT_NAME) == 0) &&
          source != NULL && g_str_equal (gb_item_get_id (GB_ITEM (source)), "eras") &&
          gb_item_is_context (event);
 }

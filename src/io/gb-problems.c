@@ -27,6 +27,8 @@ struct _GbProblems
   char       *display_name;
   GString    *path;
   GArray     *problems;   /* Problem */
+  GbProblemsLocateFunc locate_func;
+  gpointer    locate_data;
 };
 
 static void
@@ -190,6 +192,17 @@ gb_problems_get_count (GbProblems *self)
   return self->problems->len;
 }
 
+void
+gb_problems_set_locate_func (GbProblems           *self,
+                             GbProblemsLocateFunc  func,
+                             gpointer              user_data)
+{
+  g_return_if_fail (self != NULL);
+
+  self->locate_func = func;
+  self->locate_data = user_data;
+}
+
 char *
 gb_problems_format (GbProblems *self)
 {
@@ -205,10 +218,19 @@ gb_problems_format (GbProblems *self)
     {
       Problem *p = &g_array_index (self->problems, Problem, i);
       guint line = 0, column = 0;
+      g_autofree char *shown = NULL;
 
       if (out->len > 0)
         g_string_append_c (out, '\n');
       g_string_append (out, self->display_name);
+      if (self->locate_func != NULL)
+        {
+          shown = self->locate_func (p->path, &line, &column, self->locate_data);
+          if (line > 0)
+            g_string_append_printf (out, ":%u:%u", line, column);
+          g_string_append_printf (out, ": %s: %s", shown, p->message);
+          continue;
+        }
       if (i < MAX_LOCATED && p->locate[0] != '\0' &&
           gb_json_locate (self->data, self->length, p->locate, &line, &column))
         g_string_append_printf (out, ":%u:%u", line, column);

@@ -50,6 +50,9 @@ validate_one (GbDossier  *dossier,
         g_string_append_printf (out, _("%s: valid dossier: %s\n"), name, summary);
       else if (g_str_equal (origin, GB_TIMELINEJS_FORMAT_NAME))
         g_string_append_printf (out, _("%s: imported TimelineJS 3 timeline: %s\n"), name, summary);
+      else if (g_str_equal (origin, GB_TIMELINEJS_CSV_FORMAT_NAME))
+        g_string_append_printf (out, _("%s: imported TimelineJS spreadsheet: %s\n"), name,
+                                summary);
       else if (g_str_equal (origin, GB_STORYMAP_FORMAT_NAME))
         g_string_append_printf (out, _("%s: imported StoryMapJS story: %s\n"), name, summary);
       else
