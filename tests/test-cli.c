@@ -114,6 +114,36 @@ test_validate_imported (void)
   g_assert_cmpstr (run.err, ==, "");
 }
 
+/* A TimelineJS spreadsheet, by its extension or by its first row. */
+static void
+test_validate_csv (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
+                                                 "TimelineJS3_my-own-timeline.csv", NULL);
+  g_autofree char *expected = g_strconcat (path, ": imported TimelineJS spreadsheet: 10 events, "
+                                           "0 places, 0 routes, 0 agreements, 0 figures, "
+                                           "0 people, 0 organisations, 10 sources\n", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("gb-cli-XXXXXX", NULL);
+  g_autofree char *bad = g_build_filename (dir, "sheet", NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) refused = { 0 };
+
+  run_app (&run, (const char *[]) { "--validate", path, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
+  g_assert_cmpstr (run.err, ==, "");
+
+  /* No extension: known by its header. A row without a year is refused. */
+  g_assert_true (g_file_set_contents (bad, "Year,Headline\r\n1990,One\r\n,Two\r\n", -1, NULL));
+  run_app (&refused, (const char *[]) { "--validate", bad, NULL });
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_cmpstr (refused.out, ==, "");
+  g_assert_true (g_str_has_prefix (refused.err, bad));
+  g_assert_nonnull (strstr (refused.err, "sheet:3:1: row 3, Year: is missing"));
+  g_unlink (bad);
+  g_rmdir (dir);
+}
+
 typedef struct
 {
   const char *name;
@@ -315,6 +345,7 @@ main (int   argc,
   g_test_add_func ("/cli/validate/bundled", test_validate_bundled);
   g_test_add_func ("/cli/validate/valid-file", test_validate_valid_file);
   g_test_add_func ("/cli/validate/imported", test_validate_imported);
+  g_test_add_func ("/cli/validate/csv", test_validate_csv);
   g_test_add_func ("/cli/export/stdout", test_export_stdout);
   g_test_add_func ("/cli/export/list", test_export_list);
   g_test_add_func ("/cli/export/file", test_export_file);
