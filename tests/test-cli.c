@@ -293,6 +293,35 @@ test_export_file (void)
   g_rmdir (dir);
 }
 
+/* Knight Lab's template written back as a spreadsheet, read again. */
+static void
+test_export_csv (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gb-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "again.csv", NULL);
+  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
+                                                  "TimelineJS3_my-own-timeline.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = g_strconcat (out, ": imported TimelineJS spreadsheet: 10 events",
+                                           NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) again = { 0 };
+
+  run_app (&run, (const char *[]) { "--export", "timelinejs-csv", "--output", out, input, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfYear,Month,Day,Time,End Year,"));
+  g_assert_nonnull (strstr (contents, "\r\n,,,,,,,,,MY OWN CSV,"));
+  g_assert_nonnull (strstr (contents, "\r\n1815,12,10,,1852,11,27,,,Ada Lovelace,"));
+
+  run_app (&again, (const char *[]) { "--validate", out, NULL });
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_true (g_str_has_prefix (again.out, expected));
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
 typedef struct
 {
   const char *name;
@@ -302,7 +331,8 @@ typedef struct
 
 static const BadExport bad_exports[] = {
   { "unknown-format", { "--export", "pdf2", "--output", "-", NULL },
-    "--export: no format “pdf2”; the formats are timelinejs, storymap, ics, geojson" },
+    "--export: no format “pdf2”; the formats are timelinejs, timelinejs-csv, storymap, ics, "
+    "geojson" },
   { "no-output", { "--export", "ics", NULL }, "--export: give the file to write with --output" },
   { "no-format", { "--output", "-", NULL }, "--output: give the format to write with --export" },
   { "two-files", { "--export", "ics", "--output", "-", "a.json", "b.json" },
@@ -349,6 +379,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/stdout", test_export_stdout);
   g_test_add_func ("/cli/export/list", test_export_list);
   g_test_add_func ("/cli/export/file", test_export_file);
+  g_test_add_func ("/cli/export/csv", test_export_csv);
   for (guint i = 0; i < G_N_ELEMENTS (bad_exports); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cli/export/refuse/%s", bad_exports[i].name);

@@ -77,7 +77,8 @@ assert_date (GbItem     *item,
     json = g_strdup_printf ("{\"start\": \"%s\", \"end\": \"%s\"}", ends[0], ends[1]);
   else
     json = g_strdup (expected);
-  if (g_strcmp0 (date, json) != 0 && !(date[0] == '"' && strncmp (date + 1, json, strlen (json)) == 0))
+  if (g_strcmp0 (date, json) != 0 &&
+      !(date[0] == '"' && strncmp (date + 1, json, strlen (json)) == 0))
     g_error ("date %s, not %s", date, json);
 }
 
@@ -183,7 +184,8 @@ static const Refusal refusals[] = {
     "t.csv:4:1: row 3, Year: is missing" },
   { "bad-month", "Year,Month,Headline\n2024,13,x\n", -1,
     "t.csv:2:6: row 2, Month: there is no month 13" },
-  { "bad-year", "Headline,Year\nx,1815a\n", -1, "t.csv:2:3: row 2, Year: “1815a” is not a number" },
+  { "bad-year", "Headline,Year\nx,1815a\n", -1,
+    "t.csv:2:3: row 2, Year: “1815a” is not a number" },
   { "bad-time", "Year,Month,Day,Time,Headline\n2024,1,2,noon,x\n", -1,
     "t.csv:2:10: row 2, Time: “noon” is not a time of day" },
   { "bad-hour", "Year,Month,Day,Time,Headline\n2024,1,2,25:00,x\n", -1,

@@ -21,6 +21,8 @@
 static const GbExportFormat formats[] = {
   { "timelinejs", N_("TimelineJS 3 (JSON)"), "json", "application/json", TRUE,
     gb_export_timelinejs },
+  { "timelinejs-csv", N_("TimelineJS spreadsheet (CSV)"), "csv", "text/csv", TRUE,
+    gb_export_timelinejs_csv },
   { "storymap", N_("StoryMapJS (JSON)"), "json", "application/json", TRUE,
     gb_export_storymap },
   { "ics", N_("Calendar (iCalendar)"), "ics", "text/calendar", TRUE,
@@ -28,7 +30,7 @@ static const GbExportFormat formats[] = {
   { "geojson", N_("Places and routes (GeoJSON)"), "geojson", "application/geo+json", TRUE,
     gb_export_geojson },
   /* Still to come, each a line here: "dossier" (the canonical writer, with the
-   * authoring work), "timelinejs-csv", "pdf" and "png". */
+   * authoring work), "pdf" and "png". */
 };
 
 G_DEFINE_QUARK (gb-export-error-quark, gb_export_error)

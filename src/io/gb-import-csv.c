@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gb-csv-columns.h"
 #include "gb-dossier-loader.h"
 #include "gb-import-common.h"
 #include "gb-import.h"
@@ -18,32 +19,8 @@
  * (events[3].start_date.year), which locate_cb turns into the row and column
  * of the cell they came from. */
 
-typedef enum
-{
-  COL_YEAR,
-  COL_MONTH,
-  COL_DAY,
-  COL_TIME,
-  COL_END_YEAR,
-  COL_END_MONTH,
-  COL_END_DAY,
-  COL_END_TIME,
-  COL_DISPLAY_DATE,
-  COL_HEADLINE,
-  COL_TEXT,
-  COL_MEDIA,
-  COL_MEDIA_CREDIT,
-  COL_MEDIA_CAPTION,
-  COL_MEDIA_THUMBNAIL,
-  COL_TYPE,
-  COL_GROUP,
-  COL_BACKGROUND,
-  N_COLS,
-  COL_NONE = -1,
-} Column;
-
 /* As the template writes them; matched without case and spaces. */
-static const char * const column_names[N_COLS] = {
+const char * const gb_csv_column_names[GB_CSV_N_COLS] = {
   "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
   "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
   "Media Thumbnail", "Type", "Group", "Background",
@@ -71,7 +48,7 @@ typedef struct
   guint       line;
   guint       column;
   guint       row;
-  int         columns[N_COLS];   /* index of each column in the sheet, or -1 */
+  int         columns[GB_CSV_N_COLS];   /* index of each column in the sheet, or -1 */
   GArray     *positions;         /* Pos of every field read */
   GArray     *rows;              /* RowInfo of every slide, by kind */
   GArray     *event_rows;        /* guint index into rows */
@@ -96,19 +73,19 @@ normalize_name (const char *name)
   return g_string_free (out, FALSE);
 }
 
-static Column
+static GbCsvColumn
 lookup_column (const char *name)
 {
   g_autofree char *wanted = normalize_name (name);
 
-  for (int i = 0; i < N_COLS; i++)
+  for (int i = 0; i < GB_CSV_N_COLS; i++)
     {
-      g_autofree char *known = normalize_name (column_names[i]);
+      g_autofree char *known = normalize_name (gb_csv_column_names[i]);
 
       if (g_str_equal (wanted, known))
         return i;
     }
-  return COL_NONE;
+  return GB_CSV_COL_NONE;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -121,10 +98,10 @@ dup_place (Csv   *csv,
 {
   if (field == G_MAXUINT)
     return g_strdup_printf (_("row %u"), row);
-  for (int i = 0; i < N_COLS; i++)
+  for (int i = 0; i < GB_CSV_N_COLS; i++)
     if (csv->columns[i] == (int) field)
       /* Translators: where a cell is in a spreadsheet: "row 7, Year" */
-      return g_strdup_printf (_("row %u, %s"), row, column_names[i]);
+      return g_strdup_printf (_("row %u, %s"), row, gb_csv_column_names[i]);
   /* Translators: where a cell is in a spreadsheet whose column has no name we know */
   return g_strdup_printf (_("row %u, column %u"), row, field + 1);
 }
@@ -287,7 +264,7 @@ read_record (Csv      *csv,
 static const char *
 record_cell (Csv    *csv,
              Record *record,
-             Column  column)
+             GbCsvColumn  column)
 {
   int index = csv->columns[column];
   const char *text;
@@ -320,29 +297,29 @@ record_is_blank (Record *record)
 static const struct
 {
   const char *path;
-  Column      column;
+  GbCsvColumn      column;
 } path_columns[] = {
-  { ".start_date.year", COL_YEAR },
-  { ".start_date.month", COL_MONTH },
-  { ".start_date.day", COL_DAY },
-  { ".start_date.hour", COL_TIME },
-  { ".start_date.minute", COL_TIME },
-  { ".start_date.second", COL_TIME },
-  { ".start_date", COL_YEAR },
-  { ".end_date.year", COL_END_YEAR },
-  { ".end_date.month", COL_END_MONTH },
-  { ".end_date.day", COL_END_DAY },
-  { ".end_date.hour", COL_END_TIME },
-  { ".end_date.minute", COL_END_TIME },
-  { ".end_date.second", COL_END_TIME },
-  { ".end_date", COL_END_YEAR },
-  { ".text.text", COL_TEXT },
-  { ".text", COL_HEADLINE },
-  { ".media.caption", COL_MEDIA_CAPTION },
-  { ".media.credit", COL_MEDIA_CREDIT },
-  { ".media", COL_MEDIA },
-  { ".group", COL_GROUP },
-  { ".display_date", COL_DISPLAY_DATE },
+  { ".start_date.year", GB_CSV_COL_YEAR },
+  { ".start_date.month", GB_CSV_COL_MONTH },
+  { ".start_date.day", GB_CSV_COL_DAY },
+  { ".start_date.hour", GB_CSV_COL_TIME },
+  { ".start_date.minute", GB_CSV_COL_TIME },
+  { ".start_date.second", GB_CSV_COL_TIME },
+  { ".start_date", GB_CSV_COL_YEAR },
+  { ".end_date.year", GB_CSV_COL_END_YEAR },
+  { ".end_date.month", GB_CSV_COL_END_MONTH },
+  { ".end_date.day", GB_CSV_COL_END_DAY },
+  { ".end_date.hour", GB_CSV_COL_END_TIME },
+  { ".end_date.minute", GB_CSV_COL_END_TIME },
+  { ".end_date.second", GB_CSV_COL_END_TIME },
+  { ".end_date", GB_CSV_COL_END_YEAR },
+  { ".text.text", GB_CSV_COL_TEXT },
+  { ".text", GB_CSV_COL_HEADLINE },
+  { ".media.caption", GB_CSV_COL_MEDIA_CAPTION },
+  { ".media.credit", GB_CSV_COL_MEDIA_CREDIT },
+  { ".media", GB_CSV_COL_MEDIA },
+  { ".group", GB_CSV_COL_GROUP },
+  { ".display_date", GB_CSV_COL_DISPLAY_DATE },
 };
 
 static char *
@@ -354,7 +331,7 @@ locate_cb (const char *path,
   Csv *csv = user_data;
   const char *rest = NULL;
   const RowInfo *info = NULL;
-  Column col = COL_NONE;
+  GbCsvColumn col = GB_CSV_COL_NONE;
   guint64 index = 0;
   char *end = NULL;
 
@@ -381,18 +358,19 @@ locate_cb (const char *path,
   if (info == NULL)
     return g_strdup (path[0] != '\0' ? path : _("top level"));
 
-  for (guint i = 0; i < G_N_ELEMENTS (path_columns) && col == COL_NONE; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (path_columns) && col == GB_CSV_COL_NONE; i++)
     if (g_str_has_prefix (rest, path_columns[i].path))
       col = path_columns[i].column;
 
-  if (col != COL_NONE && csv->columns[col] >= 0 && (guint) csv->columns[col] < info->n_fields)
+  if (col != GB_CSV_COL_NONE && csv->columns[col] >= 0 &&
+      (guint) csv->columns[col] < info->n_fields)
     {
       const Pos *pos = &g_array_index (csv->positions, Pos,
                                        info->first_field + csv->columns[col]);
 
       *line = pos->line;
       *column = pos->column;
-      return g_strdup_printf (_("row %u, %s"), info->row, column_names[col]);
+      return g_strdup_printf (_("row %u, %s"), info->row, gb_csv_column_names[col]);
     }
 
   if (info->n_fields > 0)
@@ -402,8 +380,8 @@ locate_cb (const char *path,
       *line = pos->line;
       *column = pos->column;
     }
-  if (col != COL_NONE)
-    return g_strdup_printf (_("row %u, %s"), info->row, column_names[col]);
+  if (col != GB_CSV_COL_NONE)
+    return g_strdup_printf (_("row %u, %s"), info->row, gb_csv_column_names[col]);
   /* Translators: a row of a spreadsheet */
   return g_strdup_printf (_("row %u"), info->row);
 }
@@ -498,7 +476,7 @@ static JsonObject *
 make_date (GbImporter *importer,
            Csv        *csv,
            Record     *record,
-           Column      first,
+           GbCsvColumn      first,
            const char *member)
 {
   const char *year = record_cell (csv, record, first);
@@ -531,7 +509,8 @@ make_date (GbImporter *importer,
           gsize len = gb_problems_push_member (importer->problems, member);
 
           gb_problems_report_in (importer->problems, "hour",
-                                 _("“%s” is not a time of day such as 14:30 or 2:30 PM"), shown);
+                                 _("“%s” is not a time of day such as 14:30 or 2:30 PM"),
+                                 shown);
           gb_problems_pop (importer->problems, len);
         }
     }
@@ -549,25 +528,25 @@ make_slide (GbImporter *importer,
   JsonObject *media = json_object_new ();
   JsonObject *date;
 
-  if (with_dates && (date = make_date (importer, csv, record, COL_YEAR, "start_date")))
+  if (with_dates && (date = make_date (importer, csv, record, GB_CSV_COL_YEAR, "start_date")))
     json_object_set_object_member (slide, "start_date", date);
-  if (with_dates && (date = make_date (importer, csv, record, COL_END_YEAR, "end_date")))
+  if (with_dates && (date = make_date (importer, csv, record, GB_CSV_COL_END_YEAR, "end_date")))
     json_object_set_object_member (slide, "end_date", date);
 
-  set_string (text, "headline", record_cell (csv, record, COL_HEADLINE));
-  set_string (text, "text", record_cell (csv, record, COL_TEXT));
+  set_string (text, "headline", record_cell (csv, record, GB_CSV_COL_HEADLINE));
+  set_string (text, "text", record_cell (csv, record, GB_CSV_COL_TEXT));
   json_object_set_object_member (slide, "text", text);
 
-  set_string (media, "url", record_cell (csv, record, COL_MEDIA));
-  set_string (media, "caption", record_cell (csv, record, COL_MEDIA_CAPTION));
-  set_string (media, "credit", record_cell (csv, record, COL_MEDIA_CREDIT));
+  set_string (media, "url", record_cell (csv, record, GB_CSV_COL_MEDIA));
+  set_string (media, "caption", record_cell (csv, record, GB_CSV_COL_MEDIA_CAPTION));
+  set_string (media, "credit", record_cell (csv, record, GB_CSV_COL_MEDIA_CREDIT));
   if (json_object_get_size (media) > 0)
     json_object_set_object_member (slide, "media", media);
   else
     json_object_unref (media);
 
-  set_string (slide, "group", record_cell (csv, record, COL_GROUP));
-  set_string (slide, "display_date", record_cell (csv, record, COL_DISPLAY_DATE));
+  set_string (slide, "group", record_cell (csv, record, GB_CSV_COL_GROUP));
+  set_string (slide, "display_date", record_cell (csv, record, GB_CSV_COL_DISPLAY_DATE));
   return slide;
 }
 
@@ -578,19 +557,19 @@ read_header (Csv        *csv,
              GPtrArray  *unknown,
              GError    **error)
 {
-  static const Column required[] = { COL_YEAR, COL_HEADLINE };
+  static const GbCsvColumn required[] = { GB_CSV_COL_YEAR, GB_CSV_COL_HEADLINE };
   gboolean old_template = FALSE;
 
-  for (int i = 0; i < N_COLS; i++)
+  for (int i = 0; i < GB_CSV_N_COLS; i++)
     csv->columns[i] = -1;
 
   for (guint i = 0; i < record->fields->len; i++)
     {
       const char *name = g_ptr_array_index (record->fields, i);
       g_autofree char *normal = normalize_name (name);
-      Column col = lookup_column (name);
+      GbCsvColumn col = lookup_column (name);
 
-      if (col != COL_NONE && csv->columns[col] >= 0)
+      if (col != GB_CSV_COL_NONE && csv->columns[col] >= 0)
         {
           const Pos *pos = &g_array_index (csv->positions, Pos, record->first_field + i);
 
@@ -598,9 +577,9 @@ read_header (Csv        *csv,
           csv->column = pos->column;
           return fail_at (csv, i, GB_LOAD_ERROR_FORMAT, error,
                           _("the column %s is there twice, also as column %d"),
-                          column_names[col], csv->columns[col] + 1);
+                          gb_csv_column_names[col], csv->columns[col] + 1);
         }
-      if (col != COL_NONE)
+      if (col != GB_CSV_COL_NONE)
         csv->columns[col] = i;
       else if (normal[0] != '\0')
         {
@@ -612,8 +591,8 @@ read_header (Csv        *csv,
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
     if (csv->columns[required[i]] < 0)
       {
-        Column col = required[i];
-        g_autofree char *names = g_strjoinv (", ", (char **) column_names);
+        GbCsvColumn col = required[i];
+        g_autofree char *names = g_strjoinv (", ", (char **) gb_csv_column_names);
 
         csv->line = 1;
         csv->column = 1;
@@ -621,10 +600,10 @@ read_header (Csv        *csv,
           return fail_at (csv, G_MAXUINT, GB_LOAD_ERROR_FORMAT, error,
                           _("the sheet has no %s column: it is of the older template with Start "
                             "Date and End Date, which TimelineJS 3 no longer reads; move it "
-                            "to the current template (%s)"), column_names[col], names);
+                            "to the current template (%s)"), gb_csv_column_names[col], names);
         return fail_at (csv, G_MAXUINT, GB_LOAD_ERROR_FORMAT, error,
                         _("the sheet has no %s column; the first row of a TimelineJS "
-                          "spreadsheet names its columns: %s"), column_names[col], names);
+                          "spreadsheet names its columns: %s"), gb_csv_column_names[col], names);
       }
 
   return TRUE;
@@ -713,7 +692,7 @@ read_sheet (GbImporter  *importer,
           return FALSE;
         }
 
-      type = record_cell (csv, &record, COL_TYPE);
+      type = record_cell (csv, &record, GB_CSV_COL_TYPE);
       if (type != NULL && g_ascii_strcasecmp (type, "title") == 0 && csv->title_row < 0)
         {
           len = gb_problems_push_member (importer->problems, "title");
