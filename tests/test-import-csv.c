@@ -221,6 +221,17 @@ test_caps (void)
     g_string_append_c (csv, 'x');
   assert_refused (csv->str, csv->len, "row 2, Headline: the cell holds more than");
 
+  /* A million empty rows are no rows. */
+  {
+    g_autoptr(GString) blank = g_string_new ("Year,Headline\n1990,x\n");
+    g_autoptr(GbDossier) dossier = NULL;
+
+    for (guint i = 0; i < 1000000; i++)
+      g_string_append (blank, ",\n");
+    dossier = load_ok (blank->str);
+    g_assert_cmpuint (g_list_model_get_n_items (gb_dossier_get_events (dossier)), ==, 1);
+  }
+
   for (guint i = 0; i < GB_CSV_MAX_COLUMNS; i++)
     g_string_append_c (wide, ',');
   assert_refused (wide->str, wide->len, "row 1, column 257: the row has more than 256 columns");

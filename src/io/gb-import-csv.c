@@ -680,8 +680,12 @@ read_sheet (GbImporter  *importer,
     {
       const char *type;
 
+      /* Sheets end in empty rows; they cost nothing, not even their positions. */
       if (record_is_blank (&record))
-        continue;
+        {
+          g_array_set_size (csv->positions, record.first_field);
+          continue;
+        }
       if (csv->rows->len >= GB_CSV_MAX_ROWS)
         {
           g_set_error (error, GB_LOAD_ERROR, GB_LOAD_ERROR_TOO_LARGE,
