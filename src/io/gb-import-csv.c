@@ -654,11 +654,11 @@ read_sheet (GbImporter  *importer,
             GError     **error)
 {
   g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
-  Record record = { g_ptr_array_new_with_free_func (g_free), 0 };
-  g_autoptr(GPtrArray) fields = record.fields;
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(JsonArray) events = json_array_new ();
   g_autoptr(JsonArray) eras = json_array_new ();
   g_autoptr(GError) local_error = NULL;
+  Record record = { fields, 0 };
   gsize len;
 
   if (!read_record (csv, &record, &local_error))
