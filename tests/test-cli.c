@@ -117,6 +117,36 @@ test_validate_imported (void)
   g_assert_cmpstr (run.err, ==, "");
 }
 
+/* A TimelineJS spreadsheet, by its extension or by its first row. */
+static void
+test_validate_csv (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
+                                                 "TimelineJS3_my-own-timeline.csv", NULL);
+  g_autofree char *expected = g_strconcat (path, ": imported TimelineJS spreadsheet: 10 events, "
+                                           "0 places, 0 routes, 0 agreements, 0 figures, "
+                                           "0 people, 0 organisations, 10 sources\n", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("gb-cli-XXXXXX", NULL);
+  g_autofree char *bad = g_build_filename (dir, "sheet", NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) refused = { 0 };
+
+  run_app (&run, (const char *[]) { "--validate", path, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
+  g_assert_cmpstr (run.err, ==, "");
+
+  /* No extension: known by its header. A row without a year is refused. */
+  g_assert_true (g_file_set_contents (bad, "Year,Headline\r\n1990,One\r\n,Two\r\n", -1, NULL));
+  run_app (&refused, (const char *[]) { "--validate", bad, NULL });
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_cmpstr (refused.out, ==, "");
+  g_assert_true (g_str_has_prefix (refused.err, bad));
+  g_assert_nonnull (strstr (refused.err, "sheet:3:1: row 3, Year: is missing"));
+  g_unlink (bad);
+  g_rmdir (dir);
+}
+
 typedef struct
 {
   const char *name;
@@ -266,6 +296,35 @@ test_export_file (void)
   g_rmdir (dir);
 }
 
+/* Knight Lab's template written back as a spreadsheet, read again. */
+static void
+test_export_csv (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gb-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "again.csv", NULL);
+  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
+                                                  "TimelineJS3_my-own-timeline.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = g_strconcat (out, ": imported TimelineJS spreadsheet: 10 events",
+                                           NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) again = { 0 };
+
+  run_app (&run, (const char *[]) { "--export", "timelinejs-csv", "--output", out, input, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfYear,Month,Day,Time,End Year,"));
+  g_assert_nonnull (strstr (contents, "\r\n,,,,,,,,,MY OWN CSV,"));
+  g_assert_nonnull (strstr (contents, "\r\n1815,12,10,,1852,11,27,,,Ada Lovelace,"));
+
+  run_app (&again, (const char *[]) { "--validate", out, NULL });
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_true (g_str_has_prefix (again.out, expected));
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
 typedef struct
 {
   const char *name;
@@ -275,7 +334,8 @@ typedef struct
 
 static const BadExport bad_exports[] = {
   { "unknown-format", { "--export", "pdf2", "--output", "-", NULL },
-    "--export: no format “pdf2”; the formats are timelinejs, storymap, ics, geojson, dossier" },
+    "--export: no format “pdf2”; the formats are timelinejs, timelinejs-csv, storymap, ics, "
+    "geojson, dossier" },
   { "no-output", { "--export", "ics", NULL }, "--export: give the file to write with --output" },
   { "no-format", { "--output", "-", NULL }, "--output: give the format to write with --export" },
   { "two-files", { "--export", "ics", "--output", "-", "a.json", "b.json" },
@@ -438,9 +498,11 @@ main (int   argc,
   g_test_add_func ("/cli/validate/bundled", test_validate_bundled);
   g_test_add_func ("/cli/validate/valid-file", test_validate_valid_file);
   g_test_add_func ("/cli/validate/imported", test_validate_imported);
+  g_test_add_func ("/cli/validate/csv", test_validate_csv);
   g_test_add_func ("/cli/export/stdout", test_export_stdout);
   g_test_add_func ("/cli/export/list", test_export_list);
   g_test_add_func ("/cli/export/file", test_export_file);
+  g_test_add_func ("/cli/export/csv", test_export_csv);
   gb_test_add_cases ("/cli/export/refuse", bad_exports, test_export_bad);
   g_test_add_func ("/cli/export/dossier", test_export_dossier);
   g_test_add_func ("/cli/export/refused", test_export_refused);

@@ -147,7 +147,7 @@ test_formats (void)
   guint n;
   const GbExportFormat *formats = gb_export_get_formats (&n);
   g_autofree char *names = gb_export_dup_format_names ();
-  const char *expected[] = { "timelinejs", "storymap", "ics", "geojson" };
+  const char *expected[] = { "timelinejs", "timelinejs-csv", "storymap", "ics", "geojson" };
 
   g_assert_cmpuint (n, >=, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -301,16 +301,18 @@ test_timelinejs_hostile (void)
 /* What our importers make of the file is the story we wrote: the same
  * events, dates (with their precision), titles and texts. */
 static void
-test_timelinejs_round_trip (void)
+check_timelinejs_round_trip (const char *format_name,
+                             const char *name,
+                             const char *origin)
 {
   g_autoptr(GbDossier) dossier = load_bundled ();
-  g_autoptr(GBytes) bytes = export (dossier, "timelinejs", NULL);
-  g_autoptr(GbDossier) back = reimport (bytes, "bundled.json");
+  g_autoptr(GBytes) bytes = export (dossier, format_name, NULL);
+  g_autoptr(GbDossier) back = reimport (bytes, name);
   GListModel *events = gb_dossier_get_events (dossier);
   GListModel *back_events = gb_dossier_get_events (back);
   g_autoptr(GPtrArray) slides = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_assert_cmpstr (gb_dossier_get_origin (back), ==, "TimelineJS 3");
+  g_assert_cmpstr (gb_dossier_get_origin (back), ==, origin);
   g_assert_cmpstr (gb_dossier_get_title (back), ==, gb_dossier_get_title (dossier));
   g_assert_cmpstr (gb_dossier_get_summary (back), ==, gb_dossier_get_summary (dossier));
 
@@ -346,6 +348,66 @@ test_timelinejs_round_trip (void)
       if (gb_item_get_quote (event) != NULL)
         g_assert_nonnull (strstr (gb_item_get_description (copy), gb_item_get_quote (event)));
     }
+}
+
+static void
+test_timelinejs_round_trip (void)
+{
+  check_timelinejs_round_trip ("timelinejs", "bundled.json", "TimelineJS 3");
+}
+
+/* The spreadsheet holds what the JSON holds, and reads back the same. */
+static void
+test_timelinejs_csv_round_trip (void)
+{
+  check_timelinejs_round_trip ("timelinejs-csv", "bundled.csv", "TimelineJS spreadsheet");
+}
+
+/* RFC 4180 quoting, CRLF, the BOM, and no cell a spreadsheet would run as a
+ * formula; each comes back as it was. */
+static void
+test_timelinejs_csv_quoting (void)
+{
+  static const char dossier_json[] =
+    "{\"format\":\"golden-bridge-dossier\",\"version\":1,\"id\":\"t\",\"title\":\"T\","
+    "\"sources\":[{\"id\":\"s\",\"kind\":\"context\",\"title\":\"S\"}],\"events\":["
+    "{\"id\":\"a\",\"title\":\"=HYPERLINK(\\\"http://x\\\")\",\"date\":\"2024-01-02\",\"source\":\"s\"},"
+    "{\"id\":\"b\",\"title\":\"-5 degrees, \\\"cold\\\"\",\"date\":\"2024-02\",\"source\":\"s\","
+    "\"description\":\"One\\ntwo, three\\n\\n@four\"},"
+    "{\"id\":\"c\",\"title\":\" spaced \",\"date\":{\"start\":\"1990\",\"end\":\"2000\"},"
+    "\"source\":\"s\"}]}";
+  g_autoptr(GBytes) input = g_bytes_new_static (dossier_json, sizeof dossier_json - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GbDossier) dossier = gb_dossier_load_bytes (input, "t.json", &error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GbDossier) back = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *data;
+
+  g_assert_no_error (error);
+  bytes = export (dossier, "timelinejs-csv", NULL);
+  data = g_bytes_get_data (bytes, NULL);
+  g_assert_true (g_str_has_prefix (data, "\xef\xbb\xbfYear,Month,Day,Time,End Year,"));
+  g_assert_true (g_str_has_suffix (data, "\r\n"));
+  lines = g_strsplit (data, "\r\n", -1);
+  g_assert_cmpstr (lines[1], ==, ",,,,,,,,,T,,,,,,title,,");
+  /* No cell starts with = + - @: the first character is a reference. */
+  g_assert_nonnull (strstr (data, "2024,1,2,,,,,,,&#61;HYPERLINK(&quot;http://x&quot;),"));
+  g_assert_nonnull (strstr (data, ",\"&#45;5 degrees, &quot;cold&quot;\","));
+  g_assert_null (strstr (data, ",="));
+  g_assert_null (strstr (data, ",-"));
+  g_assert_null (strstr (data, ",@"));
+  g_assert_nonnull (strstr (data, "1990,,,,2000,,,,,\" spaced \","));
+
+  back = reimport (bytes, "t.csv");
+  /* In date order: 1990, January 2024, February 2024. */
+  g_assert_cmpstr (gb_item_get_title (gb_dossier_lookup (back, "event-0")), ==, "spaced");
+  g_assert_cmpstr (gb_item_get_title (gb_dossier_lookup (back, "event-1")), ==,
+                   "=HYPERLINK(\"http://x\")");
+  g_assert_cmpstr (gb_item_get_title (gb_dossier_lookup (back, "event-2")), ==,
+                   "-5 degrees, \"cold\"");
+  g_assert_nonnull (strstr (gb_item_get_description (gb_dossier_lookup (back, "event-2")),
+                            "One\ntwo, three\n\n@four"));
 }
 
 /* A TimelineJS file opened and written again keeps its eras as eras. */
@@ -843,6 +905,8 @@ main (int   argc,
   g_test_add_func ("/export/timelinejs/hostile", test_timelinejs_hostile);
   g_test_add_func ("/export/timelinejs/round-trip", test_timelinejs_round_trip);
   g_test_add_func ("/export/timelinejs/eras-again", test_timelinejs_eras_again);
+  g_test_add_func ("/export/timelinejs-csv/round-trip", test_timelinejs_csv_round_trip);
+  g_test_add_func ("/export/timelinejs-csv/quoting", test_timelinejs_csv_quoting);
   g_test_add_func ("/export/storymap/round-trip", test_storymap_round_trip);
   g_test_add_func ("/export/storymap/hostile", test_storymap_hostile);
   g_test_add_func ("/export/ics/bundled", test_ics_bundled);

@@ -156,6 +156,45 @@ test_window_bad_file (void)
   g_unlink (path);
 }
 
+/* A TimelineJS spreadsheet opens as the Open dialog and drag and drop open
+ * files; a broken one names its row and column. */
+static void
+test_window_csv (void)
+{
+  GbWindow *window = gb_window_new (app);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
+                                                 "TimelineJS3_my-own-timeline.csv", NULL);
+  g_autofree char *bad_path = g_build_filename (g_get_tmp_dir (), "gb-window-bad.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  GtkWidget *timeline;
+
+  gb_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_loaded (window);
+  g_assert_null (gb_window_get_error (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "MY OWN CSV");
+  timeline = find_named (GTK_WIDGET (window), "GbTimelineView");
+  /* A view builds its story once shown. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timeline");
+  for (guint i = 0; i < 5000 && max_list_items (timeline) < 10; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (1000);
+    }
+  g_assert_cmpuint (max_list_items (timeline), >=, 10);
+
+  g_assert_true (g_file_set_contents (bad_path, "Year,Headline\n1990,x\n,No year\n", -1, NULL));
+  gb_window_open_file (window, bad);
+  wait_loaded (window);
+  g_assert_nonnull (gb_window_get_error (window));
+  g_assert_nonnull (strstr (gb_window_get_error (window), "gb-window-bad.csv:3:1: row 3, Year:"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (bad_path);
+}
+
 static void
 test_window_settings (void)
 {
@@ -308,6 +347,7 @@ main (int   argc,
 
   g_test_add_func ("/window/bundled", test_window_bundled);
   g_test_add_func ("/window/bad-file", test_window_bad_file);
+  g_test_add_func ("/window/csv", test_window_csv);
   g_test_add_func ("/window/settings", test_window_settings);
   g_test_add_func ("/window/preferences", test_app_preferences);
   g_test_add_func ("/window/title-is-text", test_window_title_is_text);

@@ -1157,6 +1157,10 @@ gb_dossier_load_bytes (GBytes      *bytes,
   if (l.data == NULL)
     l.data = "";
 
+  /* TimelineJS spreadsheets, converted on opening with their own limits. */
+  if (gb_import_csv_sniff (l.data, l.length, l.display_name))
+    return gb_import_timelinejs_csv (l.data, l.length, l.display_name, error);
+
   if (!gb_json_guard_check (l.data, l.length, &limits, &where, &local_error))
     {
       int code = g_error_matches (local_error, GB_JSON_GUARD_ERROR, GB_JSON_GUARD_ERROR_TOO_LARGE)

@@ -15,6 +15,14 @@ G_BEGIN_DECLS
 GBytes *gb_export_timelinejs              (GbDossier   *dossier,
                                            GPtrArray   *notes,
                                            GError     **error);
+GBytes *gb_export_timelinejs_csv          (GbDossier   *dossier,
+                                           GPtrArray   *notes,
+                                           GError     **error);
+/* The TimelineJS 3 tree both TimelineJS writers write: {"title", "events",
+ * "eras", "scale"}, with the notes on what it cannot carry. */
+JsonNode *gb_export_timelinejs_build      (GbDossier   *dossier,
+                                           GPtrArray   *notes,
+                                           GError     **error);
 GBytes *gb_export_storymap                (GbDossier   *dossier,
                                            GPtrArray   *notes,
                                            GError     **error);

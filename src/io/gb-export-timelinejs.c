@@ -145,8 +145,10 @@ is_imported_era (GbDossier *dossier,
                  GbItem    *event)
 {
   GbSource *source = gb_item_get_source (event);
+  const char *origin = gb_dossier_get_origin (dossier);
 
-  return g_strcmp0 (gb_dossier_get_origin (dossier), GB_TIMELINEJS_FORMAT_NAME) == 0 &&
+  return (g_strcmp0 (origin, GB_TIMELINEJS_FORMAT_NAME) == 0 ||
+          g_strcmp0 (origin, GB_TIMELINEJS_CSV_FORMAT_NAME) == 0) &&
          source != NULL && g_str_equal (gb_item_get_id (GB_ITEM (source)), "eras") &&
          gb_item_is_context (event);
 }
@@ -172,10 +174,10 @@ add_imported_era (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
-GBytes *
-gb_export_timelinejs (GbDossier  *dossier,
-                      GPtrArray  *notes,
-                      GError    **error)
+JsonNode *
+gb_export_timelinejs_build (GbDossier  *dossier,
+                            GPtrArray  *notes,
+                            GError    **error)
 {
   static const int not_carried[] = {
     GB_ITEM_KIND_PLACE, GB_ITEM_KIND_ROUTE, GB_ITEM_KIND_FIGURE, GB_ITEM_KIND_PERSON,
@@ -184,7 +186,6 @@ gb_export_timelinejs (GbDossier  *dossier,
   GListModel *events = gb_dossier_get_events (dossier);
   GListModel *agreements = gb_dossier_get_agreements (dossier);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GString) summary = g_string_new (NULL);
   g_autofree char *title = gb_export_dup_clean (gb_dossier_get_title (dossier));
   g_autoptr(GPtrArray) eras = g_ptr_array_new_with_free_func (g_object_unref);
@@ -280,6 +281,15 @@ gb_export_timelinejs (GbDossier  *dossier,
   gb_export_note_not_carried (notes, dossier, not_carried);
   gb_export_note_languages (notes, dossier);
 
-  root = json_builder_get_root (builder);
-  return gb_export_json_to_bytes (root);
+  return json_builder_get_root (builder);
+}
+
+GBytes *
+gb_export_timelinejs (GbDossier  *dossier,
+                      GPtrArray  *notes,
+                      GError    **error)
+{
+  g_autoptr(JsonNode) root = gb_export_timelinejs_build (dossier, notes, error);
+
+  return root != NULL ? gb_export_json_to_bytes (root) : NULL;
 }

@@ -22,6 +22,8 @@
 static const GbExportFormat formats[] = {
   { "timelinejs", N_("TimelineJS 3 (JSON)"), "json", "application/json", TRUE,
     gb_export_timelinejs },
+  { "timelinejs-csv", N_("TimelineJS spreadsheet (CSV)"), "csv", "text/csv", TRUE,
+    gb_export_timelinejs_csv },
   { "storymap", N_("StoryMapJS (JSON)"), "json", "application/json", TRUE,
     gb_export_storymap },
   { "ics", N_("Calendar (iCalendar)"), "ics", "text/calendar", TRUE,
@@ -30,7 +32,7 @@ static const GbExportFormat formats[] = {
     gb_export_geojson },
   { "dossier", N_("Golden Bridge dossier"), "gbdossier", "application/x-golden-bridge-dossier",
     TRUE, gb_export_dossier },
-  /* Still to come, each a line here: "timelinejs-csv", "pdf" and "png". */
+  /* Still to come, each a line here: "pdf" and "png". */
 };
 
 G_DEFINE_QUARK (gb-export-error-quark, gb_export_error)

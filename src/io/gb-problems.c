@@ -28,6 +28,8 @@ struct _GbProblems
   GString    *path;
   GArray     *problems;   /* Problem */
   GPtrArray  *quotes;     /* char *, for the messages' formats */
+  GbProblemsLocateFunc locate_func;
+  gpointer    locate_data;
 };
 
 static void
@@ -242,6 +244,14 @@ locate_problem (GbProblems *self,
 {
   g_autofree char *path = g_strdup (p->locate);
 
+  /* Not JSON: the file's own reader says where. */
+  if (self->locate_func != NULL)
+    {
+      g_autofree char *shown = self->locate_func (p->path, &p->line, &p->column,
+                                                  self->locate_data);
+      return;
+    }
+
   /* Up to the root ("" is the top-level value), which is always found. */
   for (;;)
     {
@@ -265,6 +275,17 @@ compare_positions (gconstpointer a,
   return 0;
 }
 
+void
+gb_problems_set_locate_func (GbProblems           *self,
+                             GbProblemsLocateFunc  func,
+                             gpointer              user_data)
+{
+  g_return_if_fail (self != NULL);
+
+  self->locate_func = func;
+  self->locate_data = user_data;
+}
+
 char *
 gb_problems_format (GbProblems *self)
 {
@@ -285,10 +306,21 @@ gb_problems_format (GbProblems *self)
   for (guint i = 0; i < self->problems->len; i++)
     {
       Problem *p = &g_array_index (self->problems, Problem, i);
+      g_autofree char *shown = NULL;
 
       if (out->len > 0)
         g_string_append_c (out, '\n');
       g_string_append (out, self->display_name);
+      if (self->locate_func != NULL)
+        {
+          guint line = 0, column = 0;
+
+          shown = self->locate_func (p->path, &line, &column, self->locate_data);
+          if (line > 0)
+            g_string_append_printf (out, ":%u:%u", line, column);
+          g_string_append_printf (out, ": %s: %s", shown, p->message);
+          continue;
+        }
       if (p->line > 0)
         g_string_append_printf (out, ":%u:%u", p->line, p->column);
       g_string_append_printf (out, ": %s: %s", p->path[0] ? p->path : _("top level"), p->message);

@@ -55,6 +55,17 @@ guint       gb_problems_get_count         (GbProblems  *self);
 const char *gb_problems_quote             (GbProblems  *self,
                                            const char  *value);
 
+/* For files that are not JSON (a spreadsheet read as TimelineJS slides):
+ * gives the line and column of a problem at @path (0 when unknown) and the
+ * words that name the place instead of the path ("row 7, Year"). */
+typedef char *(*GbProblemsLocateFunc)    (const char  *path,
+                                           guint       *line,
+                                           guint       *column,
+                                           gpointer     user_data);
+void        gb_problems_set_locate_func   (GbProblems           *self,
+                                           GbProblemsLocateFunc  func,
+                                           gpointer              user_data);
+
 /* The message, one line per problem; %NULL when there is none. */
 char       *gb_problems_format            (GbProblems  *self);
 

@@ -66,6 +66,8 @@ validate_one (GbDossier  *dossier,
         line = g_strdup_printf (_("%s: valid dossier: %s\n"), shown, summary);
       else if (g_str_equal (origin, GB_TIMELINEJS_FORMAT_NAME))
         line = g_strdup_printf (_("%s: imported TimelineJS 3 timeline: %s\n"), shown, summary);
+      else if (g_str_equal (origin, GB_TIMELINEJS_CSV_FORMAT_NAME))
+        line = g_strdup_printf (_("%s: imported TimelineJS spreadsheet: %s\n"), shown, summary);
       else if (g_str_equal (origin, GB_STORYMAP_FORMAT_NAME))
         line = g_strdup_printf (_("%s: imported StoryMapJS story: %s\n"), shown, summary);
       else

@@ -331,10 +331,13 @@ open_action (GtkWidget  *widget,
   dialog = gtk_file_chooser_native_new (_("Open a Story"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
 
-  gtk_file_filter_set_name (stories, _("Stories (JSON)"));
+  gtk_file_filter_set_name (stories, _("Stories (JSON, CSV)"));
   gtk_file_filter_add_mime_type (stories, "application/json");
   gtk_file_filter_add_mime_type (stories, "application/x-golden-bridge-dossier");
   gtk_file_filter_add_suffix (stories, "json");
+  /* TimelineJS spreadsheets */
+  gtk_file_filter_add_mime_type (stories, "text/csv");
+  gtk_file_filter_add_suffix (stories, "csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), stories);
 
   gtk_file_filter_set_name (all, _("All Files"));

@@ -14,12 +14,15 @@
 #             storymap    gb_import_knight_lab() on guarded, parsed JSON with "storymap"
 #                         (these three link the app's static libraries, built in a separate
 #                         meson build dir with clang)
+#             csv         gb_import_timelinejs_csv() on any bytes, as the loader calls it
+#                         for a .csv file (links the app's static libraries too)
 #             html        gb_html_to_text() and gb_html_to_line()
 #                         (compiled directly from src/io/gb-html-text.c)
-#             default: all five
+#             default: all six
 #
 # Seeds, replayed in full before fuzzing (a seed that crashes fails the run at once):
 #   html         tests/fuzz/corpus/html/
+#   csv          tests/fuzz/corpus/csv/, tests/fixtures/**/*.csv and ../shared/samples/*.csv
 #   the others   tests/fuzz/corpus/*, tests/fuzz/corpus/<target>/, tests/fixtures/**/*.json,
 #                the bundled dossier and ../shared/samples/*.json
 #   all          tests/fuzz/crashes/<target>/, inputs that failed before and are not yet
@@ -48,7 +51,7 @@ set -euo pipefail
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(guard loader timelinejs storymap html)
+[ ${#targets[@]} -gt 0 ] || targets=(guard loader timelinejs storymap csv html)
 
 case "$seconds" in
   ''|*[!0-9]*) echo "run-fuzz.sh: SECONDS must be a number, not '$seconds'" >&2; exit 2 ;;
@@ -150,7 +153,10 @@ build_linked () {
 seeds () {
   local target=$1
   {
-    if [ "$target" != html ]; then
+    if [ "$target" = csv ]; then
+      find "$srcroot/tests/fixtures" -type f -name '*.csv'
+      find "$shared/samples" -maxdepth 1 -type f -name '*.csv' 2>/dev/null || true
+    elif [ "$target" != html ]; then
       find "$here/corpus" -maxdepth 1 -type f
       find "$srcroot/tests/fixtures" -type f -name '*.json'
       find "$srcroot/resources/dossiers" "$shared/samples" -maxdepth 1 -type f -name '*.json' \
@@ -198,13 +204,15 @@ for target in "${targets[@]}"; do
     loader)     exe=fuzz-dossier-loader; build_cmd=(build_linked fuzz-dossier-loader fuzz-dossier-loader.c) ;;
     timelinejs) exe=fuzz-timelinejs; build_cmd=(build_linked fuzz-timelinejs fuzz-import.c -DFUZZ_IMPORT_TIMELINEJS) ;;
     storymap)   exe=fuzz-storymap;   build_cmd=(build_linked fuzz-storymap fuzz-import.c -DFUZZ_IMPORT_STORYMAP) ;;
+    csv)        exe=fuzz-import-csv; build_cmd=(build_linked fuzz-import-csv fuzz-import-csv.c) ;;
     html)       exe=fuzz-html-text;  build_cmd=(build_standalone fuzz-html-text fuzz-html-text.c src/io/gb-html-text.c) ;;
-    *) echo "run-fuzz.sh: unknown target '$target' (guard, loader, timelinejs, storymap, html)" >&2; exit 2 ;;
+    *) echo "run-fuzz.sh: unknown target '$target' (guard, loader, timelinejs, storymap, csv, html)" >&2; exit 2 ;;
   esac
   exe="$build/$exe"
 
   case "$target" in
     html)                  dict="$here/html.dict" ;;
+    csv)                   dict="$here/csv.dict" ;;
     timelinejs|storymap)   dict="$build/knightlab.dict"
                            cat "$here/json.dict" "$here/knightlab.dict" > "$dict" ;;
     *)                     dict="$here/json.dict" ;;
