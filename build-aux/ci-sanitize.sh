@@ -57,6 +57,8 @@ export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export G_SLICE=always-malloc
 export GDK_DEBUG=gl-glx
+# Tests that measure time (a frame every 100 ms) skip: the sanitizers slow the code down.
+export GB_TEST_SANITIZED=1
 
 exec xvfb-run -a -s '-screen 0 1280x1024x24' \
   dbus-run-session -- meson test -C "$build" --print-errorlogs "${suites[@]}" "$@"
