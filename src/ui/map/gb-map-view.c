@@ -35,6 +35,7 @@
 #define FIT_MAX_ZOOM 9
 #define FLY_MAX_ZOOM 7
 #define FLY_DURATION_MS 700
+#define TILE_LAYER_SETTLE_FRAMES 4
 
 struct _GbMapView
 {
@@ -147,6 +148,25 @@ tile_source_state_cb (GbMapView *self)
   update_notice (self);
 }
 
+/* libshumate (seen with 1.4 under GTK 4.18) can leave a new tile layer
+ * without tiles until the map next moves: its first look at the grid
+ * defers loading as if the map were flying (the layer compares the
+ * viewport with nothing yet), and the frame that should look again may
+ * carry the very frame time GTK predicted for it, which the layer takes
+ * for "no frame since" and so stays deferred, asking for nothing. Laying
+ * the layer out again on its first few frames makes it look again at a
+ * later frame time. Cheap: tiles it has already are not asked again. */
+static gboolean
+tile_layer_settle_cb (GtkWidget     *layer,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  gtk_widget_queue_allocate (layer);
+  return ++*frames < TILE_LAYER_SETTLE_FRAMES ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
 /* (Re)builds the tile source from the settings: the app's own data source,
  * a raster renderer over it as the viewport's reference, and — when online
  * tiles are wanted — a tile layer just above the basemap. */
@@ -199,6 +219,9 @@ setup_tiles (GbMapView *self)
       self->tile_layer = shumate_map_layer_new (SHUMATE_MAP_SOURCE (self->renderer), self->viewport);
       shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->tile_layer),
                                       SHUMATE_LAYER (self->basemap_layer));
+
+      gtk_widget_add_tick_callback (GTK_WIDGET (self->tile_layer), tile_layer_settle_cb,
+                                    g_new0 (guint, 1), g_free);
     }
 
   update_attribution (self);
