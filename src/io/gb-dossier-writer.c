@@ -12,6 +12,7 @@
 #include "gb-enum-types.h"
 #include "gb-event.h"
 #include "gb-figure.h"
+#include "gb-json-read.h"
 #include "gb-organisation.h"
 #include "gb-person.h"
 #include "gb-place.h"
@@ -26,87 +27,6 @@ static const char * const root_members[] = {
   "sources", "organisations", "people", "places", "routes", "events", "agreements", "figures",
   NULL
 };
-
-static const char * const item_members[][16] = {
-  [GB_ITEM_KIND_SOURCE] = { "id", "kind", "title", "publisher", "date", "url", "text", "note",
-                            NULL },
-  [GB_ITEM_KIND_ORGANISATION] = { "id", "name", "short_name", "kind", "country", "description",
-                                  "url", "source", "quote", NULL },
-  [GB_ITEM_KIND_PERSON] = { "id", "name", "role", "organisation", "country", "description",
-                            "source", "quote", NULL },
-  [GB_ITEM_KIND_PLACE] = { "id", "name", "kind", "lat", "lon", "country", "timezone", "iata",
-                           "description", "source", "quote", NULL },
-  [GB_ITEM_KIND_ROUTE] = { "id", "title", "from", "to", "mode", "duration_minutes", "operators",
-                           "schedule", "period", "description", "source", "quote", NULL },
-  [GB_ITEM_KIND_EVENT] = { "id", "title", "date", "description", "places", "people",
-                           "organisations", "source", "quote", NULL },
-  [GB_ITEM_KIND_AGREEMENT] = { "id", "title", "kind", "status", "parties", "period", "event",
-                               "places", "summary", "covers", "follow_up", "source", "quote",
-                               NULL },
-  [GB_ITEM_KIND_FIGURE] = { "id", "label", "value", "unit", "qualifier", "date", "related",
-                            "description", "source", "quote", NULL },
-};
-
-static const char * const *
-known_members (gpointer owner)
-{
-  if (GB_IS_DOSSIER (owner))
-    return root_members;
-  return item_members[gb_item_get_kind (GB_ITEM (owner))];
-}
-
-void
-gb_dossier_writer_keep_unknown (gpointer    owner,
-                                JsonObject *obj)
-{
-  const char * const *known;
-  g_autoptr(JsonObject) unknown = NULL;
-  g_autoptr(GList) names = NULL;
-
-  g_return_if_fail (GB_IS_ITEM (owner) || GB_IS_DOSSIER (owner));
-  g_return_if_fail (obj != NULL);
-
-  known = known_members (owner);
-  names = json_object_get_members (obj);
-  for (const GList *l = names; l != NULL; l = l->next)
-    {
-      if (g_strv_contains (known, l->data))
-        continue;
-      if (unknown == NULL)
-        unknown = json_object_new ();
-      json_object_set_member (unknown, l->data,
-                              json_node_copy (json_object_get_member (obj, l->data)));
-    }
-
-  g_object_set_data_full (G_OBJECT (owner), UNKNOWN_KEY, g_steal_pointer (&unknown),
-                          (GDestroyNotify) json_object_unref);
-}
-
-static void
-add_unknown (gpointer    owner,
-             JsonObject *obj)
-{
-  JsonObject *unknown = g_object_get_data (G_OBJECT (owner), UNKNOWN_KEY);
-  g_autoptr(GList) names = NULL;
-
-  if (unknown == NULL)
-    return;
-
-  names = json_object_get_members (unknown);
-  for (const GList *l = names; l != NULL; l = l->next)
-    if (!json_object_has_member (obj, l->data))
-      json_object_set_member (obj, l->data,
-                              json_node_copy (json_object_get_member (unknown, l->data)));
-}
-
-static void
-set_string (JsonObject *obj,
-            const char *name,
-            const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (obj, name, value);
-}
 
 static void
 set_text (JsonObject   *obj,
@@ -164,7 +84,7 @@ set_date (JsonObject   *obj,
   json_object_set_string_member (dobj, "start", start);
   if (gb_date_has_end (date))
     take_string (dobj, "end", gb_date_part_to_string (gb_date_get_end (date)));
-  set_string (dobj, "zone", gb_date_get_zone (date));
+  gb_json_set_string (dobj, "zone", gb_date_get_zone (date));
   json_object_set_object_member (obj, name, dobj);
 }
 
@@ -207,10 +127,61 @@ set_ref (JsonObject *obj,
 }
 
 static void
-add_follow_ups (GbAgreement *agreement,
-                JsonObject  *obj)
+write_duration (GbItem     *item,
+                JsonObject *obj,
+                const char *name)
 {
-  GPtrArray *log = gb_agreement_get_follow_ups (agreement);
+  guint minutes = gb_route_get_duration_minutes (GB_ROUTE (item));
+
+  if (minutes > 0)
+    json_object_set_int_member (obj, name, minutes);
+}
+
+static void
+write_operators (GbItem     *item,
+                 JsonObject *obj,
+                 const char *name)
+{
+  const char * const *operators = gb_route_get_operators (GB_ROUTE (item));
+  JsonArray *array;
+
+  if (operators == NULL || operators[0] == NULL)
+    return;
+
+  array = json_array_new ();
+  for (guint i = 0; operators[i] != NULL; i++)
+    json_array_add_string_element (array, operators[i]);
+  json_object_set_array_member (obj, name, array);
+}
+
+static void
+write_covers (GbItem     *item,
+              JsonObject *obj,
+              const char *name)
+{
+  GPtrArray *covers = gb_agreement_get_covers (GB_AGREEMENT (item));
+  g_autoptr(JsonObject) holder = NULL;
+  JsonArray *array;
+
+  if (covers->len == 0)
+    return;
+
+  holder = json_object_new ();
+  array = json_array_new ();
+  for (guint i = 0; i < covers->len; i++)
+    {
+      set_text (holder, "cover", covers->pdata[i]);
+      json_array_add_element (array, json_object_dup_member (holder, "cover"));
+    }
+  json_object_set_array_member (obj, name, array);
+}
+
+static void
+write_follow_ups (GbItem     *item,
+                  JsonObject *obj,
+                  const char *name)
+{
+  GPtrArray *log = gb_agreement_get_follow_ups (GB_AGREEMENT (item));
   JsonArray *array;
 
   if (log->len == 0)
@@ -226,218 +197,288 @@ add_follow_ups (GbAgreement *agreement,
       set_enum (eobj, "status", GB_TYPE_AGREEMENT_STATUS, entry->status);
       set_text (eobj, "note", entry->note);
       set_ref (eobj, "source", entry->source);
-      set_string (eobj, "quote", entry->quote);
+      gb_json_set_string (eobj, "quote", entry->quote);
       json_array_add_object_element (array, eobj);
     }
-  json_object_set_array_member (obj, "follow_up", array);
+  json_object_set_array_member (obj, name, array);
+}
+
+/* An exact figure is the default, and is not written. */
+static void
+write_qualifier (GbItem     *item,
+                 JsonObject *obj,
+                 const char *name)
+{
+  GbFigureQualifier qualifier = gb_figure_get_qualifier (GB_FIGURE (item));
+
+  if (qualifier != GB_FIGURE_QUALIFIER_EXACT)
+    set_enum (obj, name, GB_TYPE_FIGURE_QUALIFIER, qualifier);
+}
+
+typedef enum {
+  MEMBER_STRING,
+  MEMBER_TEXT,
+  MEMBER_DATE,
+  MEMBER_REF,
+  MEMBER_REFS,
+  MEMBER_ENUM,
+  MEMBER_DOUBLE,
+  MEMBER_CUSTOM,
+} MemberType;
+
+typedef const char *(*GetString) (gpointer item);
+typedef GbText *(*GetText) (gpointer item);
+typedef GbDate *(*GetDate) (gpointer item);
+typedef gpointer (*GetRef) (gpointer item);
+typedef GPtrArray *(*GetRefs) (gpointer item);
+typedef int (*GetEnum) (gpointer item);
+typedef double (*GetDouble) (gpointer item);
+typedef void (*WriteMember) (GbItem     *item,
+                             JsonObject *obj,
+                             const char *name);
+
+/* A member of an item in the dossier format: @get is the model's getter of
+ * its value, of the type @type names (for MEMBER_CUSTOM a WriteMember). */
+typedef struct {
+  const char *name;
+  MemberType type;
+  GCallback get;
+  GType (*enum_type) (void);
+} Member;
+
+#define TITLE(name) { name, MEMBER_TEXT, G_CALLBACK (gb_item_get_title_text), NULL }
+#define DESCRIPTION(name) { name, MEMBER_TEXT, G_CALLBACK (gb_item_get_description_text), NULL }
+#define DATE(name) { name, MEMBER_DATE, G_CALLBACK (gb_item_get_date), NULL }
+#define PROVENANCE \
+  { "source", MEMBER_REF, G_CALLBACK (gb_item_get_source), NULL }, \
+  { "quote", MEMBER_STRING, G_CALLBACK (gb_item_get_quote), NULL }
+
+/* The members docs/dossier-format.md defines for each kind of item after its
+ * "id", in the order written. */
+static const Member source_members[] = {
+  { "kind", MEMBER_ENUM, G_CALLBACK (gb_source_get_source_kind), gb_source_kind_get_type },
+  TITLE ("title"),
+  { "publisher", MEMBER_STRING, G_CALLBACK (gb_source_get_publisher), NULL },
+  DATE ("date"),
+  { "url", MEMBER_STRING, G_CALLBACK (gb_source_get_url), NULL },
+  { "text", MEMBER_STRING, G_CALLBACK (gb_source_get_text), NULL },
+  DESCRIPTION ("note"),
+  { NULL },
+};
+
+static const Member organisation_members[] = {
+  TITLE ("name"),
+  { "short_name", MEMBER_TEXT, G_CALLBACK (gb_organisation_get_short_name_text), NULL },
+  { "kind", MEMBER_STRING, G_CALLBACK (gb_organisation_get_org_kind), NULL },
+  { "country", MEMBER_STRING, G_CALLBACK (gb_organisation_get_country), NULL },
+  DESCRIPTION ("description"),
+  { "url", MEMBER_STRING, G_CALLBACK (gb_organisation_get_url), NULL },
+  PROVENANCE,
+  { NULL },
+};
+
+static const Member person_members[] = {
+  TITLE ("name"),
+  { "role", MEMBER_TEXT, G_CALLBACK (gb_person_get_role_text), NULL },
+  { "organisation", MEMBER_REF, G_CALLBACK (gb_person_get_organisation), NULL },
+  { "country", MEMBER_STRING, G_CALLBACK (gb_person_get_country), NULL },
+  DESCRIPTION ("description"),
+  PROVENANCE,
+  { NULL },
+};
+
+static const Member place_members[] = {
+  TITLE ("name"),
+  { "kind", MEMBER_ENUM, G_CALLBACK (gb_place_get_place_kind), gb_place_kind_get_type },
+  { "lat", MEMBER_DOUBLE, G_CALLBACK (gb_place_get_latitude), NULL },
+  { "lon", MEMBER_DOUBLE, G_CALLBACK (gb_place_get_longitude), NULL },
+  { "country", MEMBER_STRING, G_CALLBACK (gb_place_get_country), NULL },
+  { "timezone", MEMBER_STRING, G_CALLBACK (gb_place_get_timezone), NULL },
+  { "iata", MEMBER_STRING, G_CALLBACK (gb_place_get_iata), NULL },
+  DESCRIPTION ("description"),
+  PROVENANCE,
+  { NULL },
+};
+
+static const Member route_members[] = {
+  TITLE ("title"),
+  { "from", MEMBER_REF, G_CALLBACK (gb_route_get_from), NULL },
+  { "to", MEMBER_REF, G_CALLBACK (gb_route_get_to), NULL },
+  { "mode", MEMBER_STRING, G_CALLBACK (gb_route_get_mode), NULL },
+  { "duration_minutes", MEMBER_CUSTOM, G_CALLBACK (write_duration), NULL },
+  { "operators", MEMBER_CUSTOM, G_CALLBACK (write_operators), NULL },
+  { "schedule", MEMBER_TEXT, G_CALLBACK (gb_route_get_schedule_text), NULL },
+  DATE ("period"),
+  DESCRIPTION ("description"),
+  PROVENANCE,
+  { NULL },
+};
+
+static const Member event_members[] = {
+  TITLE ("title"),
+  DATE ("date"),
+  DESCRIPTION ("description"),
+  { "places", MEMBER_REFS, G_CALLBACK (gb_event_get_places), NULL },
+  { "people", MEMBER_REFS, G_CALLBACK (gb_event_get_people), NULL },
+  { "organisations", MEMBER_REFS, G_CALLBACK (gb_event_get_organisations), NULL },
+  PROVENANCE,
+  { NULL },
+};
+
+static const Member agreement_members[] = {
+  TITLE ("title"),
+  { "kind", MEMBER_ENUM, G_CALLBACK (gb_agreement_get_agreement_kind),
+    gb_agreement_kind_get_type },
+  { "status", MEMBER_ENUM, G_CALLBACK (gb_agreement_get_status), gb_agreement_status_get_type },
+  { "parties", MEMBER_REFS, G_CALLBACK (gb_agreement_get_parties), NULL },
+  DATE ("period"),
+  { "event", MEMBER_REF, G_CALLBACK (gb_agreement_get_event), NULL },
+  { "places", MEMBER_REFS, G_CALLBACK (gb_agreement_get_places), NULL },
+  DESCRIPTION ("summary"),
+  { "covers", MEMBER_CUSTOM, G_CALLBACK (write_covers), NULL },
+  { "follow_up", MEMBER_CUSTOM, G_CALLBACK (write_follow_ups), NULL },
+  PROVENANCE,
+  { NULL },
+};
+
+static const Member figure_members[] = {
+  TITLE ("label"),
+  { "value", MEMBER_DOUBLE, G_CALLBACK (gb_figure_get_value), NULL },
+  { "unit", MEMBER_STRING, G_CALLBACK (gb_figure_get_unit), NULL },
+  { "qualifier", MEMBER_CUSTOM, G_CALLBACK (write_qualifier), NULL },
+  DATE ("date"),
+  { "related", MEMBER_REFS, G_CALLBACK (gb_figure_get_related), NULL },
+  DESCRIPTION ("description"),
+  PROVENANCE,
+  { NULL },
+};
+
+static const Member * const item_members[] = {
+  [GB_ITEM_KIND_SOURCE] = source_members,
+  [GB_ITEM_KIND_ORGANISATION] = organisation_members,
+  [GB_ITEM_KIND_PERSON] = person_members,
+  [GB_ITEM_KIND_PLACE] = place_members,
+  [GB_ITEM_KIND_ROUTE] = route_members,
+  [GB_ITEM_KIND_EVENT] = event_members,
+  [GB_ITEM_KIND_AGREEMENT] = agreement_members,
+  [GB_ITEM_KIND_FIGURE] = figure_members,
+};
+
+#undef TITLE
+#undef DESCRIPTION
+#undef DATE
+#undef PROVENANCE
+
+static const Member *
+members_of (GbItem *item)
+{
+  GbItemKind kind = gb_item_get_kind (item);
+
+  g_assert (kind < G_N_ELEMENTS (item_members) && item_members[kind] != NULL);
+  return item_members[kind];
 }
 
 static void
-add_source_members (GbSource   *source,
-                    JsonObject *obj)
+write_member (GbItem       *item,
+              JsonObject   *obj,
+              const Member *member)
 {
-  set_enum (obj, "kind", GB_TYPE_SOURCE_KIND, gb_source_get_source_kind (source));
-  set_text (obj, "title", gb_item_get_title_text (GB_ITEM (source)));
-  set_string (obj, "publisher", gb_source_get_publisher (source));
-  set_date (obj, "date", gb_item_get_date (GB_ITEM (source)));
-  set_string (obj, "url", gb_source_get_url (source));
-  set_string (obj, "text", gb_source_get_text (source));
-  set_text (obj, "note", gb_item_get_description_text (GB_ITEM (source)));
-}
+  const char *name = member->name;
 
-static void
-add_organisation_members (GbItem     *item,
-                        JsonObject *obj)
-{
-  GbOrganisation *org = GB_ORGANISATION (item);
-  GbText *title = gb_item_get_title_text (item);
-  GbText *description = gb_item_get_description_text (item);
-
-  set_text (obj, "name", title);
-  set_text (obj, "short_name", gb_organisation_get_short_name_text (org));
-  set_string (obj, "kind", gb_organisation_get_org_kind (org));
-  set_string (obj, "country", gb_organisation_get_country (org));
-  set_text (obj, "description", description);
-  set_string (obj, "url", gb_organisation_get_url (org));
-}
-
-static void
-add_person_members (GbItem     *item,
-                  JsonObject *obj)
-{
-  GbPerson *person = GB_PERSON (item);
-  GbText *title = gb_item_get_title_text (item);
-  GbText *description = gb_item_get_description_text (item);
-
-  set_text (obj, "name", title);
-  set_text (obj, "role", gb_person_get_role_text (person));
-  set_ref (obj, "organisation", gb_person_get_organisation (person));
-  set_string (obj, "country", gb_person_get_country (person));
-  set_text (obj, "description", description);
-}
-
-static void
-add_place_members (GbItem     *item,
-                 JsonObject *obj)
-{
-  GbPlace *place = GB_PLACE (item);
-  GbText *title = gb_item_get_title_text (item);
-  GbText *description = gb_item_get_description_text (item);
-
-  set_text (obj, "name", title);
-  set_enum (obj, "kind", GB_TYPE_PLACE_KIND, gb_place_get_place_kind (place));
-  json_object_set_double_member (obj, "lat", gb_place_get_latitude (place));
-  json_object_set_double_member (obj, "lon", gb_place_get_longitude (place));
-  set_string (obj, "country", gb_place_get_country (place));
-  set_string (obj, "timezone", gb_place_get_timezone (place));
-  set_string (obj, "iata", gb_place_get_iata (place));
-  set_text (obj, "description", description);
-}
-
-static void
-add_route_members (GbItem     *item,
-                 JsonObject *obj)
-{
-  GbRoute *route = GB_ROUTE (item);
-  const char * const *operators = gb_route_get_operators (route);
-  GbText *title = gb_item_get_title_text (item);
-  GbText *description = gb_item_get_description_text (item);
-  GbDate *date = gb_item_get_date (item);
-
-  set_text (obj, "title", title);
-  set_ref (obj, "from", gb_route_get_from (route));
-  set_ref (obj, "to", gb_route_get_to (route));
-  set_string (obj, "mode", gb_route_get_mode (route));
-  if (gb_route_get_duration_minutes (route) > 0)
-    json_object_set_int_member (obj, "duration_minutes",
-                                gb_route_get_duration_minutes (route));
-  if (operators != NULL && operators[0] != NULL)
+  switch (member->type)
     {
-      JsonArray *array = json_array_new ();
-
-      for (guint i = 0; operators[i] != NULL; i++)
-        json_array_add_string_element (array, operators[i]);
-      json_object_set_array_member (obj, "operators", array);
-    }
-  set_text (obj, "schedule", gb_route_get_schedule_text (route));
-  set_date (obj, "period", date);
-  set_text (obj, "description", description);
-}
-
-static void
-add_event_members (GbItem     *item,
-                 JsonObject *obj)
-{
-  GbEvent *event = GB_EVENT (item);
-  GbText *title = gb_item_get_title_text (item);
-  GbText *description = gb_item_get_description_text (item);
-  GbDate *date = gb_item_get_date (item);
-
-  set_text (obj, "title", title);
-  set_date (obj, "date", date);
-  set_text (obj, "description", description);
-  set_refs (obj, "places", gb_event_get_places (event));
-  set_refs (obj, "people", gb_event_get_people (event));
-  set_refs (obj, "organisations", gb_event_get_organisations (event));
-}
-
-static void
-add_agreement_members (GbItem     *item,
-                     JsonObject *obj)
-{
-  GbAgreement *agreement = GB_AGREEMENT (item);
-  GPtrArray *covers = gb_agreement_get_covers (agreement);
-  GbText *title = gb_item_get_title_text (item);
-  GbText *description = gb_item_get_description_text (item);
-  GbDate *date = gb_item_get_date (item);
-
-  set_text (obj, "title", title);
-  set_enum (obj, "kind", GB_TYPE_AGREEMENT_KIND,
-            gb_agreement_get_agreement_kind (agreement));
-  set_enum (obj, "status", GB_TYPE_AGREEMENT_STATUS, gb_agreement_get_status (agreement));
-  set_refs (obj, "parties", gb_agreement_get_parties (agreement));
-  set_date (obj, "period", date);
-  set_ref (obj, "event", gb_agreement_get_event (agreement));
-  set_refs (obj, "places", gb_agreement_get_places (agreement));
-  set_text (obj, "summary", description);
-  if (covers->len > 0)
-    {
-      g_autoptr(JsonObject) holder = json_object_new ();
-      JsonArray *array = json_array_new ();
-
-      for (guint i = 0; i < covers->len; i++)
-        {
-          set_text (holder, "cover", covers->pdata[i]);
-          json_array_add_element (array, json_object_dup_member (holder, "cover"));
-        }
-      json_object_set_array_member (obj, "covers", array);
-    }
-  add_follow_ups (agreement, obj);
-}
-
-static void
-add_figure_members (GbItem     *item,
-                  JsonObject *obj)
-{
-  GbFigure *figure = GB_FIGURE (item);
-  GbText *title = gb_item_get_title_text (item);
-  GbText *description = gb_item_get_description_text (item);
-  GbDate *date = gb_item_get_date (item);
-
-  set_text (obj, "label", title);
-  json_object_set_double_member (obj, "value", gb_figure_get_value (figure));
-  set_string (obj, "unit", gb_figure_get_unit (figure));
-  if (gb_figure_get_qualifier (figure) != GB_FIGURE_QUALIFIER_EXACT)
-    set_enum (obj, "qualifier", GB_TYPE_FIGURE_QUALIFIER, gb_figure_get_qualifier (figure));
-  set_date (obj, "date", date);
-  set_refs (obj, "related", gb_figure_get_related (figure));
-  set_text (obj, "description", description);
-}
-
-static void
-add_item_members (GbItem     *item,
-                  JsonObject *obj)
-{
-  switch (gb_item_get_kind (item))
-    {
-    case GB_ITEM_KIND_SOURCE:
-      add_source_members (GB_SOURCE (item), obj);
-      return;
-
-    case GB_ITEM_KIND_ORGANISATION:
-      add_organisation_members (item, obj);
+    case MEMBER_STRING:
+      gb_json_set_string (obj, name, ((GetString) member->get) (item));
       break;
 
-    case GB_ITEM_KIND_PERSON:
-      add_person_members (item, obj);
+    case MEMBER_TEXT:
+      set_text (obj, name, ((GetText) member->get) (item));
       break;
 
-    case GB_ITEM_KIND_PLACE:
-      add_place_members (item, obj);
+    case MEMBER_DATE:
+      set_date (obj, name, ((GetDate) member->get) (item));
       break;
 
-    case GB_ITEM_KIND_ROUTE:
-      add_route_members (item, obj);
+    case MEMBER_REF:
+      set_ref (obj, name, ((GetRef) member->get) (item));
       break;
 
-    case GB_ITEM_KIND_EVENT:
-      add_event_members (item, obj);
+    case MEMBER_REFS:
+      set_refs (obj, name, ((GetRefs) member->get) (item));
       break;
 
-    case GB_ITEM_KIND_AGREEMENT:
-      add_agreement_members (item, obj);
+    case MEMBER_ENUM:
+      set_enum (obj, name, member->enum_type (), ((GetEnum) member->get) (item));
       break;
 
-    case GB_ITEM_KIND_FIGURE:
-      add_figure_members (item, obj);
+    case MEMBER_DOUBLE:
+      json_object_set_double_member (obj, name, ((GetDouble) member->get) (item));
+      break;
+
+    case MEMBER_CUSTOM:
+      ((WriteMember) member->get) (item, obj, name);
       break;
 
     default:
       g_assert_not_reached ();
     }
+}
 
-  set_ref (obj, "source", gb_item_get_source (item));
-  set_string (obj, "quote", gb_item_get_quote (item));
+static gboolean
+is_known_member (gpointer    owner,
+                 const char *name)
+{
+  if (GB_IS_DOSSIER (owner))
+    return g_strv_contains (root_members, name);
+
+  if (g_str_equal (name, "id"))
+    return TRUE;
+  for (const Member *m = members_of (GB_ITEM (owner)); m->name != NULL; m++)
+    if (g_str_equal (m->name, name))
+      return TRUE;
+  return FALSE;
+}
+
+void
+gb_dossier_writer_keep_unknown (gpointer    owner,
+                                JsonObject *obj)
+{
+  g_autoptr(JsonObject) unknown = NULL;
+  g_autoptr(GList) names = NULL;
+
+  g_return_if_fail (GB_IS_ITEM (owner) || GB_IS_DOSSIER (owner));
+  g_return_if_fail (obj != NULL);
+
+  names = json_object_get_members (obj);
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      if (is_known_member (owner, l->data))
+        continue;
+      if (unknown == NULL)
+        unknown = json_object_new ();
+      json_object_set_member (unknown, l->data,
+                              json_node_copy (json_object_get_member (obj, l->data)));
+    }
+
+  g_object_set_data_full (G_OBJECT (owner), UNKNOWN_KEY, g_steal_pointer (&unknown),
+                          (GDestroyNotify) json_object_unref);
+}
+
+static void
+add_unknown (gpointer    owner,
+             JsonObject *obj)
+{
+  JsonObject *unknown = g_object_get_data (G_OBJECT (owner), UNKNOWN_KEY);
+  g_autoptr(GList) names = NULL;
+
+  if (unknown == NULL)
+    return;
+
+  names = json_object_get_members (unknown);
+  for (const GList *l = names; l != NULL; l = l->next)
+    if (!json_object_has_member (obj, l->data))
+      json_object_set_member (obj, l->data,
+                              json_node_copy (json_object_get_member (unknown, l->data)));
 }
 
 /**
@@ -456,7 +497,8 @@ gb_dossier_writer_item_to_json (GbItem *item)
 
   obj = json_object_new ();
   json_object_set_string_member (obj, "id", gb_item_get_id (item));
-  add_item_members (item, obj);
+  for (const Member *m = members_of (item); m->name != NULL; m++)
+    write_member (item, obj, m);
   add_unknown (item, obj);
 
   node = json_node_new (JSON_NODE_OBJECT);

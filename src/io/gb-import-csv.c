@@ -11,6 +11,7 @@
 #include "gb-dossier-loader.h"
 #include "gb-import-common.h"
 #include "gb-import.h"
+#include "gb-json-read.h"
 
 /* TimelineJS spreadsheet (CSV) → dossier. Each row becomes the slide object
  * TimelineJS itself makes of it ({"start_date": {"year": "1815", …}, "text":
@@ -389,15 +390,6 @@ locate_cb (const char *path,
 /* ------------------------------------------------------------------------ */
 /* Rows → slides                                                            */
 
-static void
-set_string (JsonObject *obj,
-            const char *name,
-            const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (obj, name, value);
-}
-
 /* "14:30", "14:30:05", "1430", "9", "2:30 PM", "2:30 p.m.": TimelineJS's
  * readings of the Time column. */
 static gboolean
@@ -489,19 +481,19 @@ make_date (GbImporter *importer,
     return NULL;
 
   date = json_object_new ();
-  set_string (date, "year", year);
-  set_string (date, "month", month);
-  set_string (date, "day", day);
+  gb_json_set_string (date, "year", year);
+  gb_json_set_string (date, "month", month);
+  gb_json_set_string (date, "day", day);
   if (time != NULL)
     {
       char parts[3][8] = { { 0 } };
 
       if (parse_time (time, parts))
         {
-          set_string (date, "hour", parts[0]);
-          set_string (date, "minute", parts[1]);
+          gb_json_set_string (date, "hour", parts[0]);
+          gb_json_set_string (date, "minute", parts[1]);
           if (parts[2][0] != '\0')
-            set_string (date, "second", parts[2]);
+            gb_json_set_string (date, "second", parts[2]);
         }
       else
         {
@@ -533,20 +525,20 @@ make_slide (GbImporter *importer,
   if (with_dates && (date = make_date (importer, csv, record, GB_CSV_COL_END_YEAR, "end_date")))
     json_object_set_object_member (slide, "end_date", date);
 
-  set_string (text, "headline", record_cell (csv, record, GB_CSV_COL_HEADLINE));
-  set_string (text, "text", record_cell (csv, record, GB_CSV_COL_TEXT));
+  gb_json_set_string (text, "headline", record_cell (csv, record, GB_CSV_COL_HEADLINE));
+  gb_json_set_string (text, "text", record_cell (csv, record, GB_CSV_COL_TEXT));
   json_object_set_object_member (slide, "text", text);
 
-  set_string (media, "url", record_cell (csv, record, GB_CSV_COL_MEDIA));
-  set_string (media, "caption", record_cell (csv, record, GB_CSV_COL_MEDIA_CAPTION));
-  set_string (media, "credit", record_cell (csv, record, GB_CSV_COL_MEDIA_CREDIT));
+  gb_json_set_string (media, "url", record_cell (csv, record, GB_CSV_COL_MEDIA));
+  gb_json_set_string (media, "caption", record_cell (csv, record, GB_CSV_COL_MEDIA_CAPTION));
+  gb_json_set_string (media, "credit", record_cell (csv, record, GB_CSV_COL_MEDIA_CREDIT));
   if (json_object_get_size (media) > 0)
     json_object_set_object_member (slide, "media", media);
   else
     json_object_unref (media);
 
-  set_string (slide, "group", record_cell (csv, record, GB_CSV_COL_GROUP));
-  set_string (slide, "display_date", record_cell (csv, record, GB_CSV_COL_DISPLAY_DATE));
+  gb_json_set_string (slide, "group", record_cell (csv, record, GB_CSV_COL_GROUP));
+  gb_json_set_string (slide, "display_date", record_cell (csv, record, GB_CSV_COL_DISPLAY_DATE));
   return slide;
 }
 

@@ -50,4 +50,16 @@ const char *gb_json_read_string    (GbProblems      *problems,
                                     const char      *name,
                                     GbJsonReadFlags  flags);
 
+/* Sets @name to @value, or leaves it out when @value is %NULL: what the
+ * dossier writer and the spreadsheet importer (writing TimelineJS JSON) do
+ * with optional members. */
+static inline void
+gb_json_set_string (JsonObject *obj,
+                    const char *name,
+                    const char *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (obj, name, value);
+}
+
 G_END_DECLS
