@@ -341,6 +341,121 @@ test_invalid (void)
     }
 }
 
+/* The form's validator: each problem at the member it concerns. */
+static const struct
+{
+  const char *name;
+  GbItemKind  kind;
+  const char *json;
+  const char *path;
+  const char *message;
+} located_items[] = {
+  { "latitude", GB_ITEM_KIND_PLACE, "{\"id\":\"place-x\",\"name\":{\"en\":\"S\"},"
+    "\"kind\":\"city\",\"lat\":95,\"lon\":127,\"source\":\"src-kazinform-2015\"}", "lat",
+    "latitude 95 is outside" },
+  { "title-lang", GB_ITEM_KIND_EVENT, "{\"id\":\"x1\",\"title\":{\"en\":5},\"date\":\"2024\","
+    "\"source\":\"src-kazinform-2015\"}", "title.en", "should be a string" },
+  { "date-end", GB_ITEM_KIND_EVENT, "{\"id\":\"x1\",\"title\":\"T\",\"date\":{\"start\":\"2027\","
+    "\"end\":\"2025\"},\"source\":\"src-kazinform-2015\"}", "date.end", "" },
+  { "missing-source", GB_ITEM_KIND_EVENT, "{\"id\":\"x1\",\"title\":\"T\",\"date\":\"2024\"}",
+    "source", "missing" },
+  { "missing-title", GB_ITEM_KIND_EVENT, "{\"id\":\"x1\",\"date\":\"2024\","
+    "\"source\":\"src-kazinform-2015\"}", "title", "missing" },
+  { "link", GB_ITEM_KIND_SOURCE, "{\"id\":\"s2\",\"kind\":\"context\",\"title\":\"T\","
+    "\"publisher\":\"P\",\"date\":\"2024\",\"url\":\"javascript:x\"}", "url", "http" },
+  { "taken-id", GB_ITEM_KIND_EVENT, "{\"id\":\"place-seoul\",\"title\":\"T\",\"date\":\"2024\","
+    "\"source\":\"src-kazinform-2015\"}", "id", "ids must be unique" },
+  { "follow-up", GB_ITEM_KIND_AGREEMENT, "{\"id\":\"a9\",\"title\":\"T\",\"kind\":\"plan\","
+    "\"status\":\"signed\",\"source\":\"src-kazinform-2015\",\"follow_up\":[{\"date\":\"2025\","
+    "\"status\":\"launched\",\"source\":\"src-kazinform-2015\"},{\"date\":\"2026\","
+    "\"status\":\"stalled\",\"source\":\"src-kazinform-2015\"}]}", "follow_up[1].status",
+    "is not one of" },
+};
+
+static void
+test_located (void)
+{
+  g_autoptr(GbDossier) dossier = gb_dossier_load_bundled (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (located_items); i++)
+    {
+      g_autoptr(JsonObject) obj = parse_object (located_items[i].json);
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GbItem) item = NULL;
+      gboolean found = FALSE;
+
+      item = gb_dossier_build_item_full (dossier, located_items[i].kind, obj, NULL, &problems);
+      g_test_message ("%s", located_items[i].name);
+      g_assert_null (item);
+      g_assert_nonnull (problems);
+      for (guint p = 0; p < problems->len; p++)
+        {
+          GbItemProblem *problem = problems->pdata[p];
+
+          g_test_message ("  %s: %s", problem->path, problem->message);
+          found |= g_str_equal (problem->path, located_items[i].path) &&
+                   strstr (problem->message, located_items[i].message) != NULL;
+        }
+      g_assert_true (found);
+    }
+}
+
+/* An item keeps its own id when it replaces itself, and only then. */
+static void
+test_located_replacing (void)
+{
+  g_autoptr(GbDossier) dossier = gb_dossier_load_bundled (NULL);
+  GbItem *seoul = gb_dossier_lookup (dossier, "place-seoul");
+  g_autoptr(JsonNode) node = gb_dossier_writer_item_to_json (seoul);
+  JsonObject *obj = json_node_get_object (node);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GbItem) same = NULL;
+  g_autoptr(GbItem) other = NULL;
+
+  json_object_set_double_member (obj, "lat", 37.5);
+  same = gb_dossier_build_item_full (dossier, GB_ITEM_KIND_PLACE, obj, seoul, &problems);
+  g_assert_nonnull (same);
+  g_assert_null (problems);
+  g_assert_cmpfloat (gb_place_get_latitude (GB_PLACE (same)), ==, 37.5);
+
+  other = gb_dossier_build_item_full (dossier, GB_ITEM_KIND_PLACE, obj,
+                                      gb_dossier_lookup (dossier, "place-icn"), &problems);
+  g_assert_null (other);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (((GbItemProblem *) problems->pdata[0])->path, ==, "id");
+}
+
+static void
+test_check_story (void)
+{
+  g_autoptr(JsonObject) good = parse_object ("{\"title\":{\"en\":\"A\",\"kk\":\"Б\"},"
+                                             "\"period\":\"2024-11\",\"languages\":[\"en\",\"kk\"]}");
+  g_autoptr(JsonObject) bad = parse_object ("{\"title\":\"\",\"period\":\"2024-13\","
+                                            "\"languages\":[\"en\",\"English\"]}");
+  g_autoptr(GbText) title = NULL;
+  g_autoptr(GbText) summary = NULL;
+  g_autoptr(GbDate) period = NULL;
+  g_auto(GStrv) langs = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GString) paths = g_string_new (NULL);
+
+  g_assert_true (gb_dossier_check_story (good, &title, &summary, &period, &langs, &problems));
+  g_assert_null (problems);
+  g_assert_cmpstr (gb_text_get_exact (title, "kk"), ==, "Б");
+  g_assert_null (summary);
+  g_assert_nonnull (period);
+  g_assert_cmpuint (g_strv_length (langs), ==, 2);
+
+  g_clear_pointer (&title, gb_text_unref);
+  g_clear_pointer (&period, gb_date_unref);
+  g_clear_pointer (&langs, g_strfreev);
+  g_assert_false (gb_dossier_check_story (bad, &title, &summary, &period, &langs, &problems));
+  g_assert_null (title);
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (paths, "%s;", ((GbItemProblem *) problems->pdata[i])->path);
+  g_assert_cmpstr (paths->str, ==, "title;period;languages[1];");
+}
+
 static char *
 dossier_text (GbDossier *dossier)
 {
@@ -753,6 +868,9 @@ main (int   argc,
   g_test_add_func ("/edit/references", test_references);
   g_test_add_func ("/edit/refused", test_refused);
   g_test_add_func ("/edit/invalid", test_invalid);
+  g_test_add_func ("/edit/located", test_located);
+  g_test_add_func ("/edit/located-replacing", test_located_replacing);
+  g_test_add_func ("/edit/check-story", test_check_story);
   g_test_add_func ("/edit/new-story", test_new_story);
   g_test_add_func ("/edit/same-date", test_same_date);
   g_test_add_func ("/history/each-kind", test_undo_each_kind);

@@ -1076,30 +1076,25 @@ check_format (Loader     *l,
   return TRUE;
 }
 
+/* The story's own members: its title, summary, period and languages. */
 static void
-load_root (Loader     *l,
-           JsonObject *root)
+read_story (Loader      *l,
+            JsonObject  *root,
+            GbText     **title,
+            GbText     **summary,
+            GbDate     **period,
+            GStrv       *languages)
 {
-  g_autoptr(GbText) title = NULL;
-  g_autoptr(GbText) summary = NULL;
-  g_autoptr(GbDate) period = NULL;
-  const char *id;
   JsonArray *langs;
 
-  id = get_id_ref (l, root, "id", TRUE);
-  l->dossier = gb_dossier_new (id != NULL ? id : "untitled");
-
-  title = get_text (l, root, "title", TRUE);
-  summary = get_text (l, root, "summary", FALSE);
-  period = get_date (l, root, "period", FALSE);
-  gb_dossier_set_title (l->dossier, title);
-  gb_dossier_set_summary (l->dossier, summary);
-  gb_dossier_set_period (l->dossier, period);
+  *title = get_text (l, root, "title", TRUE);
+  *summary = get_text (l, root, "summary", FALSE);
+  *period = get_date (l, root, "period", FALSE);
+  *languages = NULL;
 
   if ((langs = gb_json_read_array (l->problems, root, "languages", READ (FALSE))))
     {
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) strv = NULL;
       gsize len = gb_problems_push_member (l->problems, "languages");
 
       for (guint i = 0; i < json_array_get_length (langs); i++)
@@ -1114,9 +1109,29 @@ load_root (Loader     *l,
           gb_problems_pop (l->problems, ilen);
         }
       gb_problems_pop (l->problems, len);
-      strv = g_strv_builder_end (builder);
-      gb_dossier_set_languages (l->dossier, (const char * const *) strv);
+      *languages = g_strv_builder_end (builder);
     }
+}
+
+static void
+load_root (Loader     *l,
+           JsonObject *root)
+{
+  g_autoptr(GbText) title = NULL;
+  g_autoptr(GbText) summary = NULL;
+  g_autoptr(GbDate) period = NULL;
+  g_auto(GStrv) languages = NULL;
+  const char *id;
+
+  id = get_id_ref (l, root, "id", TRUE);
+  l->dossier = gb_dossier_new (id != NULL ? id : "untitled");
+
+  read_story (l, root, &title, &summary, &period, &languages);
+  gb_dossier_set_title (l->dossier, title);
+  gb_dossier_set_summary (l->dossier, summary);
+  gb_dossier_set_period (l->dossier, period);
+  if (languages != NULL)
+    gb_dossier_set_languages (l->dossier, (const char * const *) languages);
 
   gb_dossier_writer_keep_unknown (l->dossier, root);
   load_items (l, root);
@@ -1479,6 +1494,78 @@ gb_dossier_dup_summary_line (GbDossier *dossier)
   return g_string_free (g_steal_pointer (&line), FALSE);
 }
 
+void
+gb_item_problem_free (GbItemProblem *problem)
+{
+  g_return_if_fail (problem != NULL);
+
+  g_free (problem->path);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+/* The problems @problems found, as GbItemProblems, for a form. */
+static GPtrArray *
+dup_item_problems (GbProblems *problems)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) gb_item_problem_free);
+
+  for (guint i = 0; i < gb_problems_get_count (problems); i++)
+    {
+      GbItemProblem *p = g_new0 (GbItemProblem, 1);
+
+      p->path = g_strdup (gb_problems_get_path (problems, i));
+      p->message = g_strdup (gb_problems_get_message (problems, i));
+      g_ptr_array_add (out, p);
+    }
+
+  return out;
+}
+
+static GbItem *
+build_one (GbDossier   *dossier,
+           GbItemKind   kind,
+           JsonObject  *obj,
+           GbItem      *replacing,
+           GbProblems  *problems)
+{
+  g_autoptr(GHashTable) failed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GbItem) item = NULL;
+  const Section *section = NULL;
+  const char *id;
+  GbItem *other;
+  Loader l = { 0 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sections) && section == NULL; s++)
+    if (sections[s].kind == kind)
+      section = &sections[s];
+  g_return_val_if_fail (section != NULL, NULL);
+
+  l.display_name = _("item");
+  l.data = "";
+  l.problems = problems;
+  l.dossier = dossier;
+  l.failed = failed;
+
+  if (!(id = get_id_ref (&l, obj, "id", TRUE)))
+    return NULL;
+
+  /* Ids are unique in the whole dossier, as when the file is read. */
+  other = gb_dossier_lookup (dossier, id);
+  if (other != NULL && other != replacing)
+    {
+      gb_problems_report_in (problems, "id",
+                             _("“%s” is used by another item: ids must be unique"),
+                             gb_problems_quote (problems, id));
+      return NULL;
+    }
+
+  if ((item = build_item (&l, section, obj, id)))
+    link_item (&l, section, item, obj);
+
+  return gb_problems_get_count (problems) == 0 ? g_steal_pointer (&item) : NULL;
+}
+
 /**
  * gb_dossier_build_item:
  * @dossier: the sealed dossier the item is for; its references are looked up
@@ -1501,32 +1588,19 @@ gb_dossier_build_item (GbDossier   *dossier,
                        GError     **error)
 {
   g_autoptr(GbProblems) problems = NULL;
-  g_autoptr(GHashTable) failed = NULL;
   g_autoptr(GbItem) item = NULL;
   g_autofree char *message = NULL;
-  const Section *section = NULL;
   const char *id;
-  Loader l = { 0 };
 
   g_return_val_if_fail (GB_IS_DOSSIER (dossier), NULL);
   g_return_val_if_fail (obj != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  for (guint s = 0; s < G_N_ELEMENTS (sections) && section == NULL; s++)
-    if (sections[s].kind == kind)
-      section = &sections[s];
-  g_return_val_if_fail (section != NULL, NULL);
-
-  l.display_name = _("item");
-  l.data = "";
-  problems = gb_problems_new (l.data, 0, l.display_name);
-  failed = g_hash_table_new (g_str_hash, g_str_equal);
-  l.problems = problems;
-  l.dossier = dossier;
-  l.failed = failed;
-
-  if ((id = get_id_ref (&l, obj, "id", TRUE)) && (item = build_item (&l, section, obj, id)))
-    link_item (&l, section, item, obj);
+  /* The item may be one of @dossier's being replaced: its id is its own. */
+  problems = gb_problems_new ("", 0, _("item"));
+  id = json_object_get_string_member_with_default (obj, "id", NULL);
+  item = build_one (dossier, kind, obj, id != NULL ? gb_dossier_lookup (dossier, id) : NULL,
+                    problems);
 
   if ((message = gb_problems_format (problems)) != NULL || item == NULL)
     {
@@ -1536,4 +1610,92 @@ gb_dossier_build_item (GbDossier   *dossier,
     }
 
   return g_steal_pointer (&item);
+}
+
+/**
+ * gb_dossier_build_item_full:
+ * @replacing: (nullable): the item of @dossier that the new one replaces,
+ *   whose id it may keep; %NULL for an item to add, whose id must be new
+ * @problems: (out) (optional) (transfer full): the problems, each with the
+ *   path of the member it concerns, when the item can't be built
+ *
+ * gb_dossier_build_item() for a form: the same rules, with each problem
+ * where it belongs, so that it can be shown next to its field.
+ *
+ * Returns: (transfer full) (nullable): the item, or %NULL
+ */
+GbItem *
+gb_dossier_build_item_full (GbDossier   *dossier,
+                            GbItemKind   kind,
+                            JsonObject  *obj,
+                            GbItem      *replacing,
+                            GPtrArray  **problems)
+{
+  g_autoptr(GbProblems) found = NULL;
+  GbItem *item;
+
+  g_return_val_if_fail (GB_IS_DOSSIER (dossier), NULL);
+  g_return_val_if_fail (obj != NULL, NULL);
+  g_return_val_if_fail (replacing == NULL || GB_IS_ITEM (replacing), NULL);
+
+  found = gb_problems_new ("", 0, _("item"));
+  item = build_one (dossier, kind, obj, replacing, found);
+  if (item == NULL && gb_problems_get_count (found) == 0)
+    gb_problems_report (found, _("The item could not be built"));
+
+  if (problems != NULL)
+    *problems = item == NULL ? dup_item_problems (found) : NULL;
+
+  return item;
+}
+
+/**
+ * gb_dossier_check_story:
+ * @obj: the story's own members as a dossier's top level holds them: title,
+ *   summary, period, languages
+ * @problems: (out) (optional) (transfer full): as for
+ *   gb_dossier_build_item_full()
+ *
+ * Reads the story's own members with the loader's rules, for a form.
+ *
+ * Returns: whether they are valid; then the out arguments hold them (each
+ *   %NULL when absent)
+ */
+gboolean
+gb_dossier_check_story (JsonObject  *obj,
+                        GbText     **title,
+                        GbText     **summary,
+                        GbDate     **period,
+                        GStrv       *languages,
+                        GPtrArray  **problems)
+{
+  g_autoptr(GbProblems) found = NULL;
+  g_autoptr(GHashTable) failed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GbText) t = NULL;
+  g_autoptr(GbText) s = NULL;
+  g_autoptr(GbDate) p = NULL;
+  g_auto(GStrv) langs = NULL;
+  Loader l = { 0 };
+
+  g_return_val_if_fail (obj != NULL, FALSE);
+  g_return_val_if_fail (title != NULL && summary != NULL && period != NULL, FALSE);
+  g_return_val_if_fail (languages != NULL, FALSE);
+
+  found = gb_problems_new ("", 0, _("story"));
+  l.display_name = _("story");
+  l.data = "";
+  l.problems = found;
+  l.failed = failed;
+  read_story (&l, obj, &t, &s, &p, &langs);
+
+  if (problems != NULL)
+    *problems = gb_problems_get_count (found) > 0 ? dup_item_problems (found) : NULL;
+  if (gb_problems_get_count (found) > 0)
+    return FALSE;
+
+  *title = g_steal_pointer (&t);
+  *summary = g_steal_pointer (&s);
+  *period = g_steal_pointer (&p);
+  *languages = g_steal_pointer (&langs);
+  return TRUE;
 }

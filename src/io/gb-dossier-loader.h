@@ -47,6 +47,30 @@ GbItem     *gb_dossier_build_item         (GbDossier            *dossier,
                                            JsonObject           *obj,
                                            GError              **error);
 
+/* A problem of an item being edited: where in its JSON object (title.en,
+ * date.start, follow_up[1].status, "" for the item as a whole) and what. */
+typedef struct
+{
+  char *path;
+  char *message;
+} GbItemProblem;
+
+void        gb_item_problem_free          (GbItemProblem        *problem);
+
+GbItem     *gb_dossier_build_item_full    (GbDossier            *dossier,
+                                           GbItemKind            kind,
+                                           JsonObject           *obj,
+                                           GbItem               *replacing,
+                                           GPtrArray           **problems);
+gboolean    gb_dossier_check_story        (JsonObject           *obj,
+                                           GbText              **title,
+                                           GbText              **summary,
+                                           GbDate              **period,
+                                           GStrv                *languages,
+                                           GPtrArray           **problems);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GbItemProblem, gb_item_problem_free)
+
 #define GB_BUNDLED_DOSSIER_RESOURCE "/io/github/goldenbridge/GoldenBridge/dossiers/nurtleu-visit-2024.json"
 
 G_END_DECLS

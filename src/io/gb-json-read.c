@@ -69,7 +69,12 @@ gb_json_read_member (GbProblems      *problems,
 
   /* Named from its parent, whose position the message can give. */
   if (node == NULL && (flags & GB_JSON_READ_REQUIRED) != 0)
-    gb_problems_report (problems, _("“%s” is missing"), name);
+    {
+      guint before = gb_problems_get_count (problems);
+
+      gb_problems_report (problems, _("“%s” is missing"), name);
+      gb_problems_set_last_member (problems, before, name);
+    }
 
   return node;
 }

@@ -15,6 +15,7 @@ typedef struct
 {
   char *path;     /* what the message names */
   char *locate;   /* where it points: the same, or the parent of a missing member */
+  char *field;    /* the member it concerns, for a form: the missing one itself */
   char *message;
   guint line;     /* 0 until located, and where it can't be */
   guint column;
@@ -39,6 +40,7 @@ problem_clear (gpointer data)
 
   g_free (p->path);
   g_free (p->locate);
+  g_free (p->field);
   g_free (p->message);
 }
 
@@ -137,6 +139,7 @@ gb_problems_report_valist (GbProblems *self,
     }
   else
     p.path = g_strdup (self->path->str);
+  p.field = g_strdup (p.path);
   p.message = g_strdup_vprintf (format, args);
   p.line = p.column = 0;
   g_array_append_val (self->problems, p);
@@ -194,6 +197,48 @@ gb_problems_get_count (GbProblems *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->problems->len;
+}
+
+const char *
+gb_problems_get_path (GbProblems *self,
+                      guint       index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->problems->len, NULL);
+
+  return g_array_index (self->problems, Problem, index).field;
+}
+
+void
+gb_problems_set_last_member (GbProblems *self,
+                             guint       count_before,
+                             const char *member)
+{
+  Problem *p;
+  GString *field;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (member != NULL);
+
+  /* Not reported: there were too many already. */
+  if (self->problems->len <= count_before)
+    return;
+
+  p = &g_array_index (self->problems, Problem, self->problems->len - 1);
+  field = g_string_new (p->path);
+  gb_json_path_append_member (field, member);
+  g_free (p->field);
+  p->field = g_string_free (field, FALSE);
+}
+
+const char *
+gb_problems_get_message (GbProblems *self,
+                         guint       index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->problems->len, NULL);
+
+  return g_array_index (self->problems, Problem, index).message;
 }
 
 /**

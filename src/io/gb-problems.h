@@ -49,6 +49,17 @@ void        gb_problems_report_valist     (GbProblems  *self,
                                            const char  *format,
                                            va_list      args) G_GNUC_PRINTF (3, 0);
 guint       gb_problems_get_count         (GbProblems  *self);
+/* The @index-th problem as reported: its JSON path (events[3].date.start,
+ * "" at the top level) and its message, for a form to show it at its field. */
+const char *gb_problems_get_path          (GbProblems  *self,
+                                           guint        index);
+const char *gb_problems_get_message       (GbProblems  *self,
+                                           guint        index);
+/* The problem just reported, when there are more than @count_before,
+ * concerns @member of its path: a missing member, reported at its parent. */
+void        gb_problems_set_last_member   (GbProblems  *self,
+                                           guint        count_before,
+                                           const char  *member);
 
 /* @value as a message may quote it (gb_escape_dup_quote()), kept until
  * @self is freed: for "“%s”" in the report functions' formats. */

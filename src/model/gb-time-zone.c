@@ -181,3 +181,39 @@ gb_time_zone_new_known (const char *name)
 
   return g_time_zone_new_identifier (name);
 }
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * gb_time_zone_dup_names:
+ *
+ * For a form to choose a zone from.
+ *
+ * Returns: (transfer full): the known zone names
+ */
+GStrv
+gb_time_zone_dup_names (void)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GHashTable *known = known_names ();
+  GHashTableIter iter;
+  gpointer name;
+
+  if (known != NULL)
+    {
+      g_hash_table_iter_init (&iter, known);
+      while (g_hash_table_iter_next (&iter, &name, NULL))
+        if (!g_str_equal (name, "UTC") && name_is_well_formed (name))
+          g_ptr_array_add (names, g_strdup (name));
+      g_ptr_array_sort (names, compare_names);
+    }
+  g_ptr_array_insert (names, 0, g_strdup ("UTC"));
+  g_ptr_array_add (names, NULL);
+
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}

@@ -15,4 +15,8 @@ gboolean   gb_time_zone_name_is_known (const char *name);
 /* The zone @name, or %NULL when gb_time_zone_name_is_known() refuses it. */
 GTimeZone *gb_time_zone_new_known     (const char *name);
 
+/* The names gb_time_zone_name_is_known() accepts, sorted, "UTC" first; only
+ * "UTC" on a system with no list of zones. */
+GStrv      gb_time_zone_dup_names     (void);
+
 G_END_DECLS
