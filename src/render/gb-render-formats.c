@@ -115,6 +115,20 @@ gb_render_add_export_formats (void)
   gb_export_add_formats (render_formats, G_N_ELEMENTS (render_formats));
 }
 
+void
+gb_render_note_map_image (GPtrArray *notes,
+                          GbDossier *dossier)
+{
+  static const int left_out[] = {
+    GB_ITEM_KIND_EVENT, GB_ITEM_KIND_AGREEMENT, GB_ITEM_KIND_FIGURE, GB_ITEM_KIND_PERSON,
+    GB_ITEM_KIND_ORGANISATION, GB_ITEM_KIND_SOURCE, -1
+  };
+
+  g_return_if_fail (GB_IS_DOSSIER (dossier));
+
+  gb_export_note_not_carried (notes, dossier, left_out);
+}
+
 /**
  * gb_render_map_png:
  * @notes: (nullable): gets a line for what the image leaves out
@@ -128,10 +142,6 @@ gb_render_map_png (GbDossier  *dossier,
                    GPtrArray  *notes,
                    GError    **error)
 {
-  static const int left_out[] = {
-    GB_ITEM_KIND_EVENT, GB_ITEM_KIND_AGREEMENT, GB_ITEM_KIND_FIGURE, GB_ITEM_KIND_PERSON,
-    GB_ITEM_KIND_ORGANISATION, GB_ITEM_KIND_SOURCE, -1
-  };
   g_autoptr(GByteArray) data = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -162,6 +172,6 @@ gb_render_map_png (GbDossier  *dossier,
       return NULL;
     }
 
-  gb_export_note_not_carried (notes, dossier, left_out);
+  gb_render_note_map_image (notes, dossier);
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }

@@ -26,4 +26,8 @@ GBytes *gb_render_map_png            (GbDossier  *dossier,
                                       GPtrArray  *notes,
                                       GError    **error);
 
+/* Notes what a map image leaves out: all but the places and routes. */
+void    gb_render_note_map_image     (GPtrArray  *notes,
+                                      GbDossier  *dossier);
+
 G_END_DECLS
