@@ -19,7 +19,7 @@
  * its own file (gb-export-FORMAT.c) and is one line of this table; what each
  * carries and loses is in docs/formats.md. */
 
-static const GbExportFormat formats[] = {
+static const GbExportFormat core_formats[] = {
   { "timelinejs", N_("TimelineJS 3 (JSON)"), "json", "application/json", TRUE,
     gb_export_timelinejs },
   { "timelinejs-csv", N_("TimelineJS spreadsheet (CSV)"), "csv", "text/csv", TRUE,
@@ -32,8 +32,23 @@ static const GbExportFormat formats[] = {
     gb_export_geojson },
   { "dossier", N_("Golden Bridge dossier"), "gbdossier", "application/x-golden-bridge-dossier",
     TRUE, gb_export_dossier },
-  /* Still to come, each a line here: "pdf" and "png". */
 };
+
+/* The core's formats, then those that draw (the PDF briefing, the map
+ * image) added by gb_export_add_formats() from a library that may use cairo
+ * and Pango: the core itself draws nothing. */
+static GArray *formats;
+
+static GArray *
+ensure_formats (void)
+{
+  if (formats == NULL)
+    {
+      formats = g_array_new (FALSE, FALSE, sizeof (GbExportFormat));
+      g_array_append_vals (formats, core_formats, G_N_ELEMENTS (core_formats));
+    }
+  return formats;
+}
 
 G_DEFINE_QUARK (gb-export-error-quark, gb_export_error)
 
@@ -487,8 +502,31 @@ gb_export_get_formats (guint *n_formats)
 {
   g_return_val_if_fail (n_formats != NULL, NULL);
 
-  *n_formats = G_N_ELEMENTS (formats);
-  return formats;
+  *n_formats = ensure_formats ()->len;
+  return (const GbExportFormat *) formats->data;
+}
+
+/**
+ * gb_export_add_formats:
+ * @added: (array length=n_added): formats to add after the others
+ *
+ * Adds formats whose writers live outside the core. A format of a name
+ * already there is not added again, so calling this twice is harmless.
+ * Call it from the main thread before exporting.
+ */
+void
+gb_export_add_formats (const GbExportFormat *added,
+                       guint                 n_added)
+{
+  g_return_if_fail (added != NULL || n_added == 0);
+
+  for (guint i = 0; i < n_added; i++)
+    {
+      g_return_if_fail (added[i].name != NULL && added[i].write != NULL);
+
+      if (gb_export_lookup_format (added[i].name) == NULL)
+        g_array_append_val (ensure_formats (), added[i]);
+    }
 }
 
 /**
@@ -502,9 +540,10 @@ gb_export_lookup_format (const char *name)
 {
   g_return_val_if_fail (name != NULL, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (g_str_equal (formats[i].name, name))
-      return &formats[i];
+  ensure_formats ();
+  for (guint i = 0; i < formats->len; i++)
+    if (g_str_equal (g_array_index (formats, GbExportFormat, i).name, name))
+      return &g_array_index (formats, GbExportFormat, i);
 
   return NULL;
 }
@@ -514,11 +553,12 @@ gb_export_dup_format_names (void)
 {
   g_autoptr(GString) names = g_string_new (NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+  ensure_formats ();
+  for (guint i = 0; i < formats->len; i++)
     {
       if (i > 0)
         g_string_append (names, ", ");
-      g_string_append (names, formats[i].name);
+      g_string_append (names, g_array_index (formats, GbExportFormat, i).name);
     }
 
   return g_string_free (g_steal_pointer (&names), FALSE);
@@ -663,8 +703,13 @@ gb_export_command (const char    *format_name,
     {
       g_autoptr(GString) list = g_string_new (NULL);
 
-      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-        g_string_append_printf (list, "%-12s %s\n", formats[i].name, _(formats[i].title));
+      ensure_formats ();
+      for (guint i = 0; i < formats->len; i++)
+        {
+          const GbExportFormat *f = &g_array_index (formats, GbExportFormat, i);
+
+          g_string_append_printf (list, "%-12s %s\n", f->name, _(f->title));
+        }
       return g_output_stream_write_all (stdout_stream, list->str, list->len, NULL, NULL, NULL)
              ? 0 : 1;
     }
@@ -682,13 +727,6 @@ gb_export_command (const char    *format_name,
     {
       g_string_append_printf (err, _("--export: give the file to write with --output FILE, "
                                      "or --output - for standard output\n"));
-      return 1;
-    }
-
-  if (g_str_equal (output, "-") && !format->is_text)
-    {
-      g_string_append_printf (err, _("--export: %s is not a text format; write it to a file "
-                                     "with --output FILE\n"), format->name);
       return 1;
     }
 

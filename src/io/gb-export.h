@@ -27,7 +27,7 @@ typedef struct
   const char        *title;       /* N_() for a format chooser: "TimelineJS 3 (JSON)" */
   const char        *extension;   /* without the dot */
   const char        *mime_type;
-  gboolean           is_text;     /* may be written to standard output */
+  gboolean           is_text;     /* may be written to a terminal */
   GbExportWriteFunc  write;
 } GbExportFormat;
 
@@ -36,6 +36,9 @@ GQuark                 gb_export_error_quark   (void);
 /* The formats in the order a chooser shows them. */
 const GbExportFormat  *gb_export_get_formats   (guint                 *n_formats);
 const GbExportFormat  *gb_export_lookup_format (const char            *name);
+/* Formats written outside the core (the PDF and PNG, which draw). */
+void                   gb_export_add_formats   (const GbExportFormat  *added,
+                                                guint                  n_added);
 /* "timelinejs, storymap, ics, geojson", for messages. */
 char                  *gb_export_dup_format_names (void);
 
@@ -63,7 +66,8 @@ GPtrArray             *gb_export_to_file_finish (GAsyncResult         *result,
                                                  GError              **error);
 
 /* `golden-bridge --export FORMAT --output OUTPUT [PATH]`: @path %NULL exports
- * the bundled story, @output "-" writes to @stdout_stream. Messages and notes
+ * the bundled story, @output "-" writes to @stdout_stream, the bytes of a
+ * binary format too (the caller refuses those when it is a terminal). Messages and notes
  * go to @err, one a line. FORMAT "list" writes the formats' names and titles
  * to @stdout_stream.
  *

@@ -4,12 +4,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <unistd.h>
 
 #include "gb-application.h"
 #include "gb-dossier-loader.h"
 #include "gb-export.h"
 #include "gb-escape.h"
 #include "gb-import.h"
+#include "gb-render-formats.h"
 #include "gb-window.h"
 
 struct _GbApplication
@@ -144,6 +146,16 @@ export_from_command_line (GVariantDict       *options,
   if (files != NULL && files[0] != NULL && files[1] != NULL)
     {
       g_printerr (_("--export: give one file to export, not several\n"));
+      return 1;
+    }
+
+  /* A PDF or PNG on a terminal is noise that can upset it; in a pipe it is
+   * what was asked for. */
+  if (output != NULL && g_str_equal (output, "-") && isatty (STDOUT_FILENO)
+      && gb_export_lookup_format (format) != NULL && !gb_export_lookup_format (format)->is_text)
+    {
+      g_printerr (_("--export: %s is not text; write it to a file with --output FILE, "
+                    "or pipe standard output to a program\n"), format);
       return 1;
     }
 
@@ -421,6 +433,7 @@ static void
 gb_application_init (GbApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  gb_render_add_export_formats ();
 }
 
 GbApplication *

@@ -8,7 +8,9 @@
 #include "gb-cards-view.h"
 #include "gb-detail-pane.h"
 #include "gb-dossier-loader.h"
+#include "gb-export-dialog.h"
 #include "gb-map-view.h"
+#include "gb-print.h"
 #include "gb-search-results.h"
 #include "gb-timeline-view.h"
 #include "gb-window.h"
@@ -32,6 +34,7 @@ struct _GbWindow
   GtkStack             *main_stack;
   GtkSpinner           *spinner;
   AdwViewStack         *view_stack;
+  GtkWidget            *map_view;
   GMenu                *recent_section;
   GtkToggleButton      *search_button;
   GtkSearchBar         *search_bar;
@@ -70,6 +73,8 @@ update_actions (GbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", shown);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", shown);
   /* Escape is left to other widgets unless there is something to close. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-detail",
                                  gtk_search_bar_get_search_mode (self->search_bar) ||
@@ -389,6 +394,33 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  GbWindow *self = GB_WINDOW (widget);
+
+  if (get_dossier (self) != NULL)
+    gtk_window_present (GTK_WINDOW (gb_export_dialog_new (GTK_WINDOW (self), get_dossier (self),
+                                                          self->map_view)));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  GbWindow *self = GB_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (get_dossier (self) != NULL &&
+      gb_print_briefing (GTK_WINDOW (self), get_dossier (self),
+                         GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    g_warning ("Printing failed: %s", error->message);
+}
+
+static void
 close_detail_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
@@ -601,6 +633,7 @@ gb_window_class_init (GbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GbWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, search_bar);
@@ -619,11 +652,15 @@ gb_window_class_init (GbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.close-detail", NULL, close_detail_action);
   gtk_widget_class_install_action (widget_class, "win.focus-detail", NULL, focus_detail_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
                                        "win.close-detail", NULL);
 
