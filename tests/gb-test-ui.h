@@ -17,6 +17,12 @@ static inline void
 gb_test_init_widgets (int    *argc,
                       char ***argv)
 {
+  g_autofree char *state = g_dir_make_tmp ("gb-test-state-XXXXXX", NULL);
+
+  /* Drafts of unsaved edits go to a folder of this test's, never the user's. */
+  g_assert_nonnull (state);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+
   gtk_test_init (argc, argv, NULL);
   adw_init ();
 

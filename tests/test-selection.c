@@ -374,7 +374,8 @@ test_window_pane (void)
 
   gb_selection_set_item (selection, gb_test_lookup (dossier, "evt-meeting-yoon"));
   g_assert_true (adw_flap_get_reveal_flap (flap));
-  g_assert_true (gb_detail_pane_get_item (GB_DETAIL_PANE (adw_flap_get_flap (flap))) ==
+  g_assert_true (gb_detail_pane_get_item (GB_DETAIL_PANE (gb_test_find_widget (adw_flap_get_flap (flap),
+                                                                            GB_TYPE_DETAIL_PANE))) ==
                  gb_selection_get_item (selection));
 
   /* Ctrl+F opens the search; choosing a result selects it. */

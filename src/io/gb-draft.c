@@ -93,13 +93,19 @@ write_thread (GTask        *task,
 }
 
 static void
-remove_files (GbDraft *self)
+remove_draft_files (const char *id)
 {
-  g_autofree char *path = draft_path (self->id, DRAFT_SUFFIX);
+  g_autofree char *path = draft_path (id, DRAFT_SUFFIX);
   g_autofree char *info_path = g_strconcat (path, INFO_SUFFIX, NULL);
 
   g_unlink (info_path);
   g_unlink (path);
+}
+
+static void
+remove_files (GbDraft *self)
+{
+  remove_draft_files (self->id);
 }
 
 static void
@@ -308,6 +314,20 @@ gb_draft_discard (GbDraft *self)
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_data (self->history, self);
   remove_files (self);
+}
+
+/**
+ * gb_draft_remove:
+ *
+ * Removes the draft @id that gb_draft_list() found, as when the user
+ * discards what a crash left.
+ */
+void
+gb_draft_remove (const char *id)
+{
+  g_return_if_fail (id != NULL);
+
+  remove_draft_files (id);
 }
 
 /**

@@ -21,6 +21,7 @@ GbDraft    *gb_draft_new                (GbHistory    *history,
                                          const char   *id);
 const char *gb_draft_get_id             (GbDraft      *self);
 void        gb_draft_discard            (GbDraft      *self);
+void        gb_draft_remove             (const char   *id);
 
 char       *gb_draft_dup_directory      (void);
 GStrv       gb_draft_list               (void);

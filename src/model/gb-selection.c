@@ -26,6 +26,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  EDITED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 link_item (GbSelection *self,
            GbItem      *item)
@@ -63,12 +70,16 @@ update_linked (GbSelection *self)
     }
 }
 
+static void watch_dossier (GbSelection *self,
+                           gboolean     watch);
+
 static void
 gb_selection_dispose (GObject *object)
 {
   GbSelection *self = (GbSelection *) object;
 
   g_clear_object (&self->item);
+  watch_dossier (self, FALSE);
   g_clear_object (&self->dossier);
   if (self->linked != NULL)
     g_hash_table_remove_all (self->linked);
@@ -153,6 +164,20 @@ gb_selection_class_init (GbSelectionClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GbSelection::edited:
+   *
+   * The story was edited: an item added, replaced or removed, or the
+   * story's own title or summary changed. The chosen item is already its
+   * newest version (or none, if it was removed).
+   */
+  signals[EDITED] =
+    g_signal_new ("edited",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -180,6 +205,46 @@ gb_selection_get_dossier (GbSelection *self)
   return self->dossier;
 }
 
+/* An edit replaces an item by a new version of it, with the same id: the
+ * chosen item follows to the new one, or to none when it was removed. */
+static void
+dossier_edited_cb (GbSelection *self)
+{
+  if (self->item != NULL)
+    {
+      GbItem *current = gb_dossier_lookup (self->dossier, gb_item_get_id (self->item));
+
+      if (current != self->item)
+        gb_selection_set_item (self, current);
+      else
+        update_linked (self);
+    }
+
+  g_signal_emit (self, signals[EDITED], 0);
+}
+
+static void
+watch_dossier (GbSelection *self,
+               gboolean     watch)
+{
+  if (self->dossier == NULL)
+    return;
+
+  if (!watch)
+    {
+      g_signal_handlers_disconnect_by_data (self->dossier, self);
+      for (GbItemKind k = 0; k <= GB_ITEM_KIND_ORGANISATION; k++)
+        g_signal_handlers_disconnect_by_data (gb_dossier_get_items_of_kind (self->dossier, k), self);
+      return;
+    }
+
+  for (GbItemKind k = 0; k <= GB_ITEM_KIND_ORGANISATION; k++)
+    g_signal_connect_swapped (gb_dossier_get_items_of_kind (self->dossier, k),
+                              "items-changed", G_CALLBACK (dossier_edited_cb), self);
+  g_signal_connect_swapped (self->dossier, "notify::title", G_CALLBACK (dossier_edited_cb), self);
+  g_signal_connect_swapped (self->dossier, "notify::summary", G_CALLBACK (dossier_edited_cb), self);
+}
+
 /* A new story clears the selection: its items belong to the old one. */
 void
 gb_selection_set_dossier (GbSelection *self,
@@ -188,8 +253,12 @@ gb_selection_set_dossier (GbSelection *self,
   g_return_if_fail (GB_IS_SELECTION (self));
   g_return_if_fail (!dossier || GB_IS_DOSSIER (dossier));
 
-  if (!g_set_object (&self->dossier, dossier))
+  if (self->dossier == dossier)
     return;
+
+  watch_dossier (self, FALSE);
+  g_set_object (&self->dossier, dossier);
+  watch_dossier (self, TRUE);
 
   gb_selection_set_item (self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOSSIER]);

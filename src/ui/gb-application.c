@@ -18,6 +18,7 @@ struct _GbApplication
 {
   AdwApplication  parent_instance;
   GSettings      *settings;
+  gboolean        offered_drafts;
 };
 
 G_DEFINE_FINAL_TYPE (GbApplication, gb_application, ADW_TYPE_APPLICATION)
@@ -259,11 +260,19 @@ bench_after_paint_cb (GdkFrameClock *clock,
 static void
 gb_application_activate (GApplication *app)
 {
-  GbWindow *window = get_window (GB_APPLICATION (app));
+  GbApplication *self = GB_APPLICATION (app);
+  GbWindow *window = get_window (self);
 
   if (gb_window_get_dossier (window) == NULL && !gb_window_is_loading (window))
     gb_window_open_bundled (window);
   gtk_window_present (GTK_WINDOW (window));
+
+  /* What a crash left is offered once, when the app starts. */
+  if (!self->offered_drafts && g_getenv ("GB_BENCH_EXIT_AFTER_FIRST_FRAME") == NULL)
+    {
+      self->offered_drafts = TRUE;
+      gb_window_offer_drafts (window);
+    }
 
   if (g_getenv ("GB_BENCH_EXIT_AFTER_FIRST_FRAME") != NULL)
     g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",

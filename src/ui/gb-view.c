@@ -10,8 +10,10 @@ typedef struct
   GbSelection  *selection;
   GSignalGroup *selection_signals;
   GbDossier    *dossier;            /* the selection's, as shown */
+  guint         edited_id;          /* the idle that catches up on edits */
   guint         dossier_pending : 1;
   guint         item_pending : 1;
+  guint         edited_pending : 1;
 } GbViewPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (GbView, gb_view, GTK_TYPE_WIDGET)
@@ -53,6 +55,7 @@ selection_dossier_changed_cb (GbView *self)
     }
 
   priv->dossier_pending = FALSE;
+  priv->edited_pending = FALSE;
   dossier = priv->selection != NULL ? gb_selection_get_dossier (priv->selection) : NULL;
   if (!g_set_object (&priv->dossier, dossier))
     return;
@@ -81,6 +84,42 @@ selection_item_changed_cb (GbView *self)
     GB_VIEW_GET_CLASS (self)->item_changed (self);
 }
 
+/* An edited story is shown again as if it were opened, with the chosen
+ * item: the views have one way to build, and edits are far apart in time. */
+static gboolean
+edited_idle_cb (gpointer data)
+{
+  GbView *self = data;
+  GbViewPrivate *priv = gb_view_get_instance_private (self);
+
+  priv->edited_id = 0;
+  if (is_waiting (self))
+    {
+      priv->edited_pending = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+
+  priv->edited_pending = FALSE;
+  if (priv->dossier == NULL)
+    return G_SOURCE_REMOVE;
+  if (GB_VIEW_GET_CLASS (self)->dossier_changed != NULL)
+    GB_VIEW_GET_CLASS (self)->dossier_changed (self);
+  if (GB_VIEW_GET_CLASS (self)->item_changed != NULL)
+    GB_VIEW_GET_CLASS (self)->item_changed (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Several edits in one go (a deletion with its references) are one rebuild. */
+static void
+selection_edited_cb (GbView *self)
+{
+  GbViewPrivate *priv = gb_view_get_instance_private (self);
+
+  if (priv->edited_id == 0)
+    priv->edited_id = g_idle_add (edited_idle_cb, self);
+}
+
 static void
 gb_view_map (GtkWidget *widget)
 {
@@ -91,6 +130,8 @@ gb_view_map (GtkWidget *widget)
 
   if (priv->dossier_pending)
     selection_dossier_changed_cb (self);
+  else if (priv->edited_pending)
+    edited_idle_cb (self);
   if (priv->item_pending)
     selection_item_changed_cb (self);
 }
@@ -102,6 +143,7 @@ gb_view_dispose (GObject *object)
   GbViewPrivate *priv = gb_view_get_instance_private (self);
 
   /* Subclasses have disposed their children by now: no handler may run. */
+  g_clear_handle_id (&priv->edited_id, g_source_remove);
   g_clear_object (&priv->selection_signals);
   g_clear_object (&priv->selection);
   g_clear_object (&priv->dossier);
@@ -184,6 +226,9 @@ gb_view_init (GbView *self)
                                  G_CONNECT_SWAPPED);
   g_signal_group_connect_object (priv->selection_signals, "notify::item",
                                  G_CALLBACK (selection_item_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (priv->selection_signals, "edited",
+                                 G_CALLBACK (selection_edited_cb), self,
                                  G_CONNECT_SWAPPED);
 }
 

@@ -13,36 +13,10 @@
 #include "gb-print.h"
 #include "gb-search-results.h"
 #include "gb-timeline-view.h"
-#include "gb-window.h"
+#include "gb-window-private.h"
 
 #define MAX_RECENT 8
 
-struct _GbWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GSettings            *settings;
-  GCancellable         *cancellable;
-  char                 *error;
-
-  /* Template objects */
-  GbSelection          *selection;
-  AdwViewSwitcherTitle *switcher_title;
-  GtkRevealer          *error_revealer;
-  GtkLabel             *error_bar_label;
-  GtkLabel             *error_page_label;
-  GtkStack             *main_stack;
-  GtkSpinner           *spinner;
-  AdwViewStack         *view_stack;
-  GtkWidget            *map_view;
-  GMenu                *recent_section;
-  GtkToggleButton      *search_button;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GbSearchResults      *search_results;
-  AdwFlap              *flap;
-  GbDetailPane         *detail_pane;
-};
 
 G_DEFINE_FINAL_TYPE (GbWindow, gb_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -61,8 +35,8 @@ get_dossier (GbWindow *self)
   return self->selection != NULL ? gb_selection_get_dossier (self->selection) : NULL;
 }
 
-static void
-update_actions (GbWindow *self)
+void
+gb_window_update_actions (GbWindow *self)
 {
   gboolean busy = self->cancellable != NULL;
   gboolean shown = get_dossier (self) != NULL;
@@ -80,6 +54,7 @@ update_actions (GbWindow *self)
                                  gtk_search_bar_get_search_mode (self->search_bar) ||
                                  (self->selection != NULL &&
                                   gb_selection_get_item (self->selection) != NULL));
+  gb_window_edit_update_actions (self);
 }
 
 static void
@@ -113,7 +88,7 @@ search_mode_cb (GbWindow *self)
   if (!gtk_search_bar_get_search_mode (self->search_bar))
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   update_search_results (self);
-  update_actions (self);
+  gb_window_update_actions (self);
 }
 
 static gboolean
@@ -147,7 +122,7 @@ static void
 selection_item_cb (GbWindow *self)
 {
   adw_flap_set_reveal_flap (self->flap, gb_selection_get_item (self->selection) != NULL);
-  update_actions (self);
+  gb_window_update_actions (self);
 }
 
 /* The views follow the selection's story themselves; the window shows
@@ -162,12 +137,10 @@ selection_dossier_cb (GbWindow *self)
   if (dossier == NULL)
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 
-  /* Titles from files are shown as text: GtkWindow titles are not markup. */
-  gtk_window_set_title (GTK_WINDOW (self),
-                        dossier != NULL ? gb_dossier_get_title (dossier) : _("Golden Bridge"));
+  gb_window_edit_update_title (self);
   gtk_stack_set_visible_child_name (self->main_stack, dossier != NULL ? "content" : "loading");
 
-  update_actions (self);
+  gb_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOSSIER]);
 }
 
@@ -195,9 +168,9 @@ dup_shown_error (const char *message)
   return g_strdup_printf ("%.*s…", (int) (cut - message), message);
 }
 
-static void
-show_error (GbWindow   *self,
-            const char *message)
+void
+gb_window_show_error (GbWindow   *self,
+                      const char *message)
 {
   g_autofree char *shown = dup_shown_error (message);
 
@@ -240,7 +213,7 @@ set_loading (GbWindow *self,
   gtk_spinner_set_spinning (self->spinner, loading);
   if (loading && get_dossier (self) == NULL)
     gtk_stack_set_visible_child_name (self->main_stack, "loading");
-  update_actions (self);
+  gb_window_update_actions (self);
 }
 
 static void
@@ -291,7 +264,7 @@ load_file_cb (GObject      *object,
 
   if (dossier == NULL)
     {
-      show_error (self, error->message);
+      gb_window_show_error (self, error->message);
       return;
     }
 
@@ -514,9 +487,28 @@ save_window_state (GbWindow *self)
   g_settings_apply (self->settings);
 }
 
+static void
+close_confirmed (GbWindow *self,
+                 gpointer  data)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 gb_window_close_request (GtkWindow *window)
 {
+  GbWindow *self = GB_WINDOW (window);
+
+  /* Nothing the user made is lost: unsaved edits are saved or discarded
+   * as the user says, or the window stays. */
+  if (!self->close_confirmed && self->document != NULL &&
+      gb_document_get_modified (self->document))
+    {
+      gb_window_edit_confirm (self, close_confirmed, NULL, NULL);
+      return TRUE;
+    }
+
   save_window_state (GB_WINDOW (window));
 
   return GTK_WINDOW_CLASS (gb_window_parent_class)->close_request (window);
@@ -535,6 +527,7 @@ gb_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GB_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
+  gb_window_edit_dispose (self);
 
   G_OBJECT_CLASS (gb_window_parent_class)->dispose (object);
 }
@@ -641,6 +634,9 @@ gb_window_class_init (GbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GbWindow, search_results);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, edit_copy_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
@@ -656,6 +652,8 @@ gb_window_class_init (GbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.close-detail", NULL, close_detail_action);
   gtk_widget_class_install_action (widget_class, "win.focus-detail", NULL, focus_detail_action);
+
+  gb_window_edit_class_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
@@ -717,7 +715,7 @@ gb_window_init (GbWindow *self)
   rebuild_recent_menu (self);
 
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
-  update_actions (self);
+  gb_window_update_actions (self);
 }
 
 GbWindow *
@@ -746,8 +744,18 @@ gb_window_set_dossier (GbWindow  *self,
   g_return_if_fail (GB_IS_WINDOW (self));
   g_return_if_fail (!dossier || GB_IS_DOSSIER (dossier));
 
+  if (dossier == get_dossier (self))
+    return;
+
   /* The window and the views follow from notify::dossier. */
-  gb_selection_set_dossier (self->selection, dossier);
+  if (dossier != NULL)
+    {
+      g_autoptr(GbDocument) document = gb_document_new (dossier);
+
+      gb_window_edit_set_document (self, document);
+    }
+  else
+    gb_window_edit_set_document (self, NULL);
 }
 
 /**
@@ -806,12 +814,11 @@ gb_window_get_page (GbWindow *self)
   return gtk_stack_get_visible_child_name (self->main_stack);
 }
 
-void
-gb_window_open_file (GbWindow *self,
-                     GFile    *file)
+static void
+open_file_confirmed (GbWindow *self,
+                     gpointer  data)
 {
-  g_return_if_fail (GB_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
+  GFile *file = data;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -821,20 +828,39 @@ gb_window_open_file (GbWindow *self,
   gb_dossier_load_file_async (file, self->cancellable, load_file_cb, g_object_ref (self));
 }
 
+/* Unsaved edits of the story shown are saved or discarded first, as the
+ * user says. */
 void
-gb_window_open_bundled (GbWindow *self)
+gb_window_open_file (GbWindow *self,
+                     GFile    *file)
+{
+  g_return_if_fail (GB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  gb_window_edit_confirm (self, open_file_confirmed, g_object_ref (file), g_object_unref);
+}
+
+static void
+open_bundled_confirmed (GbWindow *self,
+                        gpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GbDossier) dossier = NULL;
 
-  g_return_if_fail (GB_IS_WINDOW (self));
-
   /* Small and in memory: no need for a thread. */
   if (!(dossier = gb_dossier_load_bundled (&error)))
     {
-      show_error (self, error->message);
+      gb_window_show_error (self, error->message);
       return;
     }
 
   gb_window_set_dossier (self, dossier);
+}
+
+void
+gb_window_open_bundled (GbWindow *self)
+{
+  g_return_if_fail (GB_IS_WINDOW (self));
+
+  gb_window_edit_confirm (self, open_bundled_confirmed, NULL, NULL);
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "gb-application.h"
+#include "gb-document.h"
 #include "gb-dossier.h"
 #include "gb-selection.h"
 
@@ -25,5 +26,10 @@ void         gb_window_open_bundled   (GbWindow      *self);
 const char  *gb_window_get_error      (GbWindow      *self);
 const char  *gb_window_get_visible_view (GbWindow    *self);
 const char  *gb_window_get_page       (GbWindow      *self);
+GbDocument  *gb_window_get_document   (GbWindow      *self);
+void         gb_window_set_test_save_file (GbWindow  *self,
+                                           GFile     *file);
+/* Offers the drafts a crash left; returns whether there were any. */
+gboolean     gb_window_offer_drafts   (GbWindow      *self);
 
 G_END_DECLS

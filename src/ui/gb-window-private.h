@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* What gb-window.c shares with gb-window-edit.c, the window's editing:
+ * New, Edit a Copy, Save, Save As, Undo, Redo and the item forms. */
+
+#include "gb-detail-pane.h"
+#include "gb-document.h"
+#include "gb-search-results.h"
+#include "gb-window.h"
+
+G_BEGIN_DECLS
+
+struct _GbWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  char                 *error;
+  GbDocument           *document;      /* the story shown, NULL for none */
+  GFile                *test_save_file;  /* Save As chooses it, for the tests */
+  gboolean              close_confirmed;
+
+  /* Template objects */
+  GbSelection          *selection;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkRevealer          *error_revealer;
+  GtkLabel             *error_bar_label;
+  GtkLabel             *error_page_label;
+  GtkStack             *main_stack;
+  GtkSpinner           *spinner;
+  AdwViewStack         *view_stack;
+  GtkWidget            *map_view;
+  GMenu                *recent_section;
+  GtkToggleButton      *search_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GbSearchResults      *search_results;
+  AdwFlap              *flap;
+  GbDetailPane         *detail_pane;
+  GtkWidget            *edit_button;
+  GtkWidget            *delete_button;
+  GtkWidget            *edit_copy_button;
+};
+
+/* gb-window.c */
+void      gb_window_show_error            (GbWindow          *self,
+                                           const char        *message);
+void      gb_window_update_actions        (GbWindow          *self);
+
+/* gb-window-edit.c */
+void      gb_window_edit_class_init       (GtkWidgetClass    *widget_class);
+void      gb_window_edit_dispose          (GbWindow          *self);
+/* Shows @document (NULL: none) in the window. */
+void      gb_window_edit_set_document     (GbWindow          *self,
+                                           GbDocument        *document);
+void      gb_window_edit_update_actions   (GbWindow          *self);
+void      gb_window_edit_update_title     (GbWindow          *self);
+
+typedef void (*GbWindowThen) (GbWindow *self,
+                              gpointer  data);
+
+/* Runs @then once the story shown may go: at once when nothing is unsaved,
+ * else after asking Save / Discard / Cancel (and never, on Cancel). */
+void      gb_window_edit_confirm          (GbWindow          *self,
+                                           GbWindowThen       then,
+                                           gpointer           data,
+                                           GDestroyNotify     destroy);
+
+G_END_DECLS
