@@ -309,8 +309,12 @@ static void
 focus_left_cb (GtkEventControllerFocus *controller,
                Field                   *f)
 {
-  /* The next typing in this field is a step of its own. */
-  gb_history_break_merge (gb_item_editor_get_history (f->editor));
+  GbHistory *history = gb_item_editor_get_history (f->editor);
+
+  /* The next typing in this field is a step of its own. The form going away
+   * takes the focus too, once it has let go of the history. */
+  if (history != NULL)
+    gb_history_break_merge (history);
 }
 
 static Cell *

@@ -511,6 +511,9 @@ gb_item_editor_dispose (GObject *object)
 {
   GbItemEditor *self = GB_ITEM_EDITOR (object);
 
+  /* The rows first: their handlers (focus leaving) use the fields. */
+  gtk_window_set_default_widget (GTK_WINDOW (self), NULL);
+  adw_window_set_content (ADW_WINDOW (self), NULL);
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_data (self->history, self);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
