@@ -195,6 +195,7 @@ test_follow_up (void)
   g_autofree char *bare = NULL;
   g_autofree char *context_source = NULL;
   g_autofree char *article_source = NULL;
+  g_autofree char *name = NULL;
 
   set_title (GB_ITEM (agreement), "Action <b>Plan</b>");
   set_title (GB_ITEM (news), "Projects start");
@@ -218,6 +219,8 @@ test_follow_up (void)
                    "Context source: Projects start — Example News, 13 March 2025");
   article_source = gb_labels_dup_follow_up_source (log->pdata[1]);
   g_assert_cmpstr (article_source, ==, "Source: Annual report");
+  name = gb_labels_dup_follow_up_name (log->pdata[1]);
+  g_assert_cmpstr (name, ==, "12 March 2025, Ended");
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gb-bidi.h"
+#include "gb-date-format.h"
 #include "gb-event.h"
 #include "gb-labels.h"
 #include "gb-source.h"
@@ -295,6 +296,26 @@ gb_labels_dup_follow_up_summary (const GbFollowUp *entry)
   shown_note = gb_bidi_dup_isolated (note);
   /* Translators: a follow-up's new status and what happened, "Launched: The plan starts." */
   return g_strdup_printf (_("%s: %s"), status, shown_note);
+}
+
+/**
+ * gb_labels_dup_follow_up_name:
+ *
+ * Returns: (transfer full): what a screen reader says for an entry of the
+ *   log: "12 March 2025, Launched: The first projects start."
+ */
+char *
+gb_labels_dup_follow_up_name (const GbFollowUp *entry)
+{
+  g_autofree char *words = NULL;
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  words = gb_date_format_words (entry->date);
+  summary = gb_labels_dup_follow_up_summary (entry);
+  /* Translators: a follow-up entry for screen readers: its date, then what happened */
+  return g_strdup_printf (_("%s, %s"), words, summary);
 }
 
 /**

@@ -30,6 +30,7 @@ char       *gb_labels_dup_status_since    (GbAgreement       *agreement);
 char       *gb_labels_dup_follow_up_title (GbAgreement       *agreement);
 char       *gb_labels_dup_follow_up_summary (const GbFollowUp *entry);
 char       *gb_labels_dup_follow_up_source  (const GbFollowUp *entry);
+char       *gb_labels_dup_follow_up_name    (const GbFollowUp *entry);
 
 /* A place's marker and facts. */
 char       *gb_labels_dup_place_name      (GbPlace           *place);
