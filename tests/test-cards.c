@@ -329,7 +329,7 @@ test_card_content (void)
 static void
 test_card_follow_up (void)
 {
-  g_autoptr(GbDossier) dossier = gb_test_load_fixture ("follow-up/follow-up.json");
+  g_autoptr(GbDossier) dossier = gb_test_load_fixture ("follow-up.json");
   GtkWidget *view = g_object_ref_sink (gb_cards_view_new ());
   GbAgreementFilter ended = { GB_FILTER_ANY, GB_AGREEMENT_STATUS_ENDED, NULL };
   GbAgreementFilter signed_ = { GB_FILTER_ANY, GB_AGREEMENT_STATUS_SIGNED, NULL };

@@ -199,7 +199,7 @@ typedef struct
 static void
 test_detail_follow_up (void)
 {
-  g_autoptr(GbDossier) dossier = gb_test_load_fixture ("follow-up/follow-up.json");
+  g_autoptr(GbDossier) dossier = gb_test_load_fixture ("follow-up.json");
   g_autoptr(GbSelection) selection = gb_selection_new ();
   GtkWidget *pane = g_object_ref_sink (gb_detail_pane_new ());
   g_autoptr(GPtrArray) boxes = g_ptr_array_new ();

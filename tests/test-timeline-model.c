@@ -212,7 +212,7 @@ static void
 test_model_follow_ups (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GbDossier) dossier = gb_test_load_fixture_file ("follow-up", "follow-up.json",
+  g_autoptr(GbDossier) dossier = gb_test_load_fixture_file (".", "follow-up.json",
                                                             &error);
   g_autoptr(GbTimelineModel) model = gb_timeline_model_new ();
   g_autoptr(GDateTime) today = g_date_time_new_local (2026, 2, 10, 12, 0, 0);

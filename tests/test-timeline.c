@@ -333,7 +333,7 @@ test_view_follow_ups (void)
   GtkWidget *list, *popover;
   guint position;
 
-  fixture_open (&f, gb_test_load_fixture ("follow-up/follow-up.json"));
+  fixture_open (&f, gb_test_load_fixture ("follow-up.json"));
   g_object_set (pane, "selection", f.selection, NULL);
   g_object_set (cards, "selection", f.selection, NULL);
   plan = gb_dossier_lookup (f.dossier, "agr-plan");
