@@ -379,6 +379,28 @@ set_popover_label (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
 }
 
+/* The popover points at the row it tells about, or at the view if the row is not
+ * on screen. */
+static void
+point_popover_at (GbTimelineView      *self,
+                  GbTimelineRowWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  if (widget != NULL &&
+      gtk_widget_compute_bounds (GTK_WIDGET (widget), GTK_WIDGET (self), &bounds))
+    {
+      GdkRectangle rect = {
+        (int) bounds.origin.x, (int) bounds.origin.y,
+        (int) MAX (1, bounds.size.width), (int) MAX (1, bounds.size.height)
+      };
+
+      gtk_popover_set_pointing_to (self->popover, &rect);
+    }
+  else
+    gtk_popover_set_pointing_to (self->popover, NULL);
+}
+
 static void
 show_popover (GbTimelineView *self,
               GbTimelineRow  *row,
@@ -386,7 +408,6 @@ show_popover (GbTimelineView *self,
 {
   GbItem *item = gb_timeline_row_get_item (row);
   const GbFollowUp *follow_up = gb_timeline_row_get_follow_up (row);
-  GbTimelineRowWidget *widget = find_row_widget (self, position);
   g_autofree char *date = gb_date_format (gb_timeline_row_get_date (row));
   g_autofree char *other_time = dup_other_time (self, gb_timeline_row_get_date (row));
   g_autofree char *meta = NULL;
@@ -395,7 +416,6 @@ show_popover (GbTimelineView *self,
   const char *quoted = gb_item_get_quote (item);
   const char *description = gb_item_get_description (item);
   g_autoptr(GString) kind = g_string_new (NULL);
-  graphene_rect_t bounds;
 
   if (follow_up != NULL)
     {
@@ -436,19 +456,7 @@ show_popover (GbTimelineView *self,
   set_popover_label (self->popover_source, source);
   set_popover_label (self->popover_quote, quote);
 
-  if (widget != NULL &&
-      gtk_widget_compute_bounds (GTK_WIDGET (widget), GTK_WIDGET (self), &bounds))
-    {
-      GdkRectangle rect = {
-        (int) bounds.origin.x, (int) bounds.origin.y,
-        (int) MAX (1, bounds.size.width), (int) MAX (1, bounds.size.height)
-      };
-
-      gtk_popover_set_pointing_to (self->popover, &rect);
-    }
-  else
-    gtk_popover_set_pointing_to (self->popover, NULL);
-
+  point_popover_at (self, find_row_widget (self, position));
   gtk_popover_popup (self->popover);
 }
 
