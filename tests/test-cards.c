@@ -324,6 +324,65 @@ test_card_content (void)
   g_assert_finalize_object (view);
 }
 
+/* The card shows the status the log ends with, and since when; the status filter
+ * goes by the same status. */
+static void
+test_card_follow_up (void)
+{
+  g_autoptr(GbDossier) dossier = gb_test_load_fixture ("follow-up.json");
+  GtkWidget *view = g_object_ref_sink (gb_cards_view_new ());
+  GbAgreementFilter ended = { GB_FILTER_ANY, GB_AGREEMENT_STATUS_ENDED, NULL };
+  GbAgreementFilter signed_ = { GB_FILTER_ANY, GB_AGREEMENT_STATUS_SIGNED, NULL };
+  static const struct { const char *text; gboolean shown; } plan_texts[] = {
+    { "Ended", TRUE },
+    { "since 20 January 2026", TRUE },
+    /* the story's own status is where the log starts, not what holds now */
+    { "Signed", FALSE },
+  };
+  g_autofree char *statuses = NULL;
+  g_autofree char *failure = NULL;
+  GbCard *card;
+
+  gb_test_show_dossier (view, dossier);
+
+  card = find_card (view, "agr-plan");
+  g_assert_nonnull (card);
+  for (guint i = 0; i < G_N_ELEMENTS (plan_texts); i++)
+    g_assert_cmpint (gb_test_shows_text (GTK_WIDGET (card), plan_texts[i].text), ==,
+                     plan_texts[i].shown);
+  failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (card),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                "Test Cooperation Plan, Plan, Ended since "
+                                                "20 January 2026, 4 November 2024");
+  g_assert_cmpstr (failure, ==, NULL);
+  gb_test_assert_no_markup (GTK_WIDGET (card));
+
+  /* without a log: its own status, and no date to give */
+  card = find_card (view, "agr-idea");
+  g_assert_nonnull (card);
+  g_assert_true (gb_test_shows_text (GTK_WIDGET (card), "Proposed"));
+  g_assert_false (gb_test_shows_text (GTK_WIDGET (card), "since 20 January 2026"));
+  g_clear_pointer (&failure, g_free);
+  failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (card),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                "Test initiative without a log, Initiative, "
+                                                "Proposed");
+  g_assert_cmpstr (failure, ==, NULL);
+
+  statuses = dup_labels (gb_cards_view_get_facet_labels (GB_CARDS_VIEW (view),
+                                                         GB_CARDS_FACET_STATUS));
+  g_assert_cmpstr (statuses, ==, "Any status (2) | Proposed (1) | Ended (1)");
+  gb_cards_view_set_filter (GB_CARDS_VIEW (view), &ended);
+  g_assert_cmpuint (count_cards (view), ==, 1);
+  g_assert_nonnull (find_card (view, "agr-plan"));
+  g_assert_cmpuint (gb_agreement_filter_count (&signed_,
+                                               gb_dossier_get_agreements (dossier)), ==, 0);
+
+  gtk_widget_unparent (view);
+  g_clear_object (&dossier);
+  g_assert_finalize_object (view);
+}
+
 /* Each bundled figure is a figure card with its number, label and source. */
 static void
 test_figure_cards (void)
@@ -412,6 +471,7 @@ main (int   argc,
   gb_test_add_cases ("/cards/filter/dropdown", dropdown_cases, test_filter_dropdown);
   g_test_add_func ("/cards/filter/facet-labels", test_facet_labels);
   g_test_add_func ("/cards/card/content", test_card_content);
+  g_test_add_func ("/cards/card/follow-up", test_card_follow_up);
   g_test_add_func ("/cards/figure/cards", test_figure_cards);
   g_test_add_func ("/cards/reflow", test_reflow);
 

@@ -152,6 +152,77 @@ test_source_citation (void)
     }
 }
 
+/* The card's "since": the latest entry's date, whatever order they came in. */
+static void
+test_status_since (void)
+{
+  g_autoptr(GbAgreement) agreement = gb_agreement_new ("agr", GB_AGREEMENT_KIND_PLAN,
+                                                       GB_AGREEMENT_STATUS_SIGNED);
+  g_autoptr(GbSource) news = gb_source_new ("news", GB_SOURCE_KIND_CONTEXT);
+  g_autoptr(GbDate) march = parse_date ("2025-03-12");
+  g_autoptr(GbDate) january = parse_date ("2025-01");
+  g_autofree char *none = gb_labels_dup_status_since (agreement);
+  g_autofree char *one = NULL;
+  g_autofree char *two = NULL;
+
+  g_assert_null (none);
+
+  gb_agreement_add_follow_up (agreement, march, GB_AGREEMENT_STATUS_LAUNCHED, NULL, news, NULL);
+  one = gb_labels_dup_status_since (agreement);
+  g_assert_cmpstr (one, ==, "since 12 March 2025");
+
+  /* an earlier entry added later changes neither the status nor its date */
+  gb_agreement_add_follow_up (agreement, january, GB_AGREEMENT_STATUS_ENDED, NULL, news, NULL);
+  two = gb_labels_dup_status_since (agreement);
+  g_assert_cmpstr (two, ==, "since 12 March 2025");
+  g_assert_cmpstr (gb_labels_agreement_status (gb_agreement_get_current_status (agreement)), ==,
+                   "Launched");
+}
+
+static void
+test_follow_up (void)
+{
+  g_autoptr(GbAgreement) agreement = gb_agreement_new ("agr", GB_AGREEMENT_KIND_PLAN,
+                                                       GB_AGREEMENT_STATUS_SIGNED);
+  g_autoptr(GbSource) news = gb_source_new ("news", GB_SOURCE_KIND_CONTEXT);
+  g_autoptr(GbSource) report = gb_source_new ("report", GB_SOURCE_KIND_ARTICLE);
+  g_autoptr(GbDate) day = parse_date ("2025-03-12");
+  g_autoptr(GbDate) published = parse_date ("2025-03-13");
+  g_autoptr(GbText) note = gb_text_new_plain ("\u202EThe first projects start.");
+  g_autofree char *title = NULL;
+  GPtrArray *log;
+  g_autofree char *noted = NULL;
+  g_autofree char *bare = NULL;
+  g_autofree char *context_source = NULL;
+  g_autofree char *article_source = NULL;
+  g_autofree char *name = NULL;
+
+  set_title (GB_ITEM (agreement), "Action <b>Plan</b>");
+  set_title (GB_ITEM (news), "Projects start");
+  gb_source_set_publisher (news, "Example News");
+  gb_item_set_date (GB_ITEM (news), published);
+  set_title (GB_ITEM (report), "Annual report");
+  gb_agreement_add_follow_up (agreement, day, GB_AGREEMENT_STATUS_LAUNCHED, note, news, NULL);
+  gb_agreement_add_follow_up (agreement, day, GB_AGREEMENT_STATUS_ENDED, NULL, report, "Ended.");
+  log = gb_agreement_get_follow_ups (agreement);
+
+  /* text, not markup: the title is as written */
+  title = gb_labels_dup_follow_up_title (agreement);
+  g_assert_cmpstr (title, ==, "Follow-up: Action <b>Plan</b>");
+  /* the note's override stops at its end */
+  noted = gb_labels_dup_follow_up_summary (log->pdata[0]);
+  g_assert_cmpstr (noted, ==, "Launched: \u2068\u202EThe first projects start.\u2069");
+  bare = gb_labels_dup_follow_up_summary (log->pdata[1]);
+  g_assert_cmpstr (bare, ==, "Ended");
+  context_source = gb_labels_dup_follow_up_source (log->pdata[0]);
+  g_assert_cmpstr (context_source, ==,
+                   "Context source: Projects start — Example News, 13 March 2025");
+  article_source = gb_labels_dup_follow_up_source (log->pdata[1]);
+  g_assert_cmpstr (article_source, ==, "Source: Annual report");
+  name = gb_labels_dup_follow_up_name (log->pdata[1]);
+  g_assert_cmpstr (name, ==, "12 March 2025, Ended");
+}
+
 static void
 test_item_meta (void)
 {
@@ -332,6 +403,8 @@ main (int   argc,
   g_test_add_func ("/labels/parties", test_parties);
   g_test_add_func ("/labels/source-line", test_source_line);
   g_test_add_func ("/labels/source-citation", test_source_citation);
+  g_test_add_func ("/labels/status-since", test_status_since);
+  g_test_add_func ("/labels/follow-up", test_follow_up);
   g_test_add_func ("/labels/item-meta", test_item_meta);
   g_test_add_func ("/labels/kind-date", test_kind_date);
   g_test_add_func ("/labels/place/name", test_place_name);

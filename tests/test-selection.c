@@ -187,6 +187,84 @@ test_detail_links (gconstpointer data)
   g_assert_finalize_object (pane);
 }
 
+typedef struct
+{
+  const char *name;        /* what a screen reader says for the row */
+  const char *texts[4];    /* what the row shows, literally */
+  const char *link_host;   /* NULL: the source has no link */
+} LogRowCase;
+
+/* An agreement's log in the pane: a row per entry, oldest first, file text shown as
+ * written, links only through the link button. */
+static void
+test_detail_follow_up (void)
+{
+  g_autoptr(GbDossier) dossier = gb_test_load_fixture ("follow-up.json");
+  g_autoptr(GbSelection) selection = gb_selection_new ();
+  GtkWidget *pane = g_object_ref_sink (gb_detail_pane_new ());
+  g_autoptr(GPtrArray) boxes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  static const LogRowCase expected[] = {
+    { "12 March 2025, Launched: The first projects start.",
+      { "12 March 2025", "Launched", "The first projects start.",
+        "Context source: The plan's first projects — Example News, 12 March 2025" },
+      "example.org" },
+    { "20 January 2026, Ended: <i>Review</i> & end of the plan",
+      { "20 January 2026", "Ended", "<i>Review</i> & end of the plan",
+        "Context source: <b>Review</b> of the plan — Example Review, January 2026" },
+      NULL },
+  };
+
+  gb_selection_set_dossier (selection, dossier);
+  g_object_set (pane, "selection", selection, NULL);
+  gb_selection_set_item (selection, gb_test_lookup (dossier, "agr-plan"));
+
+  gb_test_collect_widgets (pane, GTK_TYPE_BOX, boxes);
+  for (guint i = 0; i < boxes->len; i++)
+    if (gtk_widget_has_css_class (boxes->pdata[i], "gb-follow-up-entry"))
+      g_ptr_array_add (rows, boxes->pdata[i]);
+  g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (expected));
+  g_assert_true (gb_test_shows_text (pane, "Follow-Up"));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = rows->pdata[i];
+      GtkWidget *link = gb_test_find_widget (row, GTK_TYPE_BUTTON);
+      g_autofree char *failure = NULL;
+
+      g_assert_true (gtk_widget_is_visible (row));
+      for (guint t = 0; t < G_N_ELEMENTS (expected[i].texts); t++)
+        if (!gb_test_shows_text (row, expected[i].texts[t]))
+          g_error ("log row %u does not show “%s”", i, expected[i].texts[t]);
+      failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                    expected[i].name);
+      g_assert_cmpstr (failure, ==, NULL);
+      if (expected[i].link_host != NULL)
+        {
+          g_assert_nonnull (link);
+          g_assert_true (gb_test_shows_text (link, expected[i].link_host));
+          g_assert_true (gtk_widget_get_sensitive (link));
+        }
+      else
+        g_assert_null (link);
+    }
+  gb_test_assert_no_markup (pane);
+
+  /* the badge says where it stands now */
+  g_assert_true (gb_test_shows_text (pane, "Ended"));
+  g_assert_false (gb_test_shows_text (pane, "Signed"));
+
+  /* an agreement without a log has no such section */
+  gb_selection_set_item (selection, gb_test_lookup (dossier, "agr-idea"));
+  g_assert_false (gb_test_shows_text (pane, "Follow-Up"));
+  g_assert_false (gb_test_shows_text (pane, "12 March 2025"));
+
+  g_object_set (pane, "selection", NULL, NULL);
+  g_clear_object (&dossier);
+  g_assert_finalize_object (pane);
+}
+
 static void
 collect_event_buttons (GtkWidget *widget,
                        GPtrArray *out)
@@ -677,6 +755,7 @@ main (int   argc,
   add_link_tests ("/selection/detail", test_detail_links);
   g_test_add_func ("/selection/detail/provenance", test_detail_provenance);
   g_test_add_func ("/selection/detail/event-order", test_detail_event_order);
+  g_test_add_func ("/selection/detail/follow-up", test_detail_follow_up);
   g_test_add_func ("/selection/window/pane", test_window_pane);
   g_test_add_func ("/selection/window/search-results-fit", test_window_search_results_fit);
   g_test_add_func ("/selection/window/follow", test_window_follow);

@@ -5,6 +5,7 @@
 
 #include <locale.h>
 
+#include "gb-test-load.h"
 #include "gb-test-timeline.h"
 #include "gb-timeline-model.h"
 
@@ -205,6 +206,61 @@ test_gap_labels (void)
     }
 }
 
+/* Each follow-up entry is a row of its own at its date, in date order, its item the
+ * agreement; the agreement's signing day stays the event's alone. */
+static void
+test_model_follow_ups (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GbDossier) dossier = gb_test_load_fixture_file (".", "follow-up.json",
+                                                            &error);
+  g_autoptr(GbTimelineModel) model = gb_timeline_model_new ();
+  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 2, 10, 12, 0, 0);
+  static const ExpectedRow expected[] = {
+    { GB_TIMELINE_ROW_HEADER, "4 November 2024" },
+    { GB_TIMELINE_ROW_ITEM, "evt-signing" },
+    { GB_TIMELINE_ROW_GAP, "4 months later" },
+    { GB_TIMELINE_ROW_HEADER, "12 March 2025" },
+    { GB_TIMELINE_ROW_ITEM, "agr-plan" },
+    { GB_TIMELINE_ROW_GAP, "10 months later" },
+    { GB_TIMELINE_ROW_HEADER, "20 January 2026" },
+    { GB_TIMELINE_ROW_ITEM, "agr-plan" },
+    { GB_TIMELINE_ROW_GAP, "3 weeks later" },
+    { GB_TIMELINE_ROW_TODAY, "Today, 10 February 2026" },
+  };
+  static const struct { guint position; int status; const char *date; } entries[] = {
+    { 4, GB_AGREEMENT_STATUS_LAUNCHED, "2025-03-12" },
+    { 7, GB_AGREEMENT_STATUS_ENDED, "2026-01-20" },
+  };
+  g_autoptr(GbTimelineRow) event_row = NULL;
+  GbItem *plan;
+
+  g_assert_no_error (error);
+  plan = gb_dossier_lookup (dossier, "agr-plan");
+  gb_timeline_model_set_today (model, today);
+  gb_timeline_model_set_dossier (model, dossier);
+  assert_rows (G_LIST_MODEL (model), expected, G_N_ELEMENTS (expected));
+  g_assert_cmpuint (gb_timeline_model_get_n_dated (model), ==, 3);
+
+  event_row = g_list_model_get_item (G_LIST_MODEL (model), 1);
+  g_assert_null (gb_timeline_row_get_follow_up (event_row));
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autoptr(GbTimelineRow) row = g_list_model_get_item (G_LIST_MODEL (model),
+                                                            entries[i].position);
+      const GbFollowUp *entry = gb_timeline_row_get_follow_up (row);
+      g_autofree char *date = gb_date_to_string (gb_timeline_row_get_date (row));
+
+      g_assert_nonnull (entry);
+      g_assert_cmpint (entry->status, ==, entries[i].status);
+      g_assert_cmpstr (date, ==, entries[i].date);
+      g_assert_true (entry->date == gb_timeline_row_get_date (row));
+    }
+
+  /* choosing the agreement elsewhere finds its first entry here */
+  g_assert_cmpuint (gb_timeline_model_find_item (model, plan), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +274,7 @@ main (int   argc,
   g_test_add_func ("/timeline/model/empty", test_model_empty);
   g_test_add_func ("/timeline/model/find-title", test_model_find_title);
   g_test_add_func ("/timeline/model/gap-labels", test_gap_labels);
+  g_test_add_func ("/timeline/model/follow-ups", test_model_follow_ups);
 
   return g_test_run ();
 }

@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include "gb-agreement.h"
+#include "gb-card.h"
+#include "gb-cards-view.h"
+#include "gb-detail-pane.h"
 #include "gb-dossier-loader.h"
 #include "gb-test-timeline.h"
 #include "gb-timeline-model.h"
@@ -279,6 +282,117 @@ test_view_rows (void)
   fixture_close (&f);
 }
 
+/* The follow-up rows on screen, in order. */
+static GPtrArray *
+collect_follow_up_rows (GtkWidget *view)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GPtrArray *out = g_ptr_array_new ();
+
+  collect_rows (view, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GbTimelineRow *row = gb_timeline_row_widget_get_row (rows->pdata[i]);
+
+      if (row != NULL && gb_timeline_row_get_follow_up (row) != NULL)
+        g_ptr_array_add (out, rows->pdata[i]);
+    }
+  return out;
+}
+
+static GbCard *
+find_card (GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+
+  gb_test_collect_widgets (widget, GB_TYPE_CARD, cards);
+  g_assert_cmpuint (cards->len, >, 0);
+  for (guint i = 0; i < cards->len; i++)
+    if (gb_card_get_mark (cards->pdata[i]) == GB_CARD_MARK_SELECTED)
+      return cards->pdata[i];
+  return NULL;
+}
+
+/* Each follow-up is a row of its own kind; choosing one selects its agreement, which
+ * the detail pane and the cards then show. */
+static void
+test_view_follow_ups (void)
+{
+  Fixture f;
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkWidget *pane = g_object_ref_sink (gb_detail_pane_new ());
+  GtkWidget *cards = g_object_ref_sink (gb_cards_view_new ());
+  static const struct { const char *title; const char *meta; const char *name; } expected[] = {
+    { "Follow-up: Test Cooperation Plan", "Launched: The first projects start.",
+      "12 March 2025: Follow-up: Test Cooperation Plan. Launched: The first projects start." },
+    { "Follow-up: Test Cooperation Plan", "Ended: <i>Review</i> & end of the plan",
+      "20 January 2026: Follow-up: Test Cooperation Plan. Ended: <i>Review</i> & end of the "
+      "plan" },
+  };
+  GbItem *plan;
+  GtkWidget *list, *popover;
+  guint position;
+
+  fixture_open (&f, gb_test_load_fixture ("follow-up.json"));
+  g_object_set (pane, "selection", f.selection, NULL);
+  g_object_set (cards, "selection", f.selection, NULL);
+  plan = gb_dossier_lookup (f.dossier, "agr-plan");
+
+  rows = collect_follow_up_rows (f.view);
+  g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *widget = rows->pdata[i];
+      g_autofree char *failure = NULL;
+
+      g_assert_true (gtk_widget_has_css_class (widget, "timeline-follow-up"));
+      g_assert_false (gtk_widget_has_css_class (widget, "timeline-own"));
+      g_assert_true (gb_test_shows_text (widget, expected[i].title));
+      g_assert_true (gb_test_shows_text (widget, expected[i].meta));
+      failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                    expected[i].name);
+      g_assert_cmpstr (failure, ==, NULL);
+      gb_test_assert_no_markup (widget);
+    }
+
+  /* what a click on the second follow-up does (single-click activation) */
+  position = gb_timeline_model_find_row (
+      GB_TIMELINE_MODEL (gb_timeline_view_get_model (GB_TIMELINE_VIEW (f.view))),
+      gb_timeline_row_widget_get_row (rows->pdata[1]));
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  list = find_list_view (f.view);
+  g_assert_true (gtk_widget_activate_action (list, "list.activate-item", "u", position));
+  gb_test_pump ();
+
+  g_assert_true (gb_selection_get_item (f.selection) == plan);
+  g_assert_true (gb_detail_pane_get_item (GB_DETAIL_PANE (pane)) == plan);
+  g_assert_true (gb_test_shows_text (pane, "Follow-Up"));
+  g_assert_true (find_card (cards) != NULL);
+  g_assert_true (gb_card_get_agreement (find_card (cards)) == GB_AGREEMENT (plan));
+  /* every entry of the chosen agreement is marked, as its other rows would be */
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_true (gtk_widget_has_css_class (rows->pdata[i], "timeline-selected"));
+
+  /* without a detail pane, the popover tells the entry, not the agreement */
+  gb_timeline_view_set_show_details (GB_TIMELINE_VIEW (f.view), TRUE);
+  g_assert_true (gtk_widget_activate_action (list, "list.activate-item", "u", position));
+  gb_test_pump ();
+  popover = find_popover (f.view);
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_true (has_label (popover, "Follow-up"));
+  g_assert_true (has_label (popover, "Ended: <i>Review</i> & end of the plan"));
+  g_assert_true (has_label (popover, "Context source: <b>Review</b> of the plan — Example Review"));
+  g_assert_false (has_label (popover, "The test plan was signed"));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  g_object_set (pane, "selection", NULL, NULL);
+  g_object_set (cards, "selection", NULL, NULL);
+  g_assert_finalize_object (pane);
+  g_assert_finalize_object (cards);
+  fixture_close (&f);
+}
+
 static void
 test_view_linked (void)
 {
@@ -516,6 +630,7 @@ main (int   argc,
   g_test_add_func ("/timeline/view/activate", test_view_activate);
   g_test_add_func ("/timeline/view/rows", test_view_rows);
   g_test_add_func ("/timeline/view/linked", test_view_linked);
+  g_test_add_func ("/timeline/view/follow-ups", test_view_follow_ups);
   g_test_add_func ("/timeline/view/typeahead", test_view_typeahead);
   g_test_add_func ("/timeline/view/keyboard", test_view_keyboard);
   g_test_add_func ("/timeline/view/empty", test_view_empty);

@@ -36,7 +36,7 @@ gb_agreement_filter_match (const GbAgreementFilter *filter,
     return FALSE;
 
   if (filter->status != GB_FILTER_ANY &&
-      (int) gb_agreement_get_status (agreement) != filter->status)
+      (int) gb_agreement_get_current_status (agreement) != filter->status)
     return FALSE;
 
   if (filter->party != NULL && !has_party (agreement, filter->party))

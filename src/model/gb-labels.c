@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gb-bidi.h"
+#include "gb-date-format.h"
 #include "gb-event.h"
 #include "gb-labels.h"
 #include "gb-source.h"
@@ -173,19 +174,11 @@ gb_labels_dup_source_line (GbItem *item)
   return g_strdup_printf (_("Source: %s"), what);
 }
 
-/**
- * gb_labels_dup_source_citation:
- *
- * The longer form of gb_labels_dup_source_line(), for where there is room:
- * the source's title, then its publisher and date.
- *
- * Returns: (transfer full) (nullable): "Source: Nurtleu visits Seoul — The
- *   Astana Times, 5 November 2024"; %NULL if @item names no source
- */
-char *
-gb_labels_dup_source_citation (GbItem *item)
+/* "Source: Nurtleu visits Seoul — The Astana Times, 5 November 2024". */
+static char *
+dup_citation (GbSource *source,
+              gboolean  context)
 {
-  GbSource *source;
   const char *title, *publisher;
   GbDate *date;
   g_autofree char *date_text = NULL;
@@ -193,10 +186,7 @@ gb_labels_dup_source_citation (GbItem *item)
   g_autofree char *shown_publisher = NULL;
   g_autoptr(GString) line = NULL;
 
-  g_return_val_if_fail (GB_IS_ITEM (item), NULL);
-
-  if (!(source = gb_item_get_source (item)))
-    return NULL;
+  g_assert (GB_IS_SOURCE (source));
 
   title = gb_item_get_title (GB_ITEM (source));
   publisher = gb_source_get_publisher (source);
@@ -210,14 +200,137 @@ gb_labels_dup_source_citation (GbItem *item)
     shown_publisher = gb_bidi_dup_isolated (publisher);
 
   line = g_string_new (NULL);
-  g_string_append_printf (line, gb_item_is_context (item) ? _("Context source: %s")
-                                                          : _("Source: %s"),
-                          shown_title);
+  g_string_append_printf (line, context ? _("Context source: %s") : _("Source: %s"), shown_title);
   if (shown_publisher != NULL && date_text != NULL)
     g_string_append_printf (line, " — %s, %s", shown_publisher, date_text);
   else if (shown_publisher != NULL || date_text != NULL)
     g_string_append_printf (line, " — %s", shown_publisher != NULL ? shown_publisher : date_text);
   return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+/**
+ * gb_labels_dup_source_citation:
+ *
+ * The longer form of gb_labels_dup_source_line(), for where there is room:
+ * the source's title, then its publisher and date.
+ *
+ * Returns: (transfer full) (nullable): "Source: Nurtleu visits Seoul — The
+ *   Astana Times, 5 November 2024"; %NULL if @item names no source
+ */
+char *
+gb_labels_dup_source_citation (GbItem *item)
+{
+  GbSource *source;
+
+  g_return_val_if_fail (GB_IS_ITEM (item), NULL);
+
+  if (!(source = gb_item_get_source (item)))
+    return NULL;
+
+  return dup_citation (source, gb_item_is_context (item));
+}
+
+/**
+ * gb_labels_dup_status_since:
+ *
+ * When an agreement's current status (gb_agreement_get_current_status())
+ * last changed, as the line under it says.
+ *
+ * Returns: (transfer full) (nullable): "since 12 March 2025"; %NULL when no
+ *   follow-up says when
+ */
+char *
+gb_labels_dup_status_since (GbAgreement *agreement)
+{
+  GbDate *changed;
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (GB_IS_AGREEMENT (agreement), NULL);
+
+  if (!(changed = gb_agreement_get_status_date (agreement)))
+    return NULL;
+
+  date = gb_date_format (changed);
+  /* Translators: when an agreement's status last changed, "since 12 March 2025" */
+  return g_strdup_printf (_("since %s"), date);
+}
+
+/**
+ * gb_labels_dup_follow_up_title:
+ *
+ * Returns: (transfer full): what a follow-up of @agreement is called where
+ *   it stands among events: "Follow-up: Cooperation Action Plan"
+ */
+char *
+gb_labels_dup_follow_up_title (GbAgreement *agreement)
+{
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (GB_IS_AGREEMENT (agreement), NULL);
+
+  title = gb_bidi_dup_isolated (gb_item_get_title (GB_ITEM (agreement)));
+  /* Translators: a follow-up entry on the timeline, then the agreement's title */
+  return g_strdup_printf (_("Follow-up: %s"), title);
+}
+
+/**
+ * gb_labels_dup_follow_up_summary:
+ *
+ * Returns: (transfer full): what a follow-up entry says happened: its new
+ *   status, then its note: "Launched: The first projects start."
+ */
+char *
+gb_labels_dup_follow_up_summary (const GbFollowUp *entry)
+{
+  const char *status;
+  const char *note;
+  g_autofree char *shown_note = NULL;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  status = gb_labels_agreement_status (entry->status);
+  note = entry->note != NULL ? gb_text_get (entry->note) : NULL;
+  if (note == NULL || *note == '\0')
+    return g_strdup (status);
+
+  shown_note = gb_bidi_dup_isolated (note);
+  /* Translators: a follow-up's new status and what happened, "Launched: The plan starts." */
+  return g_strdup_printf (_("%s: %s"), status, shown_note);
+}
+
+/**
+ * gb_labels_dup_follow_up_name:
+ *
+ * Returns: (transfer full): what a screen reader says for an entry of the
+ *   log: "12 March 2025, Launched: The first projects start."
+ */
+char *
+gb_labels_dup_follow_up_name (const GbFollowUp *entry)
+{
+  g_autofree char *words = NULL;
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  words = gb_date_format_words (entry->date);
+  summary = gb_labels_dup_follow_up_summary (entry);
+  /* Translators: a follow-up entry for screen readers: its date, then what happened */
+  return g_strdup_printf (_("%s, %s"), words, summary);
+}
+
+/**
+ * gb_labels_dup_follow_up_source:
+ *
+ * Returns: (transfer full): where a follow-up entry is reported, in the
+ *   form of gb_labels_dup_source_citation()
+ */
+char *
+gb_labels_dup_follow_up_source (const GbFollowUp *entry)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+  g_return_val_if_fail (GB_IS_SOURCE (entry->source), NULL);
+
+  return dup_citation (entry->source, gb_item_is_context (GB_ITEM (entry->source)));
 }
 
 static void

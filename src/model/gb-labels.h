@@ -25,6 +25,13 @@ char       *gb_labels_dup_kind_date       (GbItem            *item);
 char       *gb_labels_dup_item_meta       (GbItem            *item);
 char       *gb_labels_dup_parties         (GbAgreement       *agreement);
 
+/* An agreement's current status and its follow-up log. */
+char       *gb_labels_dup_status_since    (GbAgreement       *agreement);
+char       *gb_labels_dup_follow_up_title (GbAgreement       *agreement);
+char       *gb_labels_dup_follow_up_summary (const GbFollowUp *entry);
+char       *gb_labels_dup_follow_up_source  (const GbFollowUp *entry);
+char       *gb_labels_dup_follow_up_name    (const GbFollowUp *entry);
+
 /* A place's marker and facts. */
 char       *gb_labels_dup_place_name      (GbPlace           *place);
 char       *gb_labels_dup_place_kind      (GbPlace           *place);

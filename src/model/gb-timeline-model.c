@@ -19,6 +19,14 @@ typedef struct
   guint32 to_day;    /* gaps: first day after */
 } RowSpec;
 
+/* What an item row shows: an item at its own date, or one follow-up of an agreement at
+ * the entry's date. */
+typedef struct
+{
+  GbItem           *item;
+  const GbFollowUp *follow_up;   /* (nullable): owned by item, which entries keep alive */
+} Entry;
+
 struct _GbTimelineModel
 {
   GObject     parent_instance;
@@ -26,7 +34,7 @@ struct _GbTimelineModel
   GDateTime  *today_override;
   GbDate     *today;
   guint32     today_day;
-  GPtrArray  *items;    /* GbItem, in time order */
+  GArray     *items;    /* Entry, in time order */
   GArray     *specs;    /* RowSpec */
   GPtrArray  *rows;     /* GbTimelineRow or NULL, made when asked for */
 };
@@ -52,14 +60,42 @@ unref_row (gpointer row)
     g_object_unref (row);
 }
 
-static int
-compare_items (gconstpointer a,
-               gconstpointer b)
+static void
+entry_clear (gpointer data)
 {
-  GbItem *ia = *(GbItem * const *) a;
-  GbItem *ib = *(GbItem * const *) b;
+  Entry *entry = data;
 
-  return gb_date_compare (gb_item_get_date (ia), gb_item_get_date (ib));
+  g_clear_object (&entry->item);
+}
+
+static GbDate *
+entry_get_date (const Entry *entry)
+{
+  return entry->follow_up != NULL ? entry->follow_up->date : gb_item_get_date (entry->item);
+}
+
+static Entry *
+get_entry (GbTimelineModel *self,
+           guint            index)
+{
+  return &g_array_index (self->items, Entry, index);
+}
+
+static void
+add_entry (GbTimelineModel  *self,
+           GbItem           *item,
+           const GbFollowUp *follow_up)
+{
+  Entry entry = { g_object_ref (item), follow_up };
+
+  g_array_append_val (self->items, entry);
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  return gb_date_compare (entry_get_date (a), entry_get_date (b));
 }
 
 static guint32
@@ -157,34 +193,36 @@ collect_items (GbTimelineModel *self)
   guint n_events = g_list_model_get_n_items (events);
   guint n_agreements = g_list_model_get_n_items (agreements);
 
-  g_ptr_array_set_size (self->items, 0);
+  g_array_set_size (self->items, 0);
   for (guint i = 0; i < n_events; i++)
     {
-      GbItem *event = g_list_model_get_item (events, i);
+      g_autoptr(GbItem) event = g_list_model_get_item (events, i);
 
       /* Events always have a date; a model built by hand might not. */
       if (gb_item_get_date (event) != NULL)
-        g_ptr_array_add (self->items, event);
-      else
-        g_object_unref (event);
+        add_entry (self, event, NULL);
     }
 
   for (guint i = 0; i < n_agreements; i++)
     {
       g_autoptr(GbAgreement) agreement = g_list_model_get_item (agreements, i);
+      GPtrArray *follow_ups = gb_agreement_get_follow_ups (agreement);
 
       if (agreement_has_own_period (agreement))
-        g_ptr_array_add (self->items, g_steal_pointer (&agreement));
+        add_entry (self, GB_ITEM (agreement), NULL);
+      /* What happened to it since: an event of its own on the day it happened. */
+      for (guint j = 0; j < follow_ups->len; j++)
+        add_entry (self, GB_ITEM (agreement), g_ptr_array_index (follow_ups, j));
     }
 
-  /* Periods join the events, which a model built by hand may not have sorted. A
-   * sealed dossier's events are in order: checking is cheaper than sorting 100,000.
-   * g_ptr_array_sort() is stable, so ties keep the file's order. */
+  /* Periods and follow-ups join the events, which a model built by hand may not have
+   * sorted. A sealed dossier's events are in order: checking is cheaper than sorting
+   * 100,000. g_array_sort() is stable, so ties keep the file's order. */
   for (guint i = 1; i < self->items->len; i++)
     {
-      if (compare_items (&self->items->pdata[i - 1], &self->items->pdata[i]) > 0)
+      if (compare_entries (get_entry (self, i - 1), get_entry (self, i)) > 0)
         {
-          g_ptr_array_sort (self->items, compare_items);
+          g_array_sort (self->items, compare_entries);
           break;
         }
     }
@@ -201,7 +239,7 @@ build_specs (GbTimelineModel *self)
 
   for (guint i = 0; i < self->items->len; i++)
     {
-      GbDate *date = gb_item_get_date (g_ptr_array_index (self->items, i));
+      GbDate *date = entry_get_date (get_entry (self, i));
       guint32 first_day = gb_date_part_get_first_day (gb_date_get_start (date));
 
       if (!today_done && gb_date_compare (date, self->today) > 0)
@@ -244,7 +282,7 @@ rebuild (GbTimelineModel *self)
   guint old_n = self->specs->len;
 
   g_ptr_array_set_size (self->rows, 0);
-  g_ptr_array_set_size (self->items, 0);
+  g_array_set_size (self->items, 0);
   g_array_set_size (self->specs, 0);
 
   if (self->dossier != NULL)
@@ -260,7 +298,7 @@ rebuild (GbTimelineModel *self)
 }
 
 static void
-events_changed_cb (GbTimelineModel *self)
+items_changed_cb (GbTimelineModel *self)
 {
   rebuild (self);
 }
@@ -300,9 +338,9 @@ static GbTimelineRow *
 make_row (GbTimelineModel *self,
           const RowSpec   *spec)
 {
-  GbItem *item = spec->index < self->items->len ? g_ptr_array_index (self->items,
-                                                                     spec->index) : NULL;
-  GbDate *date = item != NULL ? gb_item_get_date (item) : NULL;
+  const Entry *entry = spec->index < self->items->len ? get_entry (self, spec->index) : NULL;
+  GbItem *item = entry != NULL ? entry->item : NULL;
+  GbDate *date = entry != NULL ? entry_get_date (entry) : NULL;
   g_autofree char *label = NULL;
   gboolean under_way = FALSE;
 
@@ -331,6 +369,8 @@ make_row (GbTimelineModel *self,
       under_way = gb_date_has_end (date) &&
                   gb_date_part_get_first_day (gb_date_get_start (date)) <= self->today_day &&
                   date_last_day (date) >= self->today_day;
+      if (entry->follow_up != NULL)
+        return gb_timeline_row_new_follow_up (GB_AGREEMENT (item), entry->follow_up);
       return gb_timeline_row_new (GB_TIMELINE_ROW_ITEM, item, date, NULL, 0, under_way);
 
     default:
@@ -383,7 +423,7 @@ gb_timeline_model_dispose (GObject *object)
 
   g_clear_object (&self->dossier);
   g_ptr_array_set_size (self->rows, 0);
-  g_ptr_array_set_size (self->items, 0);
+  g_array_set_size (self->items, 0);
 
   G_OBJECT_CLASS (gb_timeline_model_parent_class)->dispose (object);
 }
@@ -395,7 +435,7 @@ gb_timeline_model_finalize (GObject *object)
 
   g_clear_pointer (&self->today_override, g_date_time_unref);
   g_clear_pointer (&self->today, gb_date_unref);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->specs, g_array_unref);
 
@@ -461,7 +501,8 @@ gb_timeline_model_class_init (GbTimelineModelClass *klass)
 static void
 gb_timeline_model_init (GbTimelineModel *self)
 {
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->items = g_array_new (FALSE, FALSE, sizeof (Entry));
+  g_array_set_clear_func (self->items, entry_clear);
   self->rows = g_ptr_array_new_with_free_func (unref_row);
   self->specs = g_array_new (FALSE, FALSE, sizeof (RowSpec));
 }
@@ -493,15 +534,24 @@ gb_timeline_model_set_dossier (GbTimelineModel *self,
   g_return_if_fail (dossier == NULL || GB_IS_DOSSIER (dossier));
 
   if (self->dossier != NULL)
-    g_signal_handlers_disconnect_by_func (gb_dossier_get_events (self->dossier),
-                                          events_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (gb_dossier_get_events (self->dossier),
+                                            items_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (gb_dossier_get_agreements (self->dossier),
+                                            items_changed_cb, self);
+    }
 
   if (!g_set_object (&self->dossier, dossier))
     return;
 
+  /* Agreements bring their periods and follow-ups. */
   if (dossier != NULL)
-    g_signal_connect_object (gb_dossier_get_events (dossier), "items-changed",
-                             G_CALLBACK (events_changed_cb), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (gb_dossier_get_events (dossier), "items-changed",
+                               G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (gb_dossier_get_agreements (dossier), "items-changed",
+                               G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+    }
 
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOSSIER]);
@@ -542,8 +592,7 @@ gb_timeline_model_find_item (GbTimelineModel *self,
     {
       const RowSpec *spec = &g_array_index (self->specs, RowSpec, i);
 
-      if (spec->kind == GB_TIMELINE_ROW_ITEM &&
-          g_ptr_array_index (self->items, spec->index) == item)
+      if (spec->kind == GB_TIMELINE_ROW_ITEM && get_entry (self, spec->index)->item == item)
         return i;
     }
   return G_MAXUINT;
@@ -596,7 +645,7 @@ gb_timeline_model_find_title (GbTimelineModel *self,
 
       if (spec->kind != GB_TIMELINE_ROW_ITEM)
         continue;
-      title = gb_item_get_title (g_ptr_array_index (self->items, spec->index));
+      title = gb_item_get_title (get_entry (self, spec->index)->item);
       if (title == NULL)
         continue;
       folded = fold_for_search (title);

@@ -13,8 +13,9 @@ G_BEGIN_DECLS
 /* The timeline as a flat GListModel of GbTimelineRow: headers, gaps and the today
  * marker are rows between the items (GTK 4.8 has no GtkSectionModel). Rows are made
  * on demand, so a dossier of 100,000 events costs a small record per row until a
- * row is shown. Items: the dossier's events, and agreements whose period is a span
- * of its own (the Action Plan 2025–2027, not the day it was signed). */
+ * row is shown. Items: the dossier's events, agreements whose period is a span of
+ * its own (the Action Plan 2025–2027, not the day it was signed), and each entry of
+ * an agreement's follow-up log, at its date. */
 G_DECLARE_FINAL_TYPE (GbTimelineModel, gb_timeline_model, GB, TIMELINE_MODEL, GObject)
 
 #define GB_TIMELINE_GAP_MIN_DAYS 7

@@ -14,6 +14,7 @@ struct _GbTimelineRow
   char              *label;
   guint              gap_days;
   guint              under_way : 1;
+  const GbFollowUp  *follow_up;   /* owned by item, which the row keeps alive */
 };
 
 G_DEFINE_FINAL_TYPE (GbTimelineRow, gb_timeline_row, G_TYPE_OBJECT)
@@ -76,6 +77,29 @@ gb_timeline_row_new (GbTimelineRowKind  kind,
   return self;
 }
 
+/**
+ * gb_timeline_row_new_follow_up:
+ * @agreement: whose log @follow_up is in
+ * @follow_up: an entry of gb_agreement_get_follow_ups()
+ *
+ * Returns: (transfer full): a new ITEM row: @agreement is its item, the
+ *   entry's date its date
+ */
+GbTimelineRow *
+gb_timeline_row_new_follow_up (GbAgreement      *agreement,
+                               const GbFollowUp *follow_up)
+{
+  GbTimelineRow *self;
+
+  g_return_val_if_fail (GB_IS_AGREEMENT (agreement), NULL);
+  g_return_val_if_fail (follow_up != NULL, NULL);
+
+  self = gb_timeline_row_new (GB_TIMELINE_ROW_ITEM, GB_ITEM (agreement), follow_up->date, NULL,
+                              0, FALSE);
+  self->follow_up = follow_up;
+  return self;
+}
+
 GbTimelineRowKind
 gb_timeline_row_get_kind (GbTimelineRow *self)
 {
@@ -132,4 +156,18 @@ gb_timeline_row_is_under_way (GbTimelineRow *self)
   g_return_val_if_fail (GB_IS_TIMELINE_ROW (self), FALSE);
 
   return self->under_way;
+}
+
+/**
+ * gb_timeline_row_get_follow_up:
+ *
+ * Returns: (transfer none) (nullable): the follow-up entry the row shows,
+ *   of the agreement that is its item; %NULL for other rows
+ */
+const GbFollowUp *
+gb_timeline_row_get_follow_up (GbTimelineRow *self)
+{
+  g_return_val_if_fail (GB_IS_TIMELINE_ROW (self), NULL);
+
+  return self->follow_up;
 }

@@ -19,6 +19,7 @@ struct _GbCard
   GtkLabel        *kind_label;
   GtkLabel        *context_label;
   GtkLabel        *status_label;
+  GtkLabel        *status_since_label;
   GtkLabel        *title_label;
   GtkWidget       *parties_row;
   GtkLabel        *parties_label;
@@ -61,11 +62,12 @@ static void
 update (GbCard *self)
 {
   GbItem *item = GB_ITEM (self->agreement);
-  GbAgreementStatus status = gb_agreement_get_status (self->agreement);
+  GbAgreementStatus status = gb_agreement_get_current_status (self->agreement);
   const char *kind = gb_labels_agreement_kind (gb_agreement_get_agreement_kind (self->agreement));
   const char *status_name = gb_labels_agreement_status (status);
   g_autofree char *status_class = status_css_class (status);
   g_autofree char *parties = gb_labels_dup_parties (self->agreement);
+  g_autofree char *since = gb_labels_dup_status_since (self->agreement);
   g_autofree char *period = NULL;
   g_autofree char *source = gb_labels_dup_source_line (item);
   g_autoptr(GString) accessible = g_string_new (NULL);
@@ -76,6 +78,7 @@ update (GbCard *self)
   gtk_label_set_text (self->kind_label, kind);
   gtk_label_set_text (self->status_label, status_name);
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_class);
+  set_optional_label (self->status_since_label, NULL, since);
   gtk_widget_set_visible (GTK_WIDGET (self->context_label), gb_item_is_context (item));
   gtk_label_set_text (self->title_label, gb_item_get_title (item));
   set_optional_label (self->parties_label, self->parties_row, parties);
@@ -87,6 +90,9 @@ update (GbCard *self)
   g_string_printf (accessible, _("%s, %s, %s"),
                    gb_item_get_title (item),
                    kind, status_name);
+  /* "Launched since 12 March 2025", as the badge and the line under it read */
+  if (since != NULL)
+    g_string_append_printf (accessible, " %s", since);
   /* then its period and whether it is background, as a timeline row says */
   if (period != NULL)
     g_string_append_printf (accessible, ", %s", period);
@@ -196,6 +202,7 @@ gb_card_class_init (GbCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GbCard, kind_label);
   gtk_widget_class_bind_template_child (widget_class, GbCard, context_label);
   gtk_widget_class_bind_template_child (widget_class, GbCard, status_label);
+  gtk_widget_class_bind_template_child (widget_class, GbCard, status_since_label);
   gtk_widget_class_bind_template_child (widget_class, GbCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, GbCard, parties_row);
   gtk_widget_class_bind_template_child (widget_class, GbCard, parties_label);

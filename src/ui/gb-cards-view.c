@@ -367,7 +367,7 @@ collect_options (GbCardsView *self)
       g_autoptr(GbAgreement) agreement = g_list_model_get_item (self->agreements, i);
 
       kinds[gb_agreement_get_agreement_kind (agreement)] = TRUE;
-      statuses[gb_agreement_get_status (agreement)] = TRUE;
+      statuses[gb_agreement_get_current_status (agreement)] = TRUE;
     }
 
   /* Only the options this story has, in the format's order. */

@@ -56,6 +56,8 @@ struct _GbDetailPane
   char         *description_rest;   /* what "Show More" shows next, a part at a time */
   GtkWidget    *covers_section;
   GtkBox       *covers_box;
+  GtkWidget    *follow_up_section;
+  GtkBox       *follow_up_box;
   GtkBox       *linked_box;
   GtkWidget    *provenance_section;
   GtkLabel     *provenance_heading;
@@ -150,6 +152,17 @@ remove_children (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
+/* A section of the template that lists @entries in @box: emptied, and shown only
+ * when there are entries to list. */
+static void
+reset_section (GtkWidget *section,
+               GtkBox    *box,
+               GPtrArray *entries)
+{
+  remove_children (box);
+  gtk_widget_set_visible (section, entries != NULL && entries->len > 0);
+}
+
 static void
 set_link (GtkBox     *box,
           const char *uri)
@@ -224,11 +237,19 @@ item_button_new (GbDetailPane *self,
   return button;
 }
 
+/* CSS classes carry the file format's names, so the style sheet reads as the data does. */
+static char *
+dup_status_class (GbAgreementStatus status)
+{
+  return g_strdup_printf ("gb-status-%s", gb_agreement_status_to_string (status));
+}
+
 static void
 show_agreement (GbDetailPane *self,
                 GbAgreement  *agreement)
 {
-  GbAgreementStatus status = gb_agreement_get_status (agreement);
+  /* The log's latest entry, as the card shows it; the log itself is below. */
+  GbAgreementStatus status = gb_agreement_get_current_status (agreement);
 
   gtk_widget_set_visible (self->badges, TRUE);
   gtk_label_set_text (self->kind_badge,
@@ -237,7 +258,7 @@ show_agreement (GbDetailPane *self,
   if (self->status_class != NULL)
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_badge), self->status_class);
   g_free (self->status_class);
-  self->status_class = g_strdup_printf ("gb-status-%s", gb_agreement_status_to_string (status));
+  self->status_class = dup_status_class (status);
   gtk_widget_add_css_class (GTK_WIDGET (self->status_badge), self->status_class);
 }
 
@@ -330,8 +351,7 @@ show_covers (GbDetailPane *self)
   GPtrArray *covers = GB_IS_AGREEMENT (self->item)
                       ? gb_agreement_get_covers (GB_AGREEMENT (self->item)) : NULL;
 
-  remove_children (self->covers_box);
-  gtk_widget_set_visible (self->covers_section, covers != NULL && covers->len > 0);
+  reset_section (self->covers_section, self->covers_box, covers);
   if (covers == NULL)
     return;
 
@@ -343,6 +363,71 @@ show_covers (GbDetailPane *self)
       gtk_box_append (GTK_BOX (row), text_label (gb_text_get (covers->pdata[i]), NULL));
       gtk_box_append (self->covers_box, row);
     }
+}
+
+/* One entry of the log: its date and new status, what happened, and where that
+ * is reported, with the source's link. */
+static GtkWidget *
+follow_up_row_new (const GbFollowUp *entry)
+{
+  GtkWidget *row = g_object_new (GTK_TYPE_BOX,
+                                 "orientation", GTK_ORIENTATION_VERTICAL,
+                                 "spacing", 4,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                                 NULL);
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autofree char *date = gb_date_format (entry->date);
+  g_autofree char *words = gb_date_format_words (entry->date);
+  g_autofree char *status_class = dup_status_class (entry->status);
+  g_autofree char *source = gb_labels_dup_follow_up_source (entry);
+  g_autofree char *name = gb_labels_dup_follow_up_name (entry);
+  const char *note = entry->note != NULL ? gb_text_get (entry->note) : NULL;
+  const char *url = gb_source_get_url (entry->source);
+  GtkWidget *date_label = text_label (date, "heading");
+  GtkWidget *badge = text_label (gb_labels_agreement_status (entry->status), "gb-badge");
+  GtkWidget *source_label = text_label (source, "caption");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (date_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, words,
+                                  -1);
+  gtk_widget_add_css_class (badge, "gb-status-badge");
+  gtk_widget_add_css_class (badge, status_class);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (heading), date_label);
+  gtk_box_append (GTK_BOX (heading), badge);
+  gtk_box_append (GTK_BOX (row), heading);
+
+  if (note != NULL && *note != '\0')
+    {
+      GtkWidget *note_label = text_label (note, NULL);
+
+      gtk_label_set_selectable (GTK_LABEL (note_label), TRUE);
+      gtk_box_append (GTK_BOX (row), note_label);
+    }
+  if (entry->quote != NULL)
+    gtk_box_append (GTK_BOX (row), text_label (entry->quote, "gb-quote"));
+
+  gtk_widget_add_css_class (source_label, "dim-label");
+  gtk_box_append (GTK_BOX (row), source_label);
+  if (url != NULL)
+    gtk_box_append (GTK_BOX (row), gb_links_button_new (url));
+
+  gtk_widget_add_css_class (row, "gb-follow-up-entry");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  return row;
+}
+
+static void
+show_follow_ups (GbDetailPane *self)
+{
+  GPtrArray *log = GB_IS_AGREEMENT (self->item)
+                   ? gb_agreement_get_follow_ups (GB_AGREEMENT (self->item)) : NULL;
+
+  reset_section (self->follow_up_section, self->follow_up_box, log);
+  for (guint i = 0; log != NULL && i < log->len; i++)
+    gtk_box_append (self->follow_up_box, follow_up_row_new (g_ptr_array_index (log, i)));
 }
 
 static const char *
@@ -591,6 +676,7 @@ rebuild (GbDetailPane *self)
 
   show_header (self);
   show_covers (self);
+  show_follow_ups (self);
   show_linked (self);
   show_provenance (self);
 
@@ -721,6 +807,8 @@ gb_detail_pane_class_init (GbDetailPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, description_more_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, GbDetailPane, covers_section);
   gtk_widget_class_bind_template_child (widget_class, GbDetailPane, covers_box);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, follow_up_section);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, follow_up_box);
   gtk_widget_class_bind_template_child (widget_class, GbDetailPane, linked_box);
   gtk_widget_class_bind_template_child (widget_class, GbDetailPane, provenance_section);
   gtk_widget_class_bind_template_child (widget_class, GbDetailPane, provenance_heading);

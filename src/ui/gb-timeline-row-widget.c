@@ -75,6 +75,7 @@ clear (GbTimelineRowWidget *self)
     gtk_widget_remove_css_class (widget, kind_classes[i]);
   gtk_widget_remove_css_class (widget, "timeline-context");
   gtk_widget_remove_css_class (widget, "timeline-own");
+  gtk_widget_remove_css_class (widget, "timeline-follow-up");
   gtk_widget_remove_css_class (widget, "timeline-linked");
   gtk_widget_remove_css_class (widget, "timeline-selected");
 
@@ -98,15 +99,29 @@ show_item (GbTimelineRowWidget *self,
 {
   GbItem *item = gb_timeline_row_get_item (row);
   GbDate *date = gb_timeline_row_get_date (row);
-  gboolean context = gb_item_is_context (item);
+  const GbFollowUp *follow_up = gb_timeline_row_get_follow_up (row);
+  /* A follow-up happened after the story, whatever its agreement was. */
+  gboolean context = follow_up == NULL && gb_item_is_context (item);
   gboolean under_way = gb_timeline_row_is_under_way (row);
   g_autofree char *date_text = gb_date_format (date);
   g_autofree char *words = gb_date_format_words (date);
-  g_autofree char *meta = gb_labels_dup_item_meta (item);
+  g_autofree char *meta = NULL;
+  g_autofree char *follow_up_title = NULL;
   g_autoptr(GString) accessible = g_string_new (NULL);
   const char *title = gb_item_get_title (item);
 
-  gtk_widget_add_css_class (GTK_WIDGET (self), context ? "timeline-context" : "timeline-own");
+  if (follow_up != NULL)
+    {
+      follow_up_title = gb_labels_dup_follow_up_title (GB_AGREEMENT (item));
+      title = follow_up_title;
+      meta = gb_labels_dup_follow_up_summary (follow_up);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "timeline-follow-up");
+    }
+  else
+    {
+      meta = gb_labels_dup_item_meta (item);
+      gtk_widget_add_css_class (GTK_WIDGET (self), context ? "timeline-context" : "timeline-own");
+    }
 
   /* The header above shows the date down to the day; a row adds its time, in its
    * zone and in the other capital's. */
@@ -134,6 +149,9 @@ show_item (GbTimelineRowWidget *self,
   g_string_printf (accessible, _("%s: %s"), words, title != NULL ? title : "");
   if (other_time != NULL)
     g_string_append_printf (accessible, " (%s)", other_time);
+  /* what happened: the new status and the note */
+  if (follow_up != NULL)
+    g_string_append_printf (accessible, ". %s", meta);
   if (context)
     g_string_append_printf (accessible, ". %s", _("Background to the story"));
   if (under_way)

@@ -379,45 +379,13 @@ set_popover_label (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
 }
 
+/* The popover points at the row it tells about, or at the view if the row is not
+ * on screen. */
 static void
-show_popover (GbTimelineView *self,
-              GbTimelineRow  *row,
-              guint           position)
+point_popover_at (GbTimelineView      *self,
+                  GbTimelineRowWidget *widget)
 {
-  GbItem *item = gb_timeline_row_get_item (row);
-  GbTimelineRowWidget *widget = find_row_widget (self, position);
-  g_autofree char *date = gb_date_format (gb_timeline_row_get_date (row));
-  g_autofree char *other_time = dup_other_time (self, gb_timeline_row_get_date (row));
-  g_autofree char *meta = gb_labels_dup_item_meta (item);
-  g_autofree char *source = gb_labels_dup_source_citation (item);
-  g_autofree char *quote = NULL;
-  g_autoptr(GString) kind = g_string_new (NULL);
   graphene_rect_t bounds;
-
-  g_string_append (kind, GB_IS_AGREEMENT (item) ? _("Agreement period") : _("Event"));
-  if (gb_item_is_context (item))
-    g_string_append_printf (kind, " · %s", _("Background"));
-  if (gb_timeline_row_is_under_way (row))
-    g_string_append_printf (kind, " · %s", _("Under way"));
-
-  if (other_time != NULL)
-    {
-      char *both = g_strdup_printf ("%s\n%s", date, other_time);
-
-      g_free (date);
-      date = both;
-    }
-  if (gb_item_get_quote (item) != NULL)
-    /* TRANSLATORS: a sentence quoted from the source */
-    quote = g_strdup_printf (_("“%s”"), gb_item_get_quote (item));
-
-  set_popover_label (self->popover_kind, kind->str);
-  set_popover_label (self->popover_title, gb_item_get_title (item));
-  set_popover_label (self->popover_date, date);
-  set_popover_label (self->popover_meta, meta);
-  set_popover_label (self->popover_description, gb_item_get_description (item));
-  set_popover_label (self->popover_source, source);
-  set_popover_label (self->popover_quote, quote);
 
   if (widget != NULL &&
       gtk_widget_compute_bounds (GTK_WIDGET (widget), GTK_WIDGET (self), &bounds))
@@ -431,7 +399,64 @@ show_popover (GbTimelineView *self,
     }
   else
     gtk_popover_set_pointing_to (self->popover, NULL);
+}
 
+static void
+show_popover (GbTimelineView *self,
+              GbTimelineRow  *row,
+              guint           position)
+{
+  GbItem *item = gb_timeline_row_get_item (row);
+  const GbFollowUp *follow_up = gb_timeline_row_get_follow_up (row);
+  g_autofree char *date = gb_date_format (gb_timeline_row_get_date (row));
+  g_autofree char *other_time = dup_other_time (self, gb_timeline_row_get_date (row));
+  g_autofree char *meta = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *quote = NULL;
+  const char *quoted = gb_item_get_quote (item);
+  const char *description = gb_item_get_description (item);
+  g_autoptr(GString) kind = g_string_new (NULL);
+
+  if (follow_up != NULL)
+    {
+      /* What happened to the agreement then; the agreement itself is a click away. */
+      g_string_append (kind, C_("timeline kind", "Follow-up"));
+      meta = gb_labels_dup_follow_up_summary (follow_up);
+      source = gb_labels_dup_follow_up_source (follow_up);
+      quoted = follow_up->quote;
+      description = NULL;
+    }
+  else
+    {
+      g_string_append (kind, GB_IS_AGREEMENT (item) ? _("Agreement period") : _("Event"));
+      if (gb_item_is_context (item))
+        g_string_append_printf (kind, " · %s", _("Background"));
+      if (gb_timeline_row_is_under_way (row))
+        g_string_append_printf (kind, " · %s", _("Under way"));
+      meta = gb_labels_dup_item_meta (item);
+      source = gb_labels_dup_source_citation (item);
+    }
+
+  if (other_time != NULL)
+    {
+      char *both = g_strdup_printf ("%s\n%s", date, other_time);
+
+      g_free (date);
+      date = both;
+    }
+  if (quoted != NULL)
+    /* TRANSLATORS: a sentence quoted from the source */
+    quote = g_strdup_printf (_("“%s”"), quoted);
+
+  set_popover_label (self->popover_kind, kind->str);
+  set_popover_label (self->popover_title, gb_item_get_title (item));
+  set_popover_label (self->popover_date, date);
+  set_popover_label (self->popover_meta, meta);
+  set_popover_label (self->popover_description, description);
+  set_popover_label (self->popover_source, source);
+  set_popover_label (self->popover_quote, quote);
+
+  point_popover_at (self, find_row_widget (self, position));
   gtk_popover_popup (self->popover);
 }
 
