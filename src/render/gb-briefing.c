@@ -504,6 +504,26 @@ block_height (Block *block)
   return h;
 }
 
+/* How much of the page block @i needs free to start there: all of a block
+ * kept with the next, with the next's start; a heading kept with an entry
+ * that is itself kept with what follows (a source and its link) needs that
+ * entry whole, or it is left alone at the foot of a page. */
+static double
+block_need (GbBriefing *self,
+            guint       i,
+            guint       depth)
+{
+  Block *block = g_ptr_array_index (self->blocks, i);
+  Block *next;
+
+  if (!styles[block->style].keep_with_next || i + 1 >= self->blocks->len)
+    return block_first_height (block);
+
+  next = g_ptr_array_index (self->blocks, i + 1);
+  return block_height (block) + styles[next->style].space_before
+         + (depth > 0 ? block_need (self, i + 1, depth - 1) : block_first_height (next));
+}
+
 static GArray *
 new_page (GbBriefing *self)
 {
@@ -536,18 +556,11 @@ paginate_blocks (GbBriefing *self)
     {
       Block *block = g_ptr_array_index (self->blocks, i);
       double space = y > top ? styles[block->style].space_before : 0;
-      double need = block_first_height (block);
+      /* A heading or an item's first line goes with the start of what follows. */
+      double need = block_need (self, i, block->style == STYLE_HEADING ? 1 : 0);
       guint run = 0;
       double run_y;
 
-      /* A heading or an item's first line goes with the start of what follows. */
-      if (styles[block->style].keep_with_next && i + 1 < self->blocks->len)
-        {
-          Block *next = g_ptr_array_index (self->blocks, i + 1);
-
-          need = block_height (block) + styles[next->style].space_before
-                 + block_first_height (next);
-        }
       if (y + space + need > bottom && y > top)
         {
           page = new_page (self);
