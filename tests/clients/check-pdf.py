@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The PDF briefing as poppler (poppler-utils) reads it, in A4 and in US Letter: the page size and
+# count from pdfinfo; the story's title, every agreement's and every source's title in the text
+# pdftotext extracts (the titles read from the bundled dossier); every page rendered by pdftoppm
+# and none of them blank. Exit 77 (skip) without poppler-utils.
+#
+# Usage: check-pdf.py SOURCE_ROOT   (GB_BINARY from the environment)
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import clients  # noqa: E402
+
+tools = {name: shutil.which(name) for name in ('pdfinfo', 'pdftotext', 'pdftoppm')}
+missing = [name for name, path in tools.items() if path is None]
+if missing:
+    clients.skip(f'{", ".join(missing)} (poppler-utils) not installed')
+checks = clients.Checks()
+root = sys.argv[1]
+
+# Paper sizes in points, as pdfinfo gives them.
+PAPERS = {'pdf': ('A4', 595.276, 841.89), 'pdf-letter': ('Letter', 612, 792)}
+
+
+def run(tool, *args):
+    done = subprocess.run([tools[tool]] + list(args), capture_output=True, timeout=120)
+    if done.returncode != 0:
+        sys.exit(f'{tool} failed ({done.returncode}): {done.stderr.decode(errors="replace")}')
+    return done.stdout
+
+
+def text_of(value):
+    """A dossier text as the app shows it under LC_ALL=C.UTF-8: English, else the first."""
+    if isinstance(value, str):
+        return value
+    return value.get('en') or next(iter(value.values()))
+
+
+def words(text):
+    """The text with its runs of white space as one space: lines wrap in a PDF."""
+    return re.sub(r'\s+', ' ', text).strip()
+
+
+def expected_titles():
+    path = os.path.join(root, 'resources', 'dossiers', 'nurtleu-visit-2024.json')
+    with open(path, encoding='utf-8') as f:
+        dossier = json.load(f)
+    titles = [('story', text_of(dossier['title']))]
+    for kind in ('agreements', 'sources'):
+        titles += [(item['id'], text_of(item['title'])) for item in dossier[kind]]
+    return titles
+
+
+def read_ppm(path):
+    """(width, height, RGB bytes) of a binary PPM (P6, maxval 255), pdftoppm's output."""
+    with open(path, 'rb') as f:
+        data = f.read()
+    match = re.match(rb'P6\s+(\d+)\s+(\d+)\s+255\s', data)
+    if match is None:
+        sys.exit(f'{path}: not a binary PPM')
+    width, height = int(match.group(1)), int(match.group(2))
+    return width, height, data[match.end():match.end() + width * height * 3]
+
+
+def inked_share(pixels):
+    """The share of pixels with a channel far from white (below 160 of 255)."""
+    n = len(pixels) // 3
+    inked = sum(1 for i in range(0, n * 3, 3) if min(pixels[i:i + 3]) < 160)
+    return inked / n if n else 0
+
+
+def check_pages(fmt, path, n_pages):
+    folder = tempfile.mkdtemp(prefix='gb-pdf-pages-')
+    run('pdftoppm', '-r', '40', path, os.path.join(folder, 'page'))
+    pages = sorted(name for name in os.listdir(folder) if name.endswith('.ppm'))
+    checks.expect(len(pages) == n_pages, f'{fmt}: pdftoppm renders {n_pages} pages (got {len(pages)})')
+    for name in pages:
+        width, height, pixels = read_ppm(os.path.join(folder, name))
+        share = inked_share(pixels)
+        # A page of text at 40 dpi: a few per cent of its pixels are ink; a blank one has none.
+        checks.expect(share > 0.005, f'{fmt}: {name} ({width}×{height}) is not blank '
+                                     f'({share:.1%} inked)')
+
+
+def check_briefing(fmt, titles):
+    paper, width, height = PAPERS[fmt]
+    path, _ = clients.export(fmt)
+    info = run('pdfinfo', path).decode()
+    size = re.search(r'^Page size:\s+([\d.]+) x ([\d.]+) pts', info, re.M)
+    checks.expect(size is not None and abs(float(size.group(1)) - width) < 1
+                  and abs(float(size.group(2)) - height) < 1,
+                  f'{fmt}: the pages are {paper}, {width:g}×{height:g} pt '
+                  f'(got {size.group(0) if size else "no page size"})')
+    pages = re.search(r'^Pages:\s+(\d+)$', info, re.M)
+    n_pages = int(pages.group(1)) if pages else 0
+    checks.expect(n_pages >= 2, f'{fmt}: two pages or more (got {n_pages})')
+
+    text = words(run('pdftotext', '-enc', 'UTF-8', path, '-').decode('utf-8'))
+    for ident, title in titles:
+        checks.expect(words(title) in text, f'{fmt}: the text holds the title of {ident}: {title!r}')
+
+    check_pages(fmt, path, n_pages)
+
+
+titles = expected_titles()
+# Not a list made up here: the bundled story has agreements and sources to look for.
+checks.expect(len(titles) > 10, f'the bundled dossier gives {len(titles)} titles to look for')
+for fmt in PAPERS:
+    check_briefing(fmt, titles)
+
+checks.finish()
