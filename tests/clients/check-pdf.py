@@ -3,8 +3,9 @@
 #
 # The PDF briefing as poppler (poppler-utils) reads it, in A4 and in US Letter: the page size and
 # count from pdfinfo; the story's title, every agreement's and every source's title in the text
-# pdftotext extracts (the titles read from the bundled dossier); every page rendered by pdftoppm
-# and none of them blank. Exit 77 (skip) without poppler-utils.
+# pdftotext extracts (the titles read from the bundled dossier), a figure's year not written
+# twice, an agreement's follow-up entry; every page rendered by pdftoppm and none of them
+# blank. Exit 77 (skip) without poppler-utils.
 #
 # Usage: check-pdf.py SOURCE_ROOT   (GB_BINARY from the environment)
 
@@ -49,10 +50,13 @@ def words(text):
     return re.sub(r'\s+', ' ', text).strip()
 
 
-def expected_titles():
+def bundled():
     path = os.path.join(root, 'resources', 'dossiers', 'nurtleu-visit-2024.json')
     with open(path, encoding='utf-8') as f:
-        dossier = json.load(f)
+        return json.load(f)
+
+
+def expected_titles(dossier):
     titles = [('story', text_of(dossier['title']))]
     for kind in ('agreements', 'sources'):
         titles += [(item['id'], text_of(item['title'])) for item in dossier[kind]]
@@ -90,7 +94,20 @@ def check_pages(fmt, path, n_pages):
                                      f'({share:.1%} inked)')
 
 
-def check_briefing(fmt, titles):
+def pdf_words(path):
+    return words(run('pdftotext', '-enc', 'UTF-8', path, '-').decode('utf-8'))
+
+
+def check_figures(fmt, text, dossier):
+    """A figure whose label names its date already is not given the date again."""
+    for figure in dossier['figures']:
+        label, date = text_of(figure['label']), figure.get('date')
+        if isinstance(date, str) and re.fullmatch(r'\d{4}', date) and date in label:
+            checks.expect(f'{label} ({date})' not in text and label in text,
+                          f'{fmt}: {figure["id"]}: “{label}” without its year again')
+
+
+def check_briefing(fmt, titles, dossier):
     paper, width, height = PAPERS[fmt]
     path, _ = clients.export(fmt)
     info = run('pdfinfo', path).decode()
@@ -103,17 +120,39 @@ def check_briefing(fmt, titles):
     n_pages = int(pages.group(1)) if pages else 0
     checks.expect(n_pages >= 2, f'{fmt}: two pages or more (got {n_pages})')
 
-    text = words(run('pdftotext', '-enc', 'UTF-8', path, '-').decode('utf-8'))
+    text = pdf_words(path)
     for ident, title in titles:
         checks.expect(words(title) in text, f'{fmt}: the text holds the title of {ident}: {title!r}')
+    check_figures(fmt, text, dossier)
 
     check_pages(fmt, path, n_pages)
 
 
-titles = expected_titles()
+def check_follow_up(dossier):
+    """The bundled story with a follow-up entry on its first agreement: the entry is printed."""
+    note = 'The first projects of the plan start.'
+    context = next(source['id'] for source in dossier['sources']
+                   if source.get('kind') == 'context')
+    dossier['version'] = 2
+    dossier['agreements'][0]['follow_up'] = [
+        {'date': '2025-03', 'status': 'launched', 'note': {'en': note}, 'source': context},
+    ]
+    folder = tempfile.mkdtemp(prefix='gb-pdf-follow-up-')
+    source = os.path.join(folder, 'follow-up.json')
+    with open(source, 'w', encoding='utf-8') as f:
+        json.dump(dossier, f, ensure_ascii=False)
+    path, _ = clients.export('pdf', source, folder)
+    text = pdf_words(path)
+    checks.expect(f'Follow-up: March 2025: Launched — {note}' in text,
+                  'follow-up: the entry printed under its agreement, with its date, status and note')
+
+
+dossier = bundled()
+titles = expected_titles(dossier)
 # Not a list made up here: the bundled story has agreements and sources to look for.
 checks.expect(len(titles) > 10, f'the bundled dossier gives {len(titles)} titles to look for')
 for fmt in PAPERS:
-    check_briefing(fmt, titles)
+    check_briefing(fmt, titles, dossier)
+check_follow_up(dossier)
 
 checks.finish()
