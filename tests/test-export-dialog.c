@@ -124,18 +124,18 @@ is_export_button (GtkWidget     *widget,
 
 typedef struct
 {
-  GtkWidget  *dialog;
+  GtkWidget  *widget;
   const char *prefix;
 } ShownPrefix;
 
-/* Whether a label under the dialog starts with the prefix: the result. */
+/* Whether a label under the widget starts with the prefix: a result, a toast. */
 static gboolean
 shows_prefix (gpointer data)
 {
   ShownPrefix *wanted = data;
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
 
-  gb_test_collect_texts (wanted->dialog, texts);
+  gb_test_collect_texts (wanted->widget, texts);
   for (guint i = 0; i < texts->len; i++)
     if (g_str_has_prefix (texts->pdata[i], wanted->prefix))
       return TRUE;
@@ -284,6 +284,28 @@ test_print_export (void)
   g_unlink (path);
 }
 
+/* A print that fails is said on the window, in a toast. */
+static void
+test_print_failure (void)
+{
+  GbWindow *window = open_bundled_window ();
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "gb-no-such-folder", "print.pdf",
+                                            NULL);
+  GtkWidget *toasts = gb_test_find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
+  ShownPrefix toast = { toasts, "Could not print: " };
+  GtkPrintOperationResult result;
+
+  g_assert_nonnull (toasts);
+  g_assert_false (shows_prefix (&toast));
+  result = gb_print_run (GTK_WINDOW (window), gb_window_get_dossier (window),
+                         GTK_PRINT_OPERATION_ACTION_EXPORT, path, ADW_TOAST_OVERLAY (toasts));
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_ERROR);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  gb_test_map_wait_for (shows_prefix, &toast);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +321,7 @@ main (int   argc,
       g_test_add_data_func (name, &export_cases[i], test_export_dialog_format);
     }
   g_test_add_func ("/print/export", test_print_export);
+  g_test_add_func ("/print/failure", test_print_failure);
 
   status = g_test_run ();
   g_clear_object (&app);
