@@ -109,7 +109,10 @@ def check_figures(fmt, text, dossier):
 
 def check_briefing(fmt, titles, dossier):
     paper, width, height = PAPERS[fmt]
-    path, _ = clients.export(fmt)
+    path, notes = clients.export(fmt)
+    checks.expect('people and organisations have no entry of their own' in notes
+                  and 'several languages' in notes,
+                  f'{fmt}: what the briefing leaves out is said on standard error')
     info = run('pdfinfo', path).decode()
     size = re.search(r'^Page size:\s+([\d.]+) x ([\d.]+) pts', info, re.M)
     checks.expect(size is not None and abs(float(size.group(1)) - width) < 1
