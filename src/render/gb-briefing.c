@@ -547,24 +547,40 @@ block_height (Block *block)
   return h;
 }
 
-/* How much of the page block @i needs free to start there: all of a block
- * kept with the next, with the next's start; a heading kept with an entry
- * that is itself kept with what follows (a source and its link) needs that
- * entry whole, or it is left alone at the foot of a page. */
+/* How much of the page block @i needs free to start there. A block kept with
+ * the next goes whole with the start of what follows: a heading with its
+ * first entry's title (whole, as a source's title is kept with its link),
+ * an entry's title with the lines that introduce it (kind, status, people,
+ * places) and the first line after them. Without that, a title is left at
+ * the foot of a page with nothing of its entry but "Initiative · Planned". */
 static double
 block_need (GbBriefing *self,
-            guint       i,
-            guint       depth)
+            guint       i)
 {
   Block *block = g_ptr_array_index (self->blocks, i);
-  Block *next;
+  double need;
+  guint j;
 
-  if (!styles[block->style].keep_with_next || i + 1 >= self->blocks->len)
+  if (!styles[block->style].keep_with_next)
     return block_first_height (block);
 
-  next = g_ptr_array_index (self->blocks, i + 1);
-  return block_height (block) + styles[next->style].space_before
-         + (depth > 0 ? block_need (self, i + 1, depth - 1) : block_first_height (next));
+  need = block_height (block);
+  for (j = i + 1; j < self->blocks->len; j++)
+    {
+      Block *next = g_ptr_array_index (self->blocks, j);
+      gboolean first_kept = j == i + 1 && styles[next->style].keep_with_next;
+
+      if (!first_kept && next->style != STYLE_META)
+        break;
+      need += styles[next->style].space_before + block_height (next);
+    }
+  if (j < self->blocks->len)
+    {
+      Block *next = g_ptr_array_index (self->blocks, j);
+
+      need += styles[next->style].space_before + block_first_height (next);
+    }
+  return need;
 }
 
 static GArray *
@@ -600,7 +616,7 @@ paginate_blocks (GbBriefing *self)
       Block *block = g_ptr_array_index (self->blocks, i);
       double space = y > top ? styles[block->style].space_before : 0;
       /* A heading or an item's first line goes with the start of what follows. */
-      double need = block_need (self, i, block->style == STYLE_HEADING ? 1 : 0);
+      double need = block_need (self, i);
       guint run = 0;
       double run_y;
 

@@ -4,8 +4,8 @@
 # The PDF briefing as poppler (poppler-utils) reads it, in A4 and in US Letter: the page size and
 # count from pdfinfo; the story's title, every agreement's and every source's title in the text
 # pdftotext extracts (the titles read from the bundled dossier), a figure's year not written
-# twice, an agreement's follow-up entry; every page rendered by pdftoppm and none of them
-# blank. Exit 77 (skip) without poppler-utils.
+# twice, an agreement's follow-up entry, no page ending with a section's heading; every page
+# rendered by pdftoppm and none of them blank. Exit 77 (skip) without poppler-utils.
 #
 # Usage: check-pdf.py SOURCE_ROOT   (GB_BINARY from the environment)
 
@@ -107,6 +107,24 @@ def check_figures(fmt, text, dossier):
                           f'{fmt}: {figure["id"]}: “{label}” without its year again')
 
 
+# The briefing's section headings, as the C locale writes them.
+HEADINGS = {'Key figures', 'Timeline', 'Agreements and initiatives', 'Map', 'Sources'}
+
+
+def check_page_ends(fmt, path, n_pages, title):
+    """No page ends with a section heading: it goes with the start of its section."""
+    for page in range(1, n_pages + 1):
+        text = run('pdftotext', '-enc', 'UTF-8', '-f', str(page), '-l', str(page), path,
+                   '-').decode('utf-8')
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        # The footer: the story's title and the page number.
+        body = [line for line in lines
+                if line != words(title) and not re.fullmatch(r'Page \d+ of \d+', line)]
+        last = body[-1] if body else ''
+        checks.expect(last not in HEADINGS, f'{fmt}: page {page} does not end with a heading '
+                                            f'(its last line: {last!r})')
+
+
 def check_briefing(fmt, titles, dossier):
     paper, width, height = PAPERS[fmt]
     path, notes = clients.export(fmt)
@@ -127,6 +145,7 @@ def check_briefing(fmt, titles, dossier):
     for ident, title in titles:
         checks.expect(words(title) in text, f'{fmt}: the text holds the title of {ident}: {title!r}')
     check_figures(fmt, text, dossier)
+    check_page_ends(fmt, path, n_pages, text_of(dossier['title']))
 
     check_pages(fmt, path, n_pages)
 
