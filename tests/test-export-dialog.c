@@ -118,8 +118,7 @@ static gboolean
 is_export_button (GtkWidget     *widget,
                   gconstpointer  data)
 {
-  return GTK_IS_BUTTON (widget)
-         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Export…") == 0;
+  return GTK_IS_BUTTON (widget) && gb_test_shows_text (widget, "Export…");
 }
 
 typedef struct
