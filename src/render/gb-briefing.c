@@ -255,6 +255,13 @@ add_link (GbBriefing *self,
 /* ------------------------------------------------------------------------ */
 /* The story's sections                                                     */
 
+/* The date as the briefing writes it, or NULL for none. */
+static char *
+dup_date_text (GbDate *date)
+{
+  return date != NULL ? gb_date_format (date) : NULL;
+}
+
 /* " [3]": the number of the item's source in the list at the end. */
 static char *
 dup_with_citation (GbBriefing *self,
@@ -339,21 +346,42 @@ add_list_section (GbBriefing  *self,
     }
 }
 
+/* Whether @text holds @date_text whole: "Bilateral trade in 2023" holds
+ * "2023", "in 20230" does not. */
+static gboolean
+text_holds_date (const char *text,
+                 const char *date_text)
+{
+  gsize len = strlen (date_text);
+
+  for (const char *at = strstr (text, date_text); at != NULL; at = strstr (at + 1, date_text))
+    {
+      gboolean digit_before = at > text && g_ascii_isdigit (at[-1]);
+      gboolean digit_after = g_ascii_isdigit (at[len]);
+
+      if (!digit_before && !digit_after)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 add_figure (GbBriefing *self,
             GbItem     *item,
             guint       index)
 {
-  GbDate *date = gb_item_get_date (item);
   g_autofree char *value = gb_figure_format (GB_FIGURE (item));
-  g_autofree char *date_text = date != NULL ? gb_date_format (date) : NULL;
+  g_autofree char *date_text = dup_date_text (gb_item_get_date (item));
   g_autofree char *label = NULL;
   g_autofree char *cited = NULL;
   const char *title = gb_item_get_title (item);
 
-  /* Translators: a key figure's label and the date it refers to */
-  label = date_text != NULL ? g_strdup_printf (_("%s (%s)"), title, date_text)
-                            : g_strdup (title);
+  /* The date once: a label often names its year already. */
+  if (date_text != NULL && !text_holds_date (title, date_text))
+    /* Translators: a key figure's label and the date it refers to */
+    label = g_strdup_printf (_("%s (%s)"), title, date_text);
+  else
+    label = g_strdup (title);
   cited = dup_with_citation (self, item, label);
   add_pair (self, STYLE_BODY, value, cited);
 }
@@ -363,18 +391,55 @@ add_event (GbBriefing *self,
            GbItem     *event,
            guint       index)
 {
-  GbDate *date = gb_item_get_date (event);
-  g_autofree char *date_text = date != NULL ? gb_date_format (date) : g_strdup (_("Undated"));
+  g_autofree char *date_text = dup_date_text (gb_item_get_date (event));
   g_autofree char *title = dup_with_citation (self, event, gb_item_get_title (event));
   g_autofree char *meta = gb_labels_dup_item_meta (event);
 
-  add_pair (self, STYLE_ITEM, date_text, title);
+  add_pair (self, STYLE_ITEM, date_text != NULL ? date_text : _("Undated"), title);
   if (gb_item_is_context (event))
     add_text (self, STYLE_META, _("Background: context for the story, not part of it"));
   if (meta[0] != '\0')
     add_text (self, STYLE_META, meta);
   add_description (self, event);
   add_quote (self, event);
+}
+
+typedef char *(*FormatFunc) (gconstpointer entry);
+
+/* A paragraph of @style for each of @entries, in the words @format gives it. */
+static void
+add_each (GbBriefing *self,
+          Style       style,
+          GPtrArray  *entries,
+          FormatFunc  format)
+{
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      g_autofree char *text = format (g_ptr_array_index (entries, i));
+
+      add_text (self, style, text);
+    }
+}
+
+static char *
+format_follow_up (gconstpointer data)
+{
+  const GbFollowUp *entry = data;
+  g_autofree char *date = dup_date_text (entry->date);
+  const char *status = gb_labels_agreement_status (entry->status);
+  const char *note = entry->note != NULL ? gb_text_get (entry->note) : NULL;
+
+  if (note != NULL && note[0] != '\0')
+    /* Translators: a follow-up entry: date, status, and a note */
+    return g_strdup_printf (_("%s: %s — %s"), date != NULL ? date : "", status, note);
+  /* Translators: a follow-up entry: date and status */
+  return g_strdup_printf (_("%s: %s"), date != NULL ? date : "", status);
+}
+
+static char *
+format_cover (gconstpointer data)
+{
+  return g_strdup_printf ("• %s", gb_text_get ((GbText *) data));
 }
 
 static void
@@ -387,22 +452,7 @@ add_follow_ups (GbBriefing  *self,
     return;
 
   add_text (self, STYLE_META, _("Follow-up:"));
-  for (guint i = 0; i < log->len; i++)
-    {
-      GbFollowUp *entry = g_ptr_array_index (log, i);
-      g_autofree char *date = entry->date != NULL ? gb_date_format (entry->date) : NULL;
-      const char *status = gb_labels_agreement_status (entry->status);
-      const char *note = entry->note != NULL ? gb_text_get (entry->note) : NULL;
-      g_autofree char *line = NULL;
-
-      if (note != NULL && note[0] != '\0')
-        /* Translators: a follow-up entry: date, status, and a note */
-        line = g_strdup_printf (_("%s: %s — %s"), date != NULL ? date : "", status, note);
-      else
-        /* Translators: a follow-up entry: date and status */
-        line = g_strdup_printf (_("%s: %s"), date != NULL ? date : "", status);
-      add_text (self, STYLE_LOG, line);
-    }
+  add_each (self, STYLE_LOG, log, format_follow_up);
 }
 
 static void
@@ -411,11 +461,10 @@ add_agreement (GbBriefing *self,
                guint       index)
 {
   GbAgreement *agreement = GB_AGREEMENT (item);
-  GbDate *period = gb_item_get_date (item);
   GPtrArray *covers = gb_agreement_get_covers (agreement);
   g_autofree char *title = dup_with_citation (self, item, gb_item_get_title (item));
   g_autofree char *parties = gb_labels_dup_parties (agreement);
-  g_autofree char *period_text = period != NULL ? gb_date_format (period) : NULL;
+  g_autofree char *period_text = dup_date_text (gb_item_get_date (item));
   g_autoptr(GString) line = g_string_new (NULL);
 
   add_text (self, STYLE_ITEM, title);
@@ -431,12 +480,7 @@ add_agreement (GbBriefing *self,
     add_text (self, STYLE_META, parties);
   add_description (self, item);
 
-  for (guint i = 0; covers != NULL && i < covers->len; i++)
-    {
-      g_autofree char *bullet = g_strdup_printf ("• %s", gb_text_get (g_ptr_array_index (covers, i)));
-
-      add_text (self, STYLE_BULLET, bullet);
-    }
+  add_each (self, STYLE_BULLET, covers, format_cover);
   add_follow_ups (self, agreement);
   add_quote (self, item);
 }
@@ -465,8 +509,7 @@ add_source (GbBriefing *self,
   GbSource *source = GB_SOURCE (item);
   const char *title = gb_item_get_title (item);
   const char *publisher = gb_source_get_publisher (source);
-  GbDate *date = gb_item_get_date (item);
-  g_autofree char *date_text = date != NULL ? gb_date_format (date) : NULL;
+  g_autofree char *date_text = dup_date_text (gb_item_get_date (item));
   g_autoptr(GString) line = g_string_new (NULL);
 
   g_string_printf (line, "%u. %s", index + 1, title != NULL && title[0] ? title
@@ -504,6 +547,42 @@ block_height (Block *block)
   return h;
 }
 
+/* How much of the page block @i needs free to start there. A block kept with
+ * the next goes whole with the start of what follows: a heading with its
+ * first entry's title (whole, as a source's title is kept with its link),
+ * an entry's title with the lines that introduce it (kind, status, people,
+ * places) and the first line after them. Without that, a title is left at
+ * the foot of a page with nothing of its entry but "Initiative · Planned". */
+static double
+block_need (GbBriefing *self,
+            guint       i)
+{
+  Block *block = g_ptr_array_index (self->blocks, i);
+  double need;
+  guint j;
+
+  if (!styles[block->style].keep_with_next)
+    return block_first_height (block);
+
+  need = block_height (block);
+  for (j = i + 1; j < self->blocks->len; j++)
+    {
+      Block *next = g_ptr_array_index (self->blocks, j);
+      gboolean first_kept = j == i + 1 && styles[next->style].keep_with_next;
+
+      if (!first_kept && next->style != STYLE_META)
+        break;
+      need += styles[next->style].space_before + block_height (next);
+    }
+  if (j < self->blocks->len)
+    {
+      Block *next = g_ptr_array_index (self->blocks, j);
+
+      need += styles[next->style].space_before + block_first_height (next);
+    }
+  return need;
+}
+
 static GArray *
 new_page (GbBriefing *self)
 {
@@ -536,18 +615,11 @@ paginate_blocks (GbBriefing *self)
     {
       Block *block = g_ptr_array_index (self->blocks, i);
       double space = y > top ? styles[block->style].space_before : 0;
-      double need = block_first_height (block);
+      /* A heading or an item's first line goes with the start of what follows. */
+      double need = block_need (self, i);
       guint run = 0;
       double run_y;
 
-      /* A heading or an item's first line goes with the start of what follows. */
-      if (styles[block->style].keep_with_next && i + 1 < self->blocks->len)
-        {
-          Block *next = g_ptr_array_index (self->blocks, i + 1);
-
-          need = block_height (block) + styles[next->style].space_before
-                 + block_first_height (next);
-        }
       if (y + space + need > bottom && y > top)
         {
           page = new_page (self);

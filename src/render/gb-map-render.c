@@ -234,17 +234,21 @@ draw_basemap (Frame *f)
   cairo_stroke (f->cr);
 }
 
-/* Text with a white halo, so that it reads over land, sea and lines. */
+/* Text with a white halo, so that it reads over land, sea and lines; the
+ * halo grows with the text, or a large name in an image has a hairline. */
 static void
 draw_halo_text (cairo_t     *cr,
                 PangoLayout *layout,
                 double       x,
                 double       y)
 {
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
   cairo_move_to (cr, x, y);
   pango_cairo_layout_path (cr, layout);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-  cairo_set_line_width (cr, 3);
+  cairo_set_line_width (cr, MAX (3, h / 5.0));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);
   cairo_set_source_rgb (cr, INK);
@@ -268,6 +272,55 @@ new_label (cairo_t    *cr,
   /* Text from the file, never markup. */
   pango_layout_set_text (layout, text, -1);
   return layout;
+}
+
+static gboolean
+box_overlaps (const Box *a,
+              const Box *b)
+{
+  return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+/* A name right of its marker, else left, above or below it (centred, then
+ * from the marker on): the first
+ * place inside the map that covers no name drawn before; right if none. */
+static void
+place_label (Frame       *f,
+             PangoLayout *layout,
+             double       x,
+             double       y,
+             double       gap,
+             int          w,
+             int          h)
+{
+  const double at[][2] = {
+    { x + gap, y - h / 2.0 },
+    { x - gap - w, y - h / 2.0 },
+    { x - w / 2.0, y - gap - h },
+    { x - w / 2.0, y + gap },
+    { x, y + gap },
+    { x, y - gap - h },
+    { x - w, y + gap },
+    { x - w, y - gap - h },
+  };
+  Box chosen = { at[0][0], at[0][1], at[0][0] + w, at[0][1] + h, FALSE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (at); i++)
+    {
+      Box b = { at[i][0], at[i][1], at[i][0] + w, at[i][1] + h, FALSE };
+      gboolean room = b.x0 >= 0 && b.y0 >= 0 && b.x1 <= f->width && b.y1 <= f->height;
+
+      for (guint j = 0; room && j < f->labels->len; j++)
+        room = !box_overlaps (&b, &g_array_index (f->labels, Box, j));
+      if (room)
+        {
+          chosen = b;
+          break;
+        }
+    }
+
+  g_array_append_val (f->labels, chosen);
+  draw_halo_text (f->cr, layout, chosen.x0, chosen.y0);
 }
 
 static void
@@ -319,56 +372,8 @@ draw_route (Frame   *f,
   frame_point (f, mid->latitude, mid->longitude, &x, &y);
   layout = new_label (f->cr, distance, text_size * 0.9, FALSE);
   pango_layout_get_pixel_size (layout, &w, &h);
-  draw_halo_text (f->cr, layout, x - w / 2.0, y + text_size * 0.4);
-}
-
-static gboolean
-box_overlaps (const Box *a,
-              const Box *b)
-{
-  return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
-}
-
-/* A name right of its marker, else left, above or below it (centred, then
- * from the marker on): the first
- * place inside the map that covers no name drawn before; right if none. */
-static void
-place_label (Frame       *f,
-             PangoLayout *layout,
-             double       x,
-             double       y,
-             double       gap,
-             int          w,
-             int          h)
-{
-  const double at[][2] = {
-    { x + gap, y - h / 2.0 },
-    { x - gap - w, y - h / 2.0 },
-    { x - w / 2.0, y - gap - h },
-    { x - w / 2.0, y + gap },
-    { x, y + gap },
-    { x, y - gap - h },
-    { x - w, y + gap },
-    { x - w, y - gap - h },
-  };
-  Box chosen = { at[0][0], at[0][1], at[0][0] + w, at[0][1] + h, FALSE };
-
-  for (guint i = 0; i < G_N_ELEMENTS (at); i++)
-    {
-      Box b = { at[i][0], at[i][1], at[i][0] + w, at[i][1] + h, FALSE };
-      gboolean room = b.x0 >= 0 && b.y0 >= 0 && b.x1 <= f->width && b.y1 <= f->height;
-
-      for (guint j = 0; room && j < f->labels->len; j++)
-        room = !box_overlaps (&b, &g_array_index (f->labels, Box, j));
-      if (room)
-        {
-          chosen = b;
-          break;
-        }
-    }
-
-  g_array_append_val (f->labels, chosen);
-  draw_halo_text (f->cr, layout, chosen.x0, chosen.y0);
+  /* Beside the line, not across it, and kept clear by the names after it. */
+  place_label (f, layout, x, y, text_size * 0.6, w, h);
 }
 
 static void

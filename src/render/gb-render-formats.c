@@ -23,6 +23,51 @@ append_bytes_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+static guint
+count_figures_with_text (GbDossier *dossier)
+{
+  GListModel *figures = gb_dossier_get_figures (dossier);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(GbItem) figure = g_list_model_get_item (figures, i);
+      const char *description = gb_item_get_description (figure);
+      const char *quote = gb_item_get_quote (figure);
+
+      if ((description != NULL && description[0] != '\0') || (quote != NULL && quote[0] != '\0'))
+        n++;
+    }
+  return n;
+}
+
+/* What the briefing has no room for: items without a section of their own,
+ * and the key figures' texts, so that a compact list stays one. */
+static void
+note_briefing (GPtrArray *notes,
+               GbDossier *dossier)
+{
+  guint n_people = g_list_model_get_n_items (gb_dossier_get_people (dossier));
+  guint n_organisations = g_list_model_get_n_items (gb_dossier_get_organisations (dossier));
+  guint n_figures = count_figures_with_text (dossier);
+
+  if (n_people + n_organisations > 0)
+    gb_export_note (notes,
+                    _("people and organisations have no entry of their own (people: %u; "
+                      "organisations: %u): the briefing names them where they take part"),
+                    n_people, n_organisations);
+  if (g_list_model_get_n_items (gb_dossier_get_routes (dossier)) > 0)
+    gb_export_note (notes,
+                    _("routes are drawn on the map with their distance and duration; their "
+                      "operators and schedules are left out"));
+  if (n_figures > 0)
+    gb_export_note (notes,
+                    _("key figures are listed without their descriptions and quotes "
+                      "(figures that have one: %u)"),
+                    n_figures);
+  gb_export_note_languages (notes, dossier);
+}
+
 /**
  * gb_render_briefing_pdf:
  * @notes: (nullable): gets a line for each thing the briefing leaves out
@@ -31,9 +76,9 @@ append_bytes_cb (void                *closure,
  */
 GBytes *
 gb_render_briefing_pdf (GbDossier  *dossier,
-                    GbPaper     paper,
-                    GPtrArray  *notes,
-                    GError    **error)
+                        GbPaper     paper,
+                        GPtrArray  *notes,
+                        GError    **error)
 {
   g_autoptr(GbBriefing) briefing = NULL;
   g_autoptr(GByteArray) data = g_byte_array_new ();
@@ -74,7 +119,7 @@ gb_render_briefing_pdf (GbDossier  *dossier,
       return NULL;
     }
 
-  gb_export_note_languages (notes, dossier);
+  note_briefing (notes, dossier);
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 

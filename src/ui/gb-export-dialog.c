@@ -24,6 +24,7 @@ struct _GbExportDialog
   AdwToastOverlay      *toast_overlay;
   GtkDropDown          *format_dropdown;
   GtkLabel             *format_hint;
+  GtkScrolledWindow    *result_scroller;
   GtkLabel             *result_label;
   GtkButton            *export_button;
 };
@@ -113,7 +114,7 @@ show_result (GbExportDialog *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
   gtk_label_set_text (self->result_label, details != NULL ? details : toast_title);
-  gtk_widget_set_visible (GTK_WIDGET (self->result_label), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->result_scroller), TRUE);
   if (failed)
     gtk_widget_add_css_class (GTK_WIDGET (self->result_label), "error");
   else
@@ -300,6 +301,7 @@ gb_export_dialog_class_init (GbExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GbExportDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GbExportDialog, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GbExportDialog, format_hint);
+  gtk_widget_class_bind_template_child (widget_class, GbExportDialog, result_scroller);
   gtk_widget_class_bind_template_child (widget_class, GbExportDialog, result_label);
   gtk_widget_class_bind_template_child (widget_class, GbExportDialog, export_button);
   gtk_widget_class_bind_template_callback (widget_class, format_selected_cb);

@@ -76,3 +76,42 @@ gb_print_briefing (GtkWindow                *parent,
 
   return gtk_print_operation_run (operation, action, parent, error);
 }
+
+/**
+ * gb_print_run:
+ * @parent: (nullable): the window the dialog belongs to
+ * @export_path: (nullable): the PDF to write, for %GTK_PRINT_OPERATION_ACTION_EXPORT
+ * @toasts: where a failure is said
+ *
+ * As gb_print_briefing(), for a person at the window: a print that fails is
+ * said in a toast, not only in the log, and a cancelled one says nothing.
+ *
+ * Returns: the operation's result
+ */
+GtkPrintOperationResult
+gb_print_run (GtkWindow               *parent,
+              GbDossier               *dossier,
+              GtkPrintOperationAction  action,
+              const char              *export_path,
+              AdwToastOverlay         *toasts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (ADW_IS_TOAST_OVERLAY (toasts), GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  result = gb_print_briefing (parent, dossier, action, export_path, &error);
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return result;
+
+  /* Translators: %s says why, as the printing system put it */
+  message = g_strdup_printf (_("Could not print: %s"),
+                             error != NULL ? error->message : _("unknown error"));
+  g_message ("%s", message);
+  /* Toast titles are markup in libadwaita 1.2; the reason is not. */
+  escaped = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (toasts, adw_toast_new (escaped));
+  return result;
+}

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "gb-dossier.h"
 
@@ -17,5 +17,11 @@ GtkPrintOperationResult gb_print_briefing (GtkWindow               *parent,
                                            GtkPrintOperationAction  action,
                                            const char              *export_path,
                                            GError                 **error);
+/* As gb_print_briefing(), a failure said in a toast on @toasts. */
+GtkPrintOperationResult gb_print_run      (GtkWindow               *parent,
+                                           GbDossier               *dossier,
+                                           GtkPrintOperationAction  action,
+                                           const char              *export_path,
+                                           AdwToastOverlay         *toasts);
 
 G_END_DECLS

@@ -25,6 +25,7 @@ struct _GbWindow
   /* Template objects */
   GbSelection          *selection;
   AdwViewSwitcherTitle *switcher_title;
+  AdwToastOverlay      *toast_overlay;
   GtkRevealer          *error_revealer;
   GtkLabel             *error_bar_label;
   GtkLabel             *error_page_label;

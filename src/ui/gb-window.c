@@ -384,13 +384,10 @@ print_action (GtkWidget  *widget,
               GVariant   *param)
 {
   GbWindow *self = GB_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
 
-  if (get_dossier (self) != NULL &&
-      gb_print_briefing (GTK_WINDOW (self), get_dossier (self),
-                         GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error)
-      == GTK_PRINT_OPERATION_RESULT_ERROR)
-    g_warning ("Printing failed: %s", error->message);
+  if (get_dossier (self) != NULL)
+    gb_print_run (GTK_WINDOW (self), get_dossier (self), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                  NULL, self->toast_overlay);
 }
 
 static void
@@ -620,6 +617,7 @@ gb_window_class_init (GbWindowClass *klass)
                                                "/io/github/goldenbridge/GoldenBridge/gb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GbWindow, selection);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, error_bar_label);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, error_page_label);
