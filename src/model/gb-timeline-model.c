@@ -533,6 +533,10 @@ gb_timeline_model_set_dossier (GbTimelineModel *self,
   g_return_if_fail (GB_IS_TIMELINE_MODEL (self));
   g_return_if_fail (dossier == NULL || GB_IS_DOSSIER (dossier));
 
+  /* The same story again: its edits are followed already. */
+  if (self->dossier == dossier)
+    return;
+
   if (self->dossier != NULL)
     {
       g_signal_handlers_disconnect_by_func (gb_dossier_get_events (self->dossier),
@@ -541,8 +545,7 @@ gb_timeline_model_set_dossier (GbTimelineModel *self,
                                             items_changed_cb, self);
     }
 
-  if (!g_set_object (&self->dossier, dossier))
-    return;
+  g_set_object (&self->dossier, dossier);
 
   /* Agreements bring their periods and follow-ups. */
   if (dossier != NULL)

@@ -105,15 +105,48 @@ field_is_dirty (Field *f)
   return FALSE;
 }
 
+static JsonNode *copy_node (JsonNode *node);
+
+/* json_node_copy() shares a node's object or array: the form writes into
+ * its copy, so the base must not be shared. */
 static JsonObject *
 copy_object (JsonObject *obj)
 {
-  g_autoptr(JsonNode) node = json_node_alloc ();
-  g_autoptr(JsonNode) copy = NULL;
+  JsonObject *copy = json_object_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
 
-  json_node_init_object (node, obj);
-  copy = json_node_copy (node);
-  return json_object_ref (json_node_get_object (copy));
+  json_object_iter_init (&iter, obj);
+  while (json_object_iter_next (&iter, &name, &member))
+    json_object_set_member (copy, name, copy_node (member));
+  return copy;
+}
+
+static JsonNode *
+copy_node (JsonNode *node)
+{
+  JsonNode *copy;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      copy = json_node_alloc ();
+      json_node_take_object (json_node_init (copy, JSON_NODE_OBJECT),
+                             copy_object (json_node_get_object (node)));
+      return copy;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      JsonArray *out = json_array_sized_new (json_array_get_length (array));
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        json_array_add_element (out, copy_node (json_array_get_element (array, i)));
+      copy = json_node_alloc ();
+      json_node_take_array (json_node_init (copy, JSON_NODE_ARRAY), out);
+      return copy;
+    }
+  return json_node_copy (node);
 }
 
 /* The item as the form has it: what it was, with the fields changed. */

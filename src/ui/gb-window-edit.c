@@ -288,6 +288,36 @@ save (GbWindow *self,
     save_as (self, after);
 }
 
+typedef struct
+{
+  GbWindow *window;
+  Then     *then;
+  gboolean  save;
+} Answer;
+
+/* Once the question is gone: what follows may close the window it was
+ * asked over. */
+static gboolean
+answer_idle_cb (gpointer data)
+{
+  Answer *answer = data;
+  g_autoptr(GbWindow) self = answer->window;
+  Then *t = answer->then;
+  gboolean save_first = answer->save;
+
+  g_free (answer);
+  if (self->document == NULL)
+    then_free (t);
+  else if (save_first)
+    save (self, t);
+  else
+    {
+      gb_document_discard_draft (self->document);
+      then_run (self, t);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 confirm_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
@@ -295,16 +325,19 @@ confirm_response_cb (AdwMessageDialog *dialog,
 {
   GbWindow *self = GB_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
   Then *t = g_object_steal_data (G_OBJECT (dialog), "gb-then");
+  Answer *answer;
 
-  if (g_str_equal (response, "discard"))
+  if (!g_str_equal (response, "discard") && !g_str_equal (response, "save"))
     {
-      gb_document_discard_draft (self->document);
-      then_run (self, t);
+      then_free (t);
+      return;
     }
-  else if (g_str_equal (response, "save"))
-    save (self, t);
-  else
-    then_free (t);
+
+  answer = g_new0 (Answer, 1);
+  answer->window = g_object_ref (self);
+  answer->then = t;
+  answer->save = g_str_equal (response, "save");
+  g_idle_add (answer_idle_cb, answer);
 }
 
 void
