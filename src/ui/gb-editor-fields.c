@@ -1157,7 +1157,9 @@ build_message (Field *f)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
-  f->message_row = gtk_list_box_row_new ();
+  /* A preferences row, so that the group keeps it under its field: other
+   * widgets go below the whole group. */
+  f->message_row = adw_preferences_row_new ();
   f->message = GTK_LABEL (label);
   gtk_label_set_wrap (f->message, TRUE);
   gtk_label_set_wrap_mode (f->message, PANGO_WRAP_WORD_CHAR);
