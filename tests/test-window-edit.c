@@ -384,6 +384,33 @@ test_edit_copy_and_close (void)
                                                                  GB_TYPE_DETAIL_PANE),
                                             label_has_text, retitled));
 
+  /* Deleting a place the story's events are at names them, removes the
+   * references with it, and undo brings all of it back. */
+  {
+    GbDossier *dossier = gb_window_get_dossier (window);
+    guint n_events = g_list_model_get_n_items (gb_dossier_get_events (dossier));
+    g_autoptr(GPtrArray) referrers = NULL;
+
+    gb_selection_set_item (selection, gb_dossier_lookup (dossier, "place-seoul"));
+    referrers = gb_dossier_dup_referrers (dossier, gb_dossier_lookup (dossier, "place-seoul"));
+    g_assert_cmpuint (referrers->len, >, 0);
+    press (GTK_WIDGET (window), "_Delete…");
+    answer ("remove-references");
+    g_assert_null (gb_dossier_lookup (dossier, "place-seoul"));
+    g_assert_null (gb_selection_get_item (selection));
+    for (guint i = 0; i < g_list_model_get_n_items (gb_dossier_get_events (dossier)); i++)
+      {
+        g_autoptr(GbItem) event = g_list_model_get_item (gb_dossier_get_events (dossier), i);
+        g_autoptr(GPtrArray) linked = gb_dossier_dup_linked (dossier, event);
+
+        for (guint j = 0; j < linked->len; j++)
+          g_assert_cmpstr (gb_item_get_id (linked->pdata[j]), !=, "place-seoul");
+      }
+    activate (window, "win.undo", NULL);
+    g_assert_nonnull (gb_dossier_lookup (dossier, "place-seoul"));
+    g_assert_cmpuint (g_list_model_get_n_items (gb_dossier_get_events (dossier)), ==, n_events);
+  }
+
   /* Closing asks; Cancel keeps the window and the edits. */
   gtk_window_close (GTK_WINDOW (window));
   answer ("cancel");
