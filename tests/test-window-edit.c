@@ -3,12 +3,14 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <shumate/shumate.h>
 
 #include "gb-detail-pane.h"
 #include "gb-document.h"
 #include "gb-dossier-loader.h"
 #include "gb-draft.h"
 #include "gb-item-editor.h"
+#include "gb-place.h"
 #include "gb-test-ui.h"
 #include "gb-timeline-view.h"
 #include "gb-window.h"
@@ -93,6 +95,35 @@ type_into (GtkWidget  *form,
   gtk_widget_grab_focus (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   pump ();
+}
+
+/* Types a number into the spin button of a number row, as typing and Tab do. */
+static void
+type_number (GtkWidget  *form,
+             const char *title,
+             const char *text)
+{
+  GtkWidget *row = find_row (form, title);
+  GtkWidget *spin = gb_test_find_widget (row, GTK_TYPE_SPIN_BUTTON);
+
+  g_assert_nonnull (spin);
+  gtk_widget_grab_focus (spin);
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  pump ();
+}
+
+static guint
+count_widgets (GtkWidget *widget,
+               GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, type);
+  return n;
 }
 
 /* Chooses the entry of a dropdown row whose text is @choice. */
@@ -291,17 +322,41 @@ test_new_story (void)
   pump ();
   g_assert_cmpuint (count_timeline_rows (window), >, rows);
 
+  /* A place, its position typed and checked for range; the map shows it. */
+  activate (window, "win.add-item", g_variant_new_string ("place"));
+  form = find_toplevel (GB_TYPE_ITEM_EDITOR);
+  type_into (form, "Name (en)", "Almaty");
+  choose (form, "Kind", "City");
+  type_number (form, "Latitude", "95");
+  choose (form, "Source", "My notes");
+  type_into (form, "Quoted Sentence", "We flew to Almaty.");
+  g_assert_false (gtk_widget_is_sensitive (gb_test_find_widget_if (form, button_is_labelled, "_Add")));
+  type_number (form, "Latitude", "43.2389");
+  type_number (form, "Longitude", "76.8897");
+  press (form, "_Add");
+  g_assert_true (GB_IS_PLACE (gb_selection_get_item (selection)));
+  activate (window, "win.show-view", g_variant_new_string ("map"));
+  for (guint i = 0; i < 50; i++)
+    pump ();
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (window), SHUMATE_TYPE_MARKER), >=, 1);
+  activate (window, "win.show-view", g_variant_new_string ("timeline"));
+  gb_selection_set_item (selection, event);
+
   /* The details show it as typed. */
   g_assert_nonnull (gb_test_find_widget_if (gb_test_find_widget (GTK_WIDGET (window),
                                                                  GB_TYPE_DETAIL_PANE),
                                             label_has_text, HOSTILE_TITLE));
 
-  /* Ctrl+Z takes the event away, Ctrl+Shift+Z brings it back. */
+  /* Ctrl+Z takes the place, then the event away; Ctrl+Shift+Z brings them back. */
+  activate (window, "win.undo", NULL);
+  g_assert_null (gb_dossier_lookup (gb_window_get_dossier (window), "place-almaty"));
   activate (window, "win.undo", NULL);
   g_assert_null (gb_dossier_lookup (gb_window_get_dossier (window), gb_item_get_id (event)));
   g_assert_null (gb_selection_get_item (selection));
   g_assert_cmpuint (count_timeline_rows (window), ==, rows);
   activate (window, "win.redo", NULL);
+  activate (window, "win.redo", NULL);
+  g_assert_nonnull (gb_dossier_lookup (gb_window_get_dossier (window), "place-almaty"));
   g_assert_cmpuint (g_list_model_get_n_items (gb_dossier_get_events (gb_window_get_dossier (window))),
                     ==, 1);
   g_assert_cmpuint (count_timeline_rows (window), >, rows);
