@@ -540,10 +540,30 @@ test_draft_restore (void)
   g_assert_false (gb_window_offer_drafts (new_window ()));
 }
 
+/* libadwaita 1.6 and later (Debian 13) measure an AdwMessageDialog's
+ * heading below its minimum width when the dialog is laid out without a
+ * window manager, as on Xvfb, and GTK warns; with fatal warnings that
+ * would end the test. Only that warning, and only there, is let through. */
+static GLogWriterOutput
+log_writer (GLogLevelFlags   level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         user_data)
+{
+  if (adw_get_minor_version () >= 6 && (level & G_LOG_LEVEL_WARNING) != 0)
+    for (gsize i = 0; i < n_fields; i++)
+      if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0 &&
+          g_str_has_prefix (fields[i].value, "Trying to measure GtkLabel"))
+        return G_LOG_WRITER_HANDLED;
+
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_log_set_writer_func (log_writer, NULL, NULL);
   app = gb_test_init_app (&argc, &argv);
 
   g_test_add_func ("/window-edit/new-story", test_new_story);
