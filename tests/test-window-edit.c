@@ -189,12 +189,15 @@ press (GtkWidget  *where,
   pump ();
 }
 
+/* Activates @action with @param, which may be floating: it is consumed. */
 static void
 activate (GbWindow   *window,
           const char *action,
           GVariant   *param)
 {
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, param));
+  g_autoptr(GVariant) held = param != NULL ? g_variant_ref_sink (param) : NULL;
+
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, held));
   pump ();
 }
 
