@@ -217,6 +217,26 @@ gb_test_find_widget (GtkWidget *widget,
   return gb_test_find_widget_if (widget, gb_test_widget_is_a, GSIZE_TO_POINTER (type));
 }
 
+static inline gboolean
+gb_test_row_is_titled (GtkWidget     *widget,
+                       gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* The row of a form titled @title; the test fails if there is none. */
+static inline GtkWidget *
+gb_test_find_row (GtkWidget  *form,
+                  const char *title)
+{
+  GtkWidget *row = gb_test_find_widget_if (form, gb_test_row_is_titled, title);
+
+  if (row == NULL)
+    g_error ("the form has no row “%s”", title);
+  return row;
+}
+
 static inline GbItem *
 gb_test_lookup (GbDossier  *dossier,
                 const char *id)

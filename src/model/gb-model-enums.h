@@ -32,6 +32,17 @@ typedef enum
   GB_PLACE_KIND_OTHER,
 } GbPlaceKind;
 
+/* A route's mode is kept as its nick; the enum lists the nicks the format
+ * allows, in the order the editor offers them. */
+typedef enum
+{
+  GB_ROUTE_MODE_FLIGHT,
+  GB_ROUTE_MODE_RAIL,
+  GB_ROUTE_MODE_ROAD,
+  GB_ROUTE_MODE_SEA,
+  GB_ROUTE_MODE_OTHER,
+} GbRouteMode;
+
 typedef enum
 {
   GB_AGREEMENT_KIND_AGREEMENT,

@@ -31,17 +31,11 @@ typedef enum
 
 typedef struct
 {
-  const char *nick;
-  const char *label;   /* N_() */
-} Choice;
-
-typedef struct
-{
   const char   *member;
   const char   *label;      /* N_() */
   FieldType     type;
   const char   *group;      /* N_(): the field starts a group of this title */
-  const Choice *choices;    /* FIELD_CHOICE, ending with { NULL } */
+  GType       (*choices) (void); /* FIELD_CHOICE: the enum whose nicks are offered */
   guint         kinds;      /* FIELD_REF(S): 1 << GbItemKind of each kind offered */
   guint         new_kinds;  /* FIELD_REF(S): kinds that can be added on the spot */
   gboolean      optional;   /* FIELD_CHOICE, FIELD_NUMBER: may be left out */
