@@ -11,6 +11,7 @@
 #include "gb-event.h"
 #include "gb-export.h"
 #include "gb-place.h"
+#include "gb-test.h"
 
 /* The writers of src/io/gb-export*.c on the bundled story and on fixtures
  * made to be awkward: times in zones, an antimeridian, hostile text. The
@@ -175,6 +176,34 @@ timelinejs_precision (JsonObject *date)
   if (json_object_has_member (date, "month"))
     return GB_DATE_PRECISION_MONTH;
   return GB_DATE_PRECISION_YEAR;
+}
+
+/* Each format names the kinds it has no place for, with their counts in the
+ * bundled dossier, in the order of the item kinds. */
+typedef struct
+{
+  const char *format;
+  const char *left_out;
+} NotCarried;
+
+static const NotCarried not_carried[] = {
+  { "geojson", "(Event: 15; Agreement or initiative: 9; Key figure: 5; Person: 5; Organisation: 9)" },
+  { "ics", "(Route: 1; Agreement or initiative: 9; Key figure: 5; Person: 5; Organisation: 9)" },
+  { "storymap", "(Route: 1; Agreement or initiative: 9; Key figure: 5; Person: 5; Organisation: 9)" },
+  { "timelinejs", "(Place: 4; Route: 1; Key figure: 5; Person: 5; Organisation: 9)" },
+};
+
+static void
+test_not_carried (gconstpointer data)
+{
+  const NotCarried *c = data;
+  g_autoptr(GbDossier) dossier = load_bundled ();
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) bytes = export (dossier, c->format, notes);
+  g_autofree char *note = g_strconcat ("items this format has no place for are left out ",
+                                       c->left_out, NULL);
+
+  g_assert_true (notes_have (notes, note));
 }
 
 static void
@@ -913,6 +942,7 @@ main (int   argc,
   g_test_add_func ("/export/ics/timed", test_ics_timed);
   g_test_add_func ("/export/ics/century", test_ics_century);
   g_test_add_func ("/export/geojson/bundled", test_geojson_bundled);
+  gb_test_add_cases ("/export/not-carried", not_carried, test_not_carried);
   g_test_add_func ("/export/geojson/antimeridian", test_geojson_antimeridian);
   g_test_add_func ("/export/geojson/hostile", test_geojson_hostile);
   g_test_add ("/export/to-file", Target, NULL, target_set_up, test_to_file, target_tear_down);

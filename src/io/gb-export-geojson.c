@@ -247,10 +247,10 @@ gb_export_geojson (GbDossier  *dossier,
                    GPtrArray  *notes,
                    GError    **error)
 {
-  static const int not_carried[] = {
-    GB_ITEM_KIND_EVENT, GB_ITEM_KIND_AGREEMENT, GB_ITEM_KIND_FIGURE, GB_ITEM_KIND_PERSON,
-    GB_ITEM_KIND_ORGANISATION, -1,
-  };
+  /* Sources are cited; the rest is places and the routes between them. */
+  const guint carried = GB_ITEM_KIND_BIT (GB_ITEM_KIND_SOURCE) |
+                        GB_ITEM_KIND_BIT (GB_ITEM_KIND_PLACE) |
+                        GB_ITEM_KIND_BIT (GB_ITEM_KIND_ROUTE);
   GListModel *places = gb_dossier_get_places (dossier);
   GListModel *routes = gb_dossier_get_routes (dossier);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -280,7 +280,7 @@ gb_export_geojson (GbDossier  *dossier,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  gb_export_note_not_carried (notes, dossier, not_carried);
+  gb_export_note_not_carried (notes, dossier, carried);
   gb_export_note_languages (notes, dossier);
 
   root = json_builder_get_root (builder);

@@ -77,10 +77,11 @@ void    gb_export_note                    (GPtrArray   *notes,
 /* Notes the texts kept in one language when the dossier has more. */
 void    gb_export_note_languages          (GPtrArray   *notes,
                                            GbDossier   *dossier);
-/* Notes the items of @kinds, a list ending at -1, as not carried at all. */
+/* Notes the items of every kind but those in @carried (GB_ITEM_KIND_BIT()s)
+ * as not carried at all. */
 void    gb_export_note_not_carried        (GPtrArray   *notes,
                                            GbDossier   *dossier,
-                                           const int   *kinds);
+                                           guint        carried);
 
 /* A number with at most @decimals decimals, without trailing zeros, where
  * json-glib would write 17 digits. Only in trees given to

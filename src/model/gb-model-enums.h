@@ -17,6 +17,9 @@ typedef enum
   GB_ITEM_KIND_ORGANISATION,
 } GbItemKind;
 
+/* A set of item kinds as a mask: GB_ITEM_KIND_BIT (GB_ITEM_KIND_EVENT) | … */
+#define GB_ITEM_KIND_BIT(kind) (1u << (kind))
+
 typedef enum
 {
   GB_SOURCE_KIND_ARTICLE,

@@ -45,7 +45,7 @@ typedef struct
   const char   *hint;       /* N_(): shown under the field while nothing is wrong */
 } FieldSpec;
 
-#define KIND_BIT(kind) (1u << (kind))
+#define KIND_BIT(kind) GB_ITEM_KIND_BIT (kind)
 
 typedef struct _Field Field;
 
