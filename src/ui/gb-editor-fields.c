@@ -814,6 +814,21 @@ build_refs (Field      *f,
   update_refs_subtitle (f);
 }
 
+/* Takes @array; an empty one leaves the member out, as the format does. */
+static void
+set_array_member (Field      *f,
+                  JsonObject *obj,
+                  JsonArray  *array)
+{
+  if (json_array_get_length (array) > 0)
+    json_object_set_array_member (obj, f->spec->member, array);
+  else
+    {
+      json_object_remove_member (obj, f->spec->member);
+      json_array_unref (array);
+    }
+}
+
 static void
 write_refs (Field      *f,
             JsonObject *obj)
@@ -828,13 +843,7 @@ write_refs (Field      *f,
         json_array_add_string_element (array, cell->id);
     }
 
-  if (json_array_get_length (array) > 0)
-    json_object_set_array_member (obj, f->spec->member, array);
-  else
-    {
-      json_object_remove_member (obj, f->spec->member);
-      json_array_unref (array);
-    }
+  set_array_member (f, obj, array);
 }
 
 static void
@@ -871,13 +880,7 @@ write_strings (Field      *f,
         json_array_add_string_element (array, parts[i]);
     }
 
-  if (json_array_get_length (array) > 0)
-    json_object_set_array_member (obj, f->spec->member, array);
-  else
-    {
-      json_object_remove_member (obj, f->spec->member);
-      json_array_unref (array);
-    }
+  set_array_member (f, obj, array);
 }
 
 /* FIELD_MAP */
@@ -1106,13 +1109,7 @@ write_follow_up (Field      *f,
 {
   JsonArray *log = dup_log (f, G_MAXUINT);
 
-  if (json_array_get_length (log) > 0)
-    json_object_set_array_member (obj, f->spec->member, log);
-  else
-    {
-      json_object_remove_member (obj, f->spec->member);
-      json_array_unref (log);
-    }
+  set_array_member (f, obj, log);
 }
 
 /* Fields */
