@@ -10,7 +10,7 @@
 #include "gb-application.h"
 #include "gb-dossier-loader.h"
 #include "gb-selection.h"
-#include "gb-test.h"
+#include "gb-test-load.h"
 
 /* GTK and libadwaita up, for widgets tested outside an application. */
 static inline void
@@ -93,17 +93,6 @@ gb_test_pump (void)
 {
   for (guint i = 0; i < 100; i++)
     g_main_context_iteration (NULL, FALSE);
-}
-
-static inline GbDossier *
-gb_test_load_bundled (void)
-{
-  g_autoptr(GError) error = NULL;
-  GbDossier *dossier = gb_dossier_load_bundled (&error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (dossier);
-  return dossier;
 }
 
 static inline GbDossier *
