@@ -77,6 +77,12 @@ void    gb_export_note                    (GPtrArray   *notes,
 /* Notes the texts kept in one language when the dossier has more. */
 void    gb_export_note_languages          (GPtrArray   *notes,
                                            GbDossier   *dossier);
+/* What the formats of dated events at places (a calendar, a story map)
+ * carry: the events, their places and the sources they cite. */
+#define GB_EXPORT_EVENTS_AT_PLACES (GB_ITEM_KIND_BIT (GB_ITEM_KIND_SOURCE) | \
+                                    GB_ITEM_KIND_BIT (GB_ITEM_KIND_EVENT) | \
+                                    GB_ITEM_KIND_BIT (GB_ITEM_KIND_PLACE))
+
 /* Notes the items of every kind but those in @carried (GB_ITEM_KIND_BIT()s)
  * as not carried at all. */
 void    gb_export_note_not_carried        (GPtrArray   *notes,
