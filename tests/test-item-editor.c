@@ -113,11 +113,45 @@ test_choice (gconstpointer data)
   gb_test_pump ();
 }
 
+/* A list typed with commas is written without its empty entries, and an
+ * empty one leaves the member out. */
+static void
+test_strings (void)
+{
+  g_autoptr(GbDossier) dossier = gb_test_load_fixture ("hostile.json");
+  g_autoptr(GbHistory) history = gb_history_new (dossier);
+  GtkWidget *form = gb_item_editor_new (history, gb_test_lookup (dossier, "route-a"));
+  const char * const *operators;
+  GtkWidget *row;
+
+  gtk_window_present (GTK_WINDOW (form));
+  gb_test_pump ();
+  row = gb_test_find_row (form, "Operators");
+
+  gtk_widget_grab_focus (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), " Air Astana, ,Asiana ");
+  gb_test_pump ();
+  operators = gb_route_get_operators (GB_ROUTE (gb_test_lookup (dossier, "route-a")));
+  g_assert_nonnull (operators);
+  g_assert_cmpuint (g_strv_length ((char **) operators), ==, 2);
+  g_assert_cmpstr (operators[0], ==, "Air Astana");
+  g_assert_cmpstr (operators[1], ==, "Asiana");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), " , ");
+  gb_test_pump ();
+  operators = gb_route_get_operators (GB_ROUTE (gb_test_lookup (dossier, "route-a")));
+  g_assert_true (operators == NULL || operators[0] == NULL);
+
+  gtk_window_destroy (GTK_WINDOW (form));
+  gb_test_pump ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gb_test_init_widgets (&argc, &argv);
   gb_test_add_cases ("/item-editor/choice", choices, test_choice);
+  g_test_add_func ("/item-editor/strings", test_strings);
   return g_test_run ();
 }
