@@ -77,11 +77,19 @@ void    gb_export_note                    (GPtrArray   *notes,
 /* Notes the texts kept in one language when the dossier has more. */
 void    gb_export_note_languages          (GPtrArray   *notes,
                                            GbDossier   *dossier);
-/* What the formats of dated events at places (a calendar, a story map)
- * carry: the events, their places and the sources they cite. */
+/* What each family of formats carries, for gb_export_note_not_carried():
+ * the sources they cite and their own items. A calendar or a story map
+ * carries dated events at places; GeoJSON, places and the routes between
+ * them; a TimelineJS timeline, events and agreements. */
 #define GB_EXPORT_EVENTS_AT_PLACES (GB_ITEM_KIND_BIT (GB_ITEM_KIND_SOURCE) | \
                                     GB_ITEM_KIND_BIT (GB_ITEM_KIND_EVENT) | \
                                     GB_ITEM_KIND_BIT (GB_ITEM_KIND_PLACE))
+#define GB_EXPORT_PLACES_AND_ROUTES (GB_ITEM_KIND_BIT (GB_ITEM_KIND_SOURCE) | \
+                                     GB_ITEM_KIND_BIT (GB_ITEM_KIND_PLACE) | \
+                                     GB_ITEM_KIND_BIT (GB_ITEM_KIND_ROUTE))
+#define GB_EXPORT_EVENTS_AND_AGREEMENTS (GB_ITEM_KIND_BIT (GB_ITEM_KIND_SOURCE) | \
+                                         GB_ITEM_KIND_BIT (GB_ITEM_KIND_EVENT) | \
+                                         GB_ITEM_KIND_BIT (GB_ITEM_KIND_AGREEMENT))
 
 /* Notes the items of every kind but those in @carried (GB_ITEM_KIND_BIT()s)
  * as not carried at all. */

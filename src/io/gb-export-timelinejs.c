@@ -179,10 +179,6 @@ gb_export_timelinejs_build (GbDossier  *dossier,
                             GPtrArray  *notes,
                             GError    **error)
 {
-  /* Sources are cited; the rest is events and agreements. */
-  const guint carried = GB_ITEM_KIND_BIT (GB_ITEM_KIND_SOURCE) |
-                        GB_ITEM_KIND_BIT (GB_ITEM_KIND_EVENT) |
-                        GB_ITEM_KIND_BIT (GB_ITEM_KIND_AGREEMENT);
   GListModel *events = gb_dossier_get_events (dossier);
   GListModel *agreements = gb_dossier_get_agreements (dossier);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -278,7 +274,7 @@ gb_export_timelinejs_build (GbDossier  *dossier,
     gb_export_note (notes, ngettext ("%u agreement without a period is left out",
                                      "%u agreements without a period are left out",
                                      n_without_period), n_without_period);
-  gb_export_note_not_carried (notes, dossier, carried);
+  gb_export_note_not_carried (notes, dossier, GB_EXPORT_EVENTS_AND_AGREEMENTS);
   gb_export_note_languages (notes, dossier);
 
   return json_builder_get_root (builder);
