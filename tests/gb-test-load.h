@@ -21,6 +21,18 @@ gb_test_load_string (const char  *json,
   return gb_dossier_load_bytes (bytes, GB_TEST_DISPLAY_NAME, error);
 }
 
+/* The story the app ships with; the test fails if it does not load. */
+static inline GbDossier *
+gb_test_load_bundled (void)
+{
+  g_autoptr(GError) error = NULL;
+  GbDossier *dossier = gb_dossier_load_bundled (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dossier);
+  return dossier;
+}
+
 /* The fixture tests/fixtures/@dir/@name, loaded as a file. */
 static inline GbDossier *
 gb_test_load_fixture_file (const char  *dir,

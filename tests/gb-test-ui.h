@@ -10,7 +10,7 @@
 #include "gb-application.h"
 #include "gb-dossier-loader.h"
 #include "gb-selection.h"
-#include "gb-test.h"
+#include "gb-test-load.h"
 
 /* GTK and libadwaita up, for widgets tested outside an application. */
 static inline void
@@ -93,17 +93,6 @@ gb_test_pump (void)
 {
   for (guint i = 0; i < 100; i++)
     g_main_context_iteration (NULL, FALSE);
-}
-
-static inline GbDossier *
-gb_test_load_bundled (void)
-{
-  g_autoptr(GError) error = NULL;
-  GbDossier *dossier = gb_dossier_load_bundled (&error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (dossier);
-  return dossier;
 }
 
 static inline GbDossier *
@@ -215,6 +204,26 @@ gb_test_find_widget (GtkWidget *widget,
                      GType      type)
 {
   return gb_test_find_widget_if (widget, gb_test_widget_is_a, GSIZE_TO_POINTER (type));
+}
+
+static inline gboolean
+gb_test_row_is_titled (GtkWidget     *widget,
+                       gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* The row of a form titled @title; the test fails if there is none. */
+static inline GtkWidget *
+gb_test_find_row (GtkWidget  *form,
+                  const char *title)
+{
+  GtkWidget *row = gb_test_find_widget_if (form, gb_test_row_is_titled, title);
+
+  if (row == NULL)
+    g_error ("the form has no row “%s”", title);
+  return row;
 }
 
 static inline GbItem *

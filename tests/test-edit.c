@@ -370,6 +370,9 @@ static const struct
     "\"status\":\"launched\",\"source\":\"src-kazinform-2015\"},{\"date\":\"2026\","
     "\"status\":\"stalled\",\"source\":\"src-kazinform-2015\"}]}", "follow_up[1].status",
     "is not one of" },
+  { "route-mode", GB_ITEM_KIND_ROUTE, "{\"id\":\"r9\",\"title\":\"T\",\"from\":\"place-seoul\","
+    "\"to\":\"place-icn\",\"mode\":\"bus\",\"source\":\"src-kazinform-2015\"}", "mode",
+    "“bus” is not one of “flight”, “rail”, “road”, “sea”, “other”" },
 };
 
 static void

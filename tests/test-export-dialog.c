@@ -7,6 +7,7 @@
 
 #include "gb-export-dialog.h"
 #include "gb-print.h"
+#include "gb-render-formats.h"
 #include "gb-test-map.h"
 #include "gb-test-ui.h"
 #include "gb-window.h"
@@ -305,6 +306,21 @@ test_print_failure (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A map image shows places and routes only: the rest, sources included,
+ * is noted, counted from the bundled dossier. */
+static void
+test_map_image_notes (void)
+{
+  g_autoptr(GbDossier) dossier = gb_test_load_bundled ();
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+
+  gb_render_note_map_image (notes, dossier);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpstr (notes->pdata[0], ==,
+                   "items this format has no place for are left out (Event: 15; Agreement or "
+                   "initiative: 9; Key figure: 5; Person: 5; Organisation: 9; Source: 10)");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +337,7 @@ main (int   argc,
     }
   g_test_add_func ("/print/export", test_print_export);
   g_test_add_func ("/print/failure", test_print_failure);
+  g_test_add_func ("/export-dialog/map-image-notes", test_map_image_notes);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -11,6 +11,7 @@
 #include "gb-event.h"
 #include "gb-export.h"
 #include "gb-place.h"
+#include "gb-test-load.h"
 
 /* The writers of src/io/gb-export*.c on the bundled story and on fixtures
  * made to be awkward: times in zones, an antimeridian, hostile text. The
@@ -24,16 +25,6 @@ load_fixture (const char *name)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "export", name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GbDossier *dossier = gb_dossier_load_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return dossier;
-}
-
-static GbDossier *
-load_bundled (void)
-{
-  g_autoptr(GError) error = NULL;
-  GbDossier *dossier = gb_dossier_load_bundled (&error);
 
   g_assert_no_error (error);
   return dossier;
@@ -177,10 +168,38 @@ timelinejs_precision (JsonObject *date)
   return GB_DATE_PRECISION_YEAR;
 }
 
+/* Each format names the kinds it has no place for, with their counts in the
+ * bundled dossier, in the order of the item kinds. */
+typedef struct
+{
+  const char *format;
+  const char *left_out;
+} NotCarried;
+
+static const NotCarried not_carried[] = {
+  { "geojson", "(Event: 15; Agreement or initiative: 9; Key figure: 5; Person: 5; Organisation: 9)" },
+  { "ics", "(Route: 1; Agreement or initiative: 9; Key figure: 5; Person: 5; Organisation: 9)" },
+  { "storymap", "(Route: 1; Agreement or initiative: 9; Key figure: 5; Person: 5; Organisation: 9)" },
+  { "timelinejs", "(Place: 4; Route: 1; Key figure: 5; Person: 5; Organisation: 9)" },
+};
+
+static void
+test_not_carried (gconstpointer data)
+{
+  const NotCarried *c = data;
+  g_autoptr(GbDossier) dossier = gb_test_load_bundled ();
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) bytes = export (dossier, c->format, notes);
+  g_autofree char *note = g_strconcat ("items this format has no place for are left out ",
+                                       c->left_out, NULL);
+
+  g_assert_true (notes_have (notes, note));
+}
+
 static void
 test_timelinejs_bundled (void)
 {
-  g_autoptr(GbDossier) dossier = load_bundled ();
+  g_autoptr(GbDossier) dossier = gb_test_load_bundled ();
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GBytes) bytes = export (dossier, "timelinejs", notes);
   g_autoptr(JsonNode) root = parse_json (bytes);
@@ -305,7 +324,7 @@ check_timelinejs_round_trip (const char *format_name,
                              const char *name,
                              const char *origin)
 {
-  g_autoptr(GbDossier) dossier = load_bundled ();
+  g_autoptr(GbDossier) dossier = gb_test_load_bundled ();
   g_autoptr(GBytes) bytes = export (dossier, format_name, NULL);
   g_autoptr(GbDossier) back = reimport (bytes, name);
   GListModel *events = gb_dossier_get_events (dossier);
@@ -471,7 +490,7 @@ test_timelinejs_eras_again (void)
 static void
 test_storymap_round_trip (void)
 {
-  g_autoptr(GbDossier) dossier = load_bundled ();
+  g_autoptr(GbDossier) dossier = gb_test_load_bundled ();
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GBytes) bytes = export (dossier, "storymap", notes);
   g_autoptr(JsonNode) root = parse_json (bytes);
@@ -566,7 +585,7 @@ unfold (const char *text)
 static void
 test_ics_bundled (void)
 {
-  g_autoptr(GbDossier) dossier = load_bundled ();
+  g_autoptr(GbDossier) dossier = gb_test_load_bundled ();
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GBytes) bytes = export (dossier, "ics", notes);
   g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
@@ -678,7 +697,7 @@ find_feature (JsonArray  *features,
 static void
 test_geojson_bundled (void)
 {
-  g_autoptr(GbDossier) dossier = load_bundled ();
+  g_autoptr(GbDossier) dossier = gb_test_load_bundled ();
   g_autoptr(GBytes) bytes = export (dossier, "geojson", NULL);
   g_autoptr(JsonNode) root = parse_json (bytes);
   JsonObject *obj = json_node_get_object (root);
@@ -818,7 +837,7 @@ static void
 test_to_file (Target        *t,
               gconstpointer  data)
 {
-  g_autoptr(GbDossier) dossier = load_bundled ();
+  g_autoptr(GbDossier) dossier = gb_test_load_bundled ();
   const char *path = t->path;
   GFile *file = t->file, *bad = t->bad;
   const char *dir = t->dir;
@@ -871,7 +890,7 @@ static void
 test_to_file_async (Target        *t,
                     gconstpointer  data)
 {
-  g_autoptr(GbDossier) dossier = load_bundled ();
+  g_autoptr(GbDossier) dossier = gb_test_load_bundled ();
   const GbExportFormat *format = gb_export_lookup_format ("ics");
   g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GError) error = NULL;
@@ -887,7 +906,7 @@ test_to_file_async (Target        *t,
   g_assert_true (g_str_has_prefix (contents, "BEGIN:VCALENDAR\r\n"));
   g_assert_cmpuint (count_lines_with_prefix (contents, "BEGIN:VEVENT"), ==, 6);
 
-  dossier = load_bundled ();
+  dossier = gb_test_load_bundled ();
   gb_export_to_file_async (format, dossier, t->bad, NULL, failed_cb, &error);
   while (error == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -913,6 +932,7 @@ main (int   argc,
   g_test_add_func ("/export/ics/timed", test_ics_timed);
   g_test_add_func ("/export/ics/century", test_ics_century);
   g_test_add_func ("/export/geojson/bundled", test_geojson_bundled);
+  gb_test_add_cases ("/export/not-carried", not_carried, test_not_carried);
   g_test_add_func ("/export/geojson/antimeridian", test_geojson_antimeridian);
   g_test_add_func ("/export/geojson/hostile", test_geojson_hostile);
   g_test_add ("/export/to-file", Target, NULL, target_set_up, test_to_file, target_tear_down);

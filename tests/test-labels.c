@@ -8,6 +8,7 @@
 
 #include "gb-agreement.h"
 #include "gb-bidi.h"
+#include "gb-enum-types.h"
 #include "gb-event.h"
 #include "gb-labels.h"
 #include "gb-organisation.h"
@@ -59,6 +60,42 @@ test_enums (void)
   g_assert_cmpstr (gb_labels_item_kind (GB_ITEM_KIND_FIGURE), ==, "Key figure");
   g_assert_cmpstr (gb_labels_place_kind (GB_PLACE_KIND_AIRPORT), ==, "Airport");
   g_assert_cmpstr (gb_labels_place_kind (GB_PLACE_KIND_OTHER), ==, "Place");
+}
+
+/* The editor offers every value of these enums by its choice label: none may
+ * be missing, and each must tell its value from the others. */
+static void
+test_enum_choices (void)
+{
+  GType types[] = {
+    GB_TYPE_SOURCE_KIND, GB_TYPE_PLACE_KIND, GB_TYPE_ROUTE_MODE, GB_TYPE_AGREEMENT_KIND,
+    GB_TYPE_AGREEMENT_STATUS, GB_TYPE_FIGURE_QUALIFIER, GB_TYPE_ITEM_KIND,
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (types[t]);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < klass->n_values; i++)
+        {
+          const char *label = gb_labels_enum_choice (types[t], klass->values[i].value);
+
+          g_assert_cmpstr (label, !=, "");
+          g_assert_false (g_hash_table_contains (seen, label));
+          g_hash_table_add (seen, (gpointer) label);
+        }
+    }
+
+  g_assert_cmpstr (gb_labels_enum_choice (GB_TYPE_PLACE_KIND, GB_PLACE_KIND_OTHER), ==, "Other");
+  g_assert_cmpstr (gb_labels_enum_choice (GB_TYPE_PLACE_KIND, GB_PLACE_KIND_VENUE), ==, "Venue");
+  g_assert_cmpstr (gb_labels_enum_choice (GB_TYPE_ROUTE_MODE, GB_ROUTE_MODE_SEA), ==, "Sea");
+  g_assert_cmpstr (gb_labels_enum_choice (GB_TYPE_SOURCE_KIND, GB_SOURCE_KIND_ARTICLE), ==,
+                   "Article (the story itself)");
+  g_assert_cmpstr (gb_labels_enum_choice (GB_TYPE_FIGURE_QUALIFIER, GB_FIGURE_QUALIFIER_TOP), ==,
+                   "Among the top");
+  g_assert_cmpstr (gb_labels_enum_choice (GB_TYPE_AGREEMENT_STATUS, GB_AGREEMENT_STATUS_ENDED),
+                   ==, "Ended");
 }
 
 static void
@@ -400,6 +437,7 @@ main (int   argc,
 
   g_test_add_func ("/labels/bidi/isolate", test_isolate);
   g_test_add_func ("/labels/enums", test_enums);
+  g_test_add_func ("/labels/enum-choices", test_enum_choices);
   g_test_add_func ("/labels/parties", test_parties);
   g_test_add_func ("/labels/source-line", test_source_line);
   g_test_add_func ("/labels/source-citation", test_source_citation);

@@ -3,6 +3,7 @@
 
 #include "gb-dossier-loader.h"
 #include "gb-search.h"
+#include "gb-test-load.h"
 
 typedef struct
 {
@@ -98,16 +99,6 @@ test_fold (void)
     }
 }
 
-static GbDossier *
-load_bundled (void)
-{
-  g_autoptr(GError) error = NULL;
-  GbDossier *dossier = gb_dossier_load_bundled (&error);
-
-  g_assert_no_error (error);
-  return dossier;
-}
-
 static gboolean
 results_contain (GPtrArray  *results,
                  const char *id)
@@ -154,7 +145,7 @@ test_dossier (gconstpointer data)
 {
   const SearchCase *sc = data;
   const char *langs[] = { sc->lang, NULL };
-  g_autoptr(GbDossier) dossier = load_bundled ();
+  g_autoptr(GbDossier) dossier = gb_test_load_bundled ();
   g_autoptr(GPtrArray) results = NULL;
 
   gb_text_set_preferred_languages (langs);
@@ -179,7 +170,7 @@ test_dossier (gconstpointer data)
 static void
 test_limits (void)
 {
-  g_autoptr(GbDossier) dossier = load_bundled ();
+  g_autoptr(GbDossier) dossier = gb_test_load_bundled ();
   g_autoptr(GString) huge = g_string_new (NULL);
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GPtrArray) few = NULL;

@@ -318,23 +318,19 @@ get_number (Loader     *l,
   return TRUE;
 }
 
+/* @s as a value of @enum_type, whose nicks are the names the format allows;
+ * otherwise a problem at @name listing them. */
 static gboolean
-get_enum (Loader     *l,
-          JsonObject *obj,
-          const char *name,
-          GType       enum_type,
-          gboolean    required,
-          int        *out)
+enum_value (Loader     *l,
+            const char *name,
+            GType       enum_type,
+            const char *s,
+            int        *out)
 {
-  g_autoptr(GEnumClass) klass = NULL;
-  const char *s = gb_json_read_string (l->problems, obj, name, READ (required));
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
   g_autoptr(GString) known = NULL;
   GEnumValue *value;
 
-  if (s == NULL)
-    return FALSE;
-
-  klass = g_type_class_ref (enum_type);
   if ((value = g_enum_get_value_by_nick (klass, s)))
     {
       *out = value->value;
@@ -346,6 +342,19 @@ get_enum (Loader     *l,
     g_string_append_printf (known, "%s“%s”", i ? ", " : "", klass->values[i].value_nick);
   gb_problems_report_in (l->problems, name, _("“%s” is not one of %s"), Q (s), known->str);
   return FALSE;
+}
+
+static gboolean
+get_enum (Loader     *l,
+          JsonObject *obj,
+          const char *name,
+          GType       enum_type,
+          gboolean    required,
+          int        *out)
+{
+  const char *s = gb_json_read_string (l->problems, obj, name, READ (required));
+
+  return s != NULL && enum_value (l, name, enum_type, s, out);
 }
 
 /* The item @id names, if it is a @type_a or a @type_b (G_TYPE_INVALID for
@@ -675,24 +684,20 @@ parse_route (Loader     *l,
              JsonObject *obj,
              const char *id)
 {
-  static const char * const modes[] = { "flight", "rail", "road", "sea", "other", NULL };
   g_autoptr(GbText) schedule = get_text (l, obj, "schedule", FALSE);
   GbItem *from = get_ref (l, obj, "from", TRUE, GB_TYPE_PLACE, _("a place"));
   GbItem *to = get_ref (l, obj, "to", TRUE, GB_TYPE_PLACE, _("a place"));
   const char *mode = gb_json_read_string (l->problems, obj, "mode", READ (FALSE));
   g_auto(GStrv) operators = NULL;
+  int mode_value;
   double minutes = 0;
   gboolean ok;
   GbRoute *route;
 
   ok = from != NULL && to != NULL;
-  if (mode != NULL && !g_strv_contains (modes, mode))
-    {
-      gb_problems_report_in (l->problems, "mode",
-                             _("“%s” is not one of “flight”, “rail”, “road”, “sea”, “other”"),
-                             Q (mode));
-      ok = FALSE;
-    }
+  /* The route keeps the mode as written; the enum only says which are allowed. */
+  if (mode != NULL && !enum_value (l, "mode", GB_TYPE_ROUTE_MODE, mode, &mode_value))
+    ok = FALSE;
   if (get_number (l, obj, "duration_minutes", FALSE, &minutes) &&
       (minutes < 1 || minutes > 10000 || minutes != floor (minutes)))
     {

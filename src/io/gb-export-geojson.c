@@ -247,10 +247,6 @@ gb_export_geojson (GbDossier  *dossier,
                    GPtrArray  *notes,
                    GError    **error)
 {
-  static const int not_carried[] = {
-    GB_ITEM_KIND_EVENT, GB_ITEM_KIND_AGREEMENT, GB_ITEM_KIND_FIGURE, GB_ITEM_KIND_PERSON,
-    GB_ITEM_KIND_ORGANISATION, -1,
-  };
   GListModel *places = gb_dossier_get_places (dossier);
   GListModel *routes = gb_dossier_get_routes (dossier);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -280,7 +276,7 @@ gb_export_geojson (GbDossier  *dossier,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  gb_export_note_not_carried (notes, dossier, not_carried);
+  gb_export_note_not_carried (notes, dossier, GB_EXPORT_PLACES_AND_ROUTES);
   gb_export_note_languages (notes, dossier);
 
   root = json_builder_get_root (builder);

@@ -460,10 +460,6 @@ gb_export_ics (GbDossier  *dossier,
                GPtrArray  *notes,
                GError    **error)
 {
-  static const int not_carried[] = {
-    GB_ITEM_KIND_ROUTE, GB_ITEM_KIND_AGREEMENT, GB_ITEM_KIND_FIGURE, GB_ITEM_KIND_PERSON,
-    GB_ITEM_KIND_ORGANISATION, -1,
-  };
   GListModel *events = gb_dossier_get_events (dossier);
   g_autoptr(GString) body = g_string_new (NULL);
   g_autoptr(GString) out = g_string_new (NULL);
@@ -519,7 +515,7 @@ gb_export_ics (GbDossier  *dossier,
                                      "it is written in UTC",
                                      "%u events' times have an offset but no named time zone: "
                                      "they are written in UTC", n_utc), n_utc);
-  gb_export_note_not_carried (notes, dossier, not_carried);
+  gb_export_note_not_carried (notes, dossier, GB_EXPORT_EVENTS_AT_PLACES);
   gb_export_note_languages (notes, dossier);
 
   return g_string_free_to_bytes (g_steal_pointer (&out));

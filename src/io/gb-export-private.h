@@ -77,10 +77,25 @@ void    gb_export_note                    (GPtrArray   *notes,
 /* Notes the texts kept in one language when the dossier has more. */
 void    gb_export_note_languages          (GPtrArray   *notes,
                                            GbDossier   *dossier);
-/* Notes the items of @kinds, a list ending at -1, as not carried at all. */
+/* What each family of formats carries, for gb_export_note_not_carried():
+ * the sources they cite and their own items. A calendar or a story map
+ * carries dated events at places; GeoJSON, places and the routes between
+ * them; a TimelineJS timeline, events and agreements. */
+#define GB_EXPORT_EVENTS_AT_PLACES (GB_ITEM_KIND_BIT (GB_ITEM_KIND_SOURCE) | \
+                                    GB_ITEM_KIND_BIT (GB_ITEM_KIND_EVENT) | \
+                                    GB_ITEM_KIND_BIT (GB_ITEM_KIND_PLACE))
+#define GB_EXPORT_PLACES_AND_ROUTES (GB_ITEM_KIND_BIT (GB_ITEM_KIND_SOURCE) | \
+                                     GB_ITEM_KIND_BIT (GB_ITEM_KIND_PLACE) | \
+                                     GB_ITEM_KIND_BIT (GB_ITEM_KIND_ROUTE))
+#define GB_EXPORT_EVENTS_AND_AGREEMENTS (GB_ITEM_KIND_BIT (GB_ITEM_KIND_SOURCE) | \
+                                         GB_ITEM_KIND_BIT (GB_ITEM_KIND_EVENT) | \
+                                         GB_ITEM_KIND_BIT (GB_ITEM_KIND_AGREEMENT))
+
+/* Notes the items of every kind but those in @carried (GB_ITEM_KIND_BIT()s)
+ * as not carried at all. */
 void    gb_export_note_not_carried        (GPtrArray   *notes,
                                            GbDossier   *dossier,
-                                           const int   *kinds);
+                                           guint        carried);
 
 /* A number with at most @decimals decimals, without trailing zeros, where
  * json-glib would write 17 digits. Only in trees given to

@@ -101,10 +101,6 @@ gb_export_storymap (GbDossier  *dossier,
                     GPtrArray  *notes,
                     GError    **error)
 {
-  static const int not_carried[] = {
-    GB_ITEM_KIND_ROUTE, GB_ITEM_KIND_AGREEMENT, GB_ITEM_KIND_FIGURE, GB_ITEM_KIND_PERSON,
-    GB_ITEM_KIND_ORGANISATION, -1,
-  };
   GListModel *events = gb_dossier_get_events (dossier);
   GListModel *places = gb_dossier_get_places (dossier);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -177,7 +173,7 @@ gb_export_storymap (GbDossier  *dossier,
     gb_export_note (notes, ngettext ("%u event's time of day is left out: slides show the day",
                                      "%u events' times of day are left out: slides show the day",
                                      n_timed), n_timed);
-  gb_export_note_not_carried (notes, dossier, not_carried);
+  gb_export_note_not_carried (notes, dossier, GB_EXPORT_EVENTS_AT_PLACES);
   gb_export_note_languages (notes, dossier);
 
   root = json_builder_get_root (builder);

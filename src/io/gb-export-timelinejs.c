@@ -179,10 +179,6 @@ gb_export_timelinejs_build (GbDossier  *dossier,
                             GPtrArray  *notes,
                             GError    **error)
 {
-  static const int not_carried[] = {
-    GB_ITEM_KIND_PLACE, GB_ITEM_KIND_ROUTE, GB_ITEM_KIND_FIGURE, GB_ITEM_KIND_PERSON,
-    GB_ITEM_KIND_ORGANISATION, -1,
-  };
   GListModel *events = gb_dossier_get_events (dossier);
   GListModel *agreements = gb_dossier_get_agreements (dossier);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -278,7 +274,7 @@ gb_export_timelinejs_build (GbDossier  *dossier,
     gb_export_note (notes, ngettext ("%u agreement without a period is left out",
                                      "%u agreements without a period are left out",
                                      n_without_period), n_without_period);
-  gb_export_note_not_carried (notes, dossier, not_carried);
+  gb_export_note_not_carried (notes, dossier, GB_EXPORT_EVENTS_AND_AGREEMENTS);
   gb_export_note_languages (notes, dossier);
 
   return json_builder_get_root (builder);

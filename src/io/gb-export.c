@@ -400,21 +400,27 @@ gb_export_note_languages (GPtrArray *notes,
 void
 gb_export_note_not_carried (GPtrArray *notes,
                             GbDossier *dossier,
-                            const int *kinds)
+                            guint      carried)
 {
+  /* Sources last: what cites them comes first. */
+  static const GbItemKind order[] = {
+    GB_ITEM_KIND_EVENT, GB_ITEM_KIND_PLACE, GB_ITEM_KIND_ROUTE, GB_ITEM_KIND_AGREEMENT,
+    GB_ITEM_KIND_FIGURE, GB_ITEM_KIND_PERSON, GB_ITEM_KIND_ORGANISATION, GB_ITEM_KIND_SOURCE,
+  };
   g_autoptr(GString) list = g_string_new (NULL);
 
-  for (guint i = 0; kinds[i] >= 0; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
-      guint n = g_list_model_get_n_items (gb_dossier_get_items_of_kind (dossier, kinds[i]));
+      GbItemKind kind = order[i];
+      guint n = g_list_model_get_n_items (gb_dossier_get_items_of_kind (dossier, kind));
 
-      if (n == 0)
+      if (n == 0 || (carried & GB_ITEM_KIND_BIT (kind)) != 0)
         continue;
       if (list->len > 0)
         /* Translators: between the entries of a list of item kinds and counts */
         g_string_append (list, _("; "));
       /* Translators: an item kind and how many there are: "Key figure: 5" */
-      g_string_append_printf (list, _("%s: %u"), gb_labels_item_kind (kinds[i]), n);
+      g_string_append_printf (list, _("%s: %u"), gb_labels_item_kind (kind), n);
     }
 
   if (list->len > 0)

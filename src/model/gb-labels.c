@@ -10,6 +10,7 @@
 
 #include "gb-bidi.h"
 #include "gb-date-format.h"
+#include "gb-enum-types.h"
 #include "gb-event.h"
 #include "gb-labels.h"
 #include "gb-source.h"
@@ -99,6 +100,96 @@ gb_labels_place_kind (GbPlaceKind kind)
     default:
       return _("Place");
     }
+}
+
+const char *
+gb_labels_source_kind (GbSourceKind kind)
+{
+  switch (kind)
+    {
+    case GB_SOURCE_KIND_ARTICLE:
+      return C_("source kind", "Article (the story itself)");
+    case GB_SOURCE_KIND_CONTEXT:
+      return C_("source kind", "Context (background)");
+    default:
+      return "";
+    }
+}
+
+const char *
+gb_labels_route_mode (GbRouteMode mode)
+{
+  switch (mode)
+    {
+    case GB_ROUTE_MODE_FLIGHT:
+      return C_("route mode", "Flight");
+    case GB_ROUTE_MODE_RAIL:
+      return C_("route mode", "Rail");
+    case GB_ROUTE_MODE_ROAD:
+      return C_("route mode", "Road");
+    case GB_ROUTE_MODE_SEA:
+      return C_("route mode", "Sea");
+    case GB_ROUTE_MODE_OTHER:
+      return C_("route mode", "Other");
+    default:
+      return "";
+    }
+}
+
+const char *
+gb_labels_figure_qualifier (GbFigureQualifier qualifier)
+{
+  switch (qualifier)
+    {
+    case GB_FIGURE_QUALIFIER_EXACT:
+      return C_("figure qualifier", "Exact");
+    case GB_FIGURE_QUALIFIER_ABOUT:
+      return C_("figure qualifier", "About");
+    case GB_FIGURE_QUALIFIER_OVER:
+      return C_("figure qualifier", "Over");
+    case GB_FIGURE_QUALIFIER_MORE_THAN:
+      return C_("figure qualifier", "More than");
+    case GB_FIGURE_QUALIFIER_TOP:
+      return C_("figure qualifier", "Among the top");
+    default:
+      return "";
+    }
+}
+
+/**
+ * gb_labels_enum_choice:
+ * @enum_type: one of the model's enum types that have labels
+ * @value: a value of @enum_type
+ *
+ * The name of @value where it is offered beside the other values of
+ * @enum_type, as in the editor's drop-downs.  It is the label the views show,
+ * except that the catch-all place kind reads "Other" beside "City" and
+ * "Airport", where a place shown alone reads "Place".
+ *
+ * Returns: (transfer none): the translated label
+ */
+const char *
+gb_labels_enum_choice (GType enum_type,
+                       int   value)
+{
+  g_return_val_if_fail (G_TYPE_IS_ENUM (enum_type), "");
+
+  if (enum_type == GB_TYPE_SOURCE_KIND)
+    return gb_labels_source_kind (value);
+  if (enum_type == GB_TYPE_PLACE_KIND)
+    return value == GB_PLACE_KIND_OTHER ? C_("place kind", "Other") : gb_labels_place_kind (value);
+  if (enum_type == GB_TYPE_ROUTE_MODE)
+    return gb_labels_route_mode (value);
+  if (enum_type == GB_TYPE_AGREEMENT_KIND)
+    return gb_labels_agreement_kind (value);
+  if (enum_type == GB_TYPE_AGREEMENT_STATUS)
+    return gb_labels_agreement_status (value);
+  if (enum_type == GB_TYPE_FIGURE_QUALIFIER)
+    return gb_labels_figure_qualifier (value);
+  if (enum_type == GB_TYPE_ITEM_KIND)
+    return gb_labels_item_kind (value);
+
+  g_return_val_if_reached ("");
 }
 
 /**

@@ -15,6 +15,11 @@ const char *gb_labels_agreement_kind      (GbAgreementKind    kind);
 const char *gb_labels_agreement_status    (GbAgreementStatus  status);
 const char *gb_labels_item_kind           (GbItemKind         kind);
 const char *gb_labels_place_kind          (GbPlaceKind        kind);
+const char *gb_labels_source_kind         (GbSourceKind       kind);
+const char *gb_labels_route_mode          (GbRouteMode        mode);
+const char *gb_labels_figure_qualifier    (GbFigureQualifier  qualifier);
+const char *gb_labels_enum_choice         (GType              enum_type,
+                                           int                value);
 
 /* Where an item came from, short and long. */
 char       *gb_labels_dup_source_line     (GbItem            *item);

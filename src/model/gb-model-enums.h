@@ -17,6 +17,9 @@ typedef enum
   GB_ITEM_KIND_ORGANISATION,
 } GbItemKind;
 
+/* A set of item kinds as a mask: GB_ITEM_KIND_BIT (GB_ITEM_KIND_EVENT) | … */
+#define GB_ITEM_KIND_BIT(kind) (1u << (kind))
+
 typedef enum
 {
   GB_SOURCE_KIND_ARTICLE,
@@ -31,6 +34,17 @@ typedef enum
   GB_PLACE_KIND_COUNTRY,
   GB_PLACE_KIND_OTHER,
 } GbPlaceKind;
+
+/* A route's mode is kept as its nick; the enum lists the nicks the format
+ * allows, in the order the editor offers them. */
+typedef enum
+{
+  GB_ROUTE_MODE_FLIGHT,
+  GB_ROUTE_MODE_RAIL,
+  GB_ROUTE_MODE_ROAD,
+  GB_ROUTE_MODE_SEA,
+  GB_ROUTE_MODE_OTHER,
+} GbRouteMode;
 
 typedef enum
 {

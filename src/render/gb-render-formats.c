@@ -164,14 +164,13 @@ void
 gb_render_note_map_image (GPtrArray *notes,
                           GbDossier *dossier)
 {
-  static const int left_out[] = {
-    GB_ITEM_KIND_EVENT, GB_ITEM_KIND_AGREEMENT, GB_ITEM_KIND_FIGURE, GB_ITEM_KIND_PERSON,
-    GB_ITEM_KIND_ORGANISATION, GB_ITEM_KIND_SOURCE, -1
-  };
+  /* A map shows places and routes, and names no source. */
+  const guint carried = GB_ITEM_KIND_BIT (GB_ITEM_KIND_PLACE) |
+                        GB_ITEM_KIND_BIT (GB_ITEM_KIND_ROUTE);
 
   g_return_if_fail (GB_IS_DOSSIER (dossier));
 
-  gb_export_note_not_carried (notes, dossier, left_out);
+  gb_export_note_not_carried (notes, dossier, carried);
 }
 
 /**

@@ -8,6 +8,7 @@
 
 #include "gb-basemap-layer.h"
 #include "gb-dossier.h"
+#include "gb-enum-types.h"
 #include "gb-item-editor-private.h"
 #include "gb-item.h"
 #include "gb-json-path.h"
@@ -17,58 +18,6 @@
 /* The tables: the fields of each kind of item, as docs/dossier-format.md
  * lists its members. The loader decides what is valid; ranges here only
  * keep the spin buttons usable. */
-
-static const Choice source_kinds[] = {
-  { "article", N_("Article (the story itself)") },
-  { "context", N_("Context (background)") },
-  { NULL },
-};
-
-static const Choice place_kinds[] = {
-  { "city", N_("City") },
-  { "airport", N_("Airport") },
-  { "venue", N_("Venue") },
-  { "country", N_("Country") },
-  { "other", N_("Other") },
-  { NULL },
-};
-
-static const Choice route_modes[] = {
-  { "flight", N_("Flight") },
-  { "rail", N_("Rail") },
-  { "road", N_("Road") },
-  { "sea", N_("Sea") },
-  { "other", N_("Other") },
-  { NULL },
-};
-
-static const Choice agreement_kinds[] = {
-  { "agreement", N_("Agreement") },
-  { "plan", N_("Plan") },
-  { "proposal", N_("Proposal") },
-  { "initiative", N_("Initiative") },
-  { "programme", N_("Programme") },
-  { NULL },
-};
-
-static const Choice statuses[] = {
-  { "signed", N_("Signed") },
-  { "proposed", N_("Proposed") },
-  { "planned", N_("Planned") },
-  { "existing", N_("Existing") },
-  { "launched", N_("Launched") },
-  { "ended", N_("Ended") },
-  { NULL },
-};
-
-static const Choice qualifiers[] = {
-  { "exact", N_("Exact") },
-  { "about", N_("About") },
-  { "over", N_("Over") },
-  { "more-than", N_("More than") },
-  { "top", N_("Among the top") },
-  { NULL },
-};
 
 #define DATE_HINT N_("As precise as the source: 2024, 2024-11, 2024-11-04, or a time with its " \
                      "offset such as 2024-11-04T14:00+09:00 (or choose a time zone)")
@@ -89,7 +38,7 @@ static const Choice qualifiers[] = {
 static const FieldSpec source_fields[] = {
   { "id", N_("Id"), FIELD_ID },
   { "title", N_("Title"), FIELD_TEXT },
-  { "kind", N_("Kind"), FIELD_CHOICE, .choices = source_kinds },
+  { "kind", N_("Kind"), FIELD_CHOICE, .choices = gb_source_kind_get_type },
   { "publisher", N_("Publisher"), FIELD_STRING },
   { "date", N_("Date"), FIELD_DATE, .hint = DATE_HINT },
   { "url", N_("Link"), FIELD_STRING, .hint = N_("An http or https address") },
@@ -121,7 +70,7 @@ static const FieldSpec person_fields[] = {
 static const FieldSpec place_fields[] = {
   { "id", N_("Id"), FIELD_ID },
   { "name", N_("Name"), FIELD_TEXT },
-  { "kind", N_("Kind"), FIELD_CHOICE, .choices = place_kinds },
+  { "kind", N_("Kind"), FIELD_CHOICE, .choices = gb_place_kind_get_type },
   { "lat", N_("Latitude"), FIELD_NUMBER, N_("Position"), .min = -1000, .max = 1000, .digits = 4 },
   { "lon", N_("Longitude"), FIELD_NUMBER, .min = -1000, .max = 1000, .digits = 4 },
   { NULL, N_("Map"), FIELD_MAP, .hint = N_("Click the map to set the position") },
@@ -138,7 +87,7 @@ static const FieldSpec route_fields[] = {
   { "title", N_("Title"), FIELD_TEXT },
   { "from", N_("From"), FIELD_REF, .kinds = KIND_BIT (GB_ITEM_KIND_PLACE) },
   { "to", N_("To"), FIELD_REF, .kinds = KIND_BIT (GB_ITEM_KIND_PLACE) },
-  { "mode", N_("Mode"), FIELD_CHOICE, .choices = route_modes },
+  { "mode", N_("Mode"), FIELD_CHOICE, .choices = gb_route_mode_get_type },
   { "duration_minutes", N_("Duration in Minutes"), FIELD_NUMBER, .optional = TRUE,
     .min = 0, .max = 100000, .hint = N_("Typical travel time; 0 when not known") },
   { "operators", N_("Operators"), FIELD_STRINGS, .hint = N_("Separated by commas") },
@@ -166,8 +115,8 @@ static const FieldSpec event_fields[] = {
 static const FieldSpec agreement_fields[] = {
   { "id", N_("Id"), FIELD_ID },
   { "title", N_("Title"), FIELD_TEXT },
-  { "kind", N_("Kind"), FIELD_CHOICE, .choices = agreement_kinds },
-  { "status", N_("Status"), FIELD_CHOICE, .choices = statuses,
+  { "kind", N_("Kind"), FIELD_CHOICE, .choices = gb_agreement_kind_get_type },
+  { "status", N_("Status"), FIELD_CHOICE, .choices = gb_agreement_status_get_type,
     .hint = N_("As the story’s source says; what happened since goes in the follow-up") },
   { "period", N_("Period"), FIELD_DATE, .hint = DATE_HINT },
   { "summary", N_("Summary"), FIELD_TEXT },
@@ -185,7 +134,7 @@ static const FieldSpec figure_fields[] = {
   { "label", N_("What Is Counted"), FIELD_TEXT },
   { "value", N_("Value"), FIELD_NUMBER, .min = -1e15, .max = 1e15, .digits = 2 },
   { "unit", N_("Unit"), FIELD_STRING, .hint = N_("Such as USD, years, people, percent") },
-  { "qualifier", N_("Qualifier"), FIELD_CHOICE, .choices = qualifiers },
+  { "qualifier", N_("Qualifier"), FIELD_CHOICE, .choices = gb_figure_qualifier_get_type },
   { "date", N_("Year or Date"), FIELD_DATE, .hint = DATE_HINT },
   { "description", N_("Description"), FIELD_TEXT },
   { "related", N_("About"), FIELD_REFS, .kinds = ANY_ITEM },
@@ -195,7 +144,7 @@ static const FieldSpec figure_fields[] = {
 /* The entries of an agreement's follow-up log. */
 static const FieldSpec follow_up_fields[] = {
   { "date", N_("Date"), FIELD_DATE, .hint = DATE_HINT },
-  { "status", N_("New Status"), FIELD_CHOICE, .choices = statuses },
+  { "status", N_("New Status"), FIELD_CHOICE, .choices = gb_agreement_status_get_type },
   { "note", N_("Note"), FIELD_TEXT },
   { "source", N_("Source"), FIELD_REF, .kinds = SOURCES, .new_kinds = SOURCES },
   { "quote", N_("Quoted Sentence"), FIELD_STRING, .hint = QUOTE_HINT },
@@ -481,21 +430,37 @@ write_text (Field      *f,
     json_object_remove_member (obj, f->spec->member);
 }
 
+/* The choices are the enum's values in its order, so the drop-down's
+ * position is the index into the GEnumClass. */
 static GtkStringList *
 choice_strings (const FieldSpec *spec,
                 const char      *nick,
                 guint           *selected)
 {
+  g_autoptr(GEnumClass) klass = g_type_class_ref (spec->choices ());
   GtkStringList *strings = gtk_string_list_new (NULL);
 
   *selected = 0;
-  for (guint i = 0; spec->choices[i].nick != NULL; i++)
+  for (guint i = 0; i < klass->n_values; i++)
     {
-      gtk_string_list_append (strings, _(spec->choices[i].label));
-      if (g_strcmp0 (nick, spec->choices[i].nick) == 0)
+      gtk_string_list_append (strings,
+                              gb_labels_enum_choice (G_TYPE_FROM_CLASS (klass),
+                                                     klass->values[i].value));
+      if (g_strcmp0 (nick, klass->values[i].value_nick) == 0)
         *selected = i;
     }
   return strings;
+}
+
+static const char *
+choice_nick (const FieldSpec *spec,
+             guint            position)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (spec->choices ());
+
+  if (position >= klass->n_values)
+    position = 0;
+  return klass->values[position].value_nick;
 }
 
 static void
@@ -849,6 +814,21 @@ build_refs (Field      *f,
   update_refs_subtitle (f);
 }
 
+/* Takes @array; an empty one leaves the member out, as the format does. */
+static void
+set_array_member (Field      *f,
+                  JsonObject *obj,
+                  JsonArray  *array)
+{
+  if (json_array_get_length (array) > 0)
+    json_object_set_array_member (obj, f->spec->member, array);
+  else
+    {
+      json_object_remove_member (obj, f->spec->member);
+      json_array_unref (array);
+    }
+}
+
 static void
 write_refs (Field      *f,
             JsonObject *obj)
@@ -863,13 +843,7 @@ write_refs (Field      *f,
         json_array_add_string_element (array, cell->id);
     }
 
-  if (json_array_get_length (array) > 0)
-    json_object_set_array_member (obj, f->spec->member, array);
-  else
-    {
-      json_object_remove_member (obj, f->spec->member);
-      json_array_unref (array);
-    }
+  set_array_member (f, obj, array);
 }
 
 static void
@@ -906,13 +880,7 @@ write_strings (Field      *f,
         json_array_add_string_element (array, parts[i]);
     }
 
-  if (json_array_get_length (array) > 0)
-    json_object_set_array_member (obj, f->spec->member, array);
-  else
-    {
-      json_object_remove_member (obj, f->spec->member);
-      json_array_unref (array);
-    }
+  set_array_member (f, obj, array);
 }
 
 /* FIELD_MAP */
@@ -1141,13 +1109,7 @@ write_follow_up (Field      *f,
 {
   JsonArray *log = dup_log (f, G_MAXUINT);
 
-  if (json_array_get_length (log) > 0)
-    json_object_set_array_member (obj, f->spec->member, log);
-  else
-    {
-      json_object_remove_member (obj, f->spec->member);
-      json_array_unref (log);
-    }
+  set_array_member (f, obj, log);
 }
 
 /* Fields */
@@ -1309,8 +1271,7 @@ gb_editor_field_write (Field      *f,
       {
         guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (((Cell *) f->cells->pdata[0])->widget));
 
-        json_object_set_string_member (obj, f->spec->member,
-                                       f->spec->choices[selected != GTK_INVALID_LIST_POSITION ? selected : 0].nick);
+        json_object_set_string_member (obj, f->spec->member, choice_nick (f->spec, selected));
       }
       break;
     case FIELD_NUMBER:

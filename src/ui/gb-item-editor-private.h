@@ -31,17 +31,11 @@ typedef enum
 
 typedef struct
 {
-  const char *nick;
-  const char *label;   /* N_() */
-} Choice;
-
-typedef struct
-{
   const char   *member;
   const char   *label;      /* N_() */
   FieldType     type;
   const char   *group;      /* N_(): the field starts a group of this title */
-  const Choice *choices;    /* FIELD_CHOICE, ending with { NULL } */
+  GType       (*choices) (void); /* FIELD_CHOICE: the enum whose nicks are offered */
   guint         kinds;      /* FIELD_REF(S): 1 << GbItemKind of each kind offered */
   guint         new_kinds;  /* FIELD_REF(S): kinds that can be added on the spot */
   gboolean      optional;   /* FIELD_CHOICE, FIELD_NUMBER: may be left out */
@@ -51,7 +45,7 @@ typedef struct
   const char   *hint;       /* N_(): shown under the field while nothing is wrong */
 } FieldSpec;
 
-#define KIND_BIT(kind) (1u << (kind))
+#define KIND_BIT(kind) GB_ITEM_KIND_BIT (kind)
 
 typedef struct _Field Field;
 

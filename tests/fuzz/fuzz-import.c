@@ -9,6 +9,7 @@
 #include "gb-dossier-loader.h"
 #include "gb-import.h"
 #include "gb-json-guard.h"
+#include "fuzz-import-check.h"
 #include "fuzz-log.h"
 
 /* libFuzzer harness for one Knight Lab importer, called the way the loader
@@ -53,20 +54,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   dossier = gb_import_knight_lab (json_node_get_object (root), text, size, "fuzz.json", &error);
 
-  if ((dossier == NULL) == (error == NULL))
-    g_error ("a dossier and an error, or neither");
-  if (error != NULL)
-    {
-      if (error->domain != GB_LOAD_ERROR)
-        g_error ("an error outside GB_LOAD_ERROR: %s", g_quark_to_string (error->domain));
-      /* The message reaches a label: it must be valid UTF-8 whatever the input. */
-      if (!g_utf8_validate (error->message, -1, NULL))
-        g_error ("the error message is not valid UTF-8");
-    }
-  else if (g_strcmp0 (gb_dossier_get_origin (dossier), IMPORT_FORMAT) != 0)
-    {
-      g_error ("an imported dossier whose origin is not %s", IMPORT_FORMAT);
-    }
+  fuzz_check_import (dossier, error, NULL, IMPORT_FORMAT);
 
   return 0;
 }
