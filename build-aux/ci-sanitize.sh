@@ -57,6 +57,12 @@ export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export G_SLICE=always-malloc
 export GDK_DEBUG=gl-glx
+# GTK 4.8's GL renderer on Mesa's software GLX leaks a 16 KB buffer for some
+# windows it realizes (a form, a question); glib has no frame pointers, so the
+# stack ends in g_malloc and no suppression can name it. Valgrind, which
+# unwinds through glib, finds no definite leak there. The sanitized tests draw
+# with the cairo renderer instead: what they check is the app's, not GL's.
+export GSK_RENDERER=cairo
 # Tests that measure time (a frame every 100 ms) skip: the sanitizers slow the code down.
 export GB_TEST_SANITIZED=1
 
