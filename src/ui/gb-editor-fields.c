@@ -1382,9 +1382,16 @@ gb_editor_field_show (Field      *f,
         gtk_widget_add_css_class (row, "error");
       else if (row != NULL)
         gtk_widget_remove_css_class (row, "error");
-      /* A screen reader reads the message with the field. */
+      /* A screen reader reads the message with the field: GTK 4.8 gives
+       * AT-SPI the description property only, not the described-by text. */
       gtk_accessible_update_relation (GTK_ACCESSIBLE (cell->widget),
                                       GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, f->message, NULL, -1);
+      if (shown != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (cell->widget),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, shown, -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (cell->widget),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       gtk_accessible_update_state (GTK_ACCESSIBLE (cell->widget), GTK_ACCESSIBLE_STATE_INVALID,
                                    hit ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
                                    -1);
