@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "gb-accessible.h"
 #include "gb-basemap-layer.h"
 #include "gb-dossier.h"
 #include "gb-item-editor-private.h"
@@ -1111,6 +1112,7 @@ add_entry (Field      *f,
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "destructive-action");
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_entry_cb), f);
+  gb_accessible_name_buttons (remove);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), remove);
   g_ptr_array_add (f->entries, entry);
 }

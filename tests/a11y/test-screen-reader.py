@@ -168,6 +168,8 @@ from dogtail.predicate import GenericPredicate  # noqa: E402
 
 START = time.monotonic()
 TYPE_NAME = re.compile(r'^(Gtk|Adw|Shumate|Gb)[A-Z][A-Za-z]*$')
+# How GTK 4.8 names a button with a mnemonic left to itself: "_Edit… Edit…".
+MNEMONIC_NAME = re.compile(r'^(.*?)_(.+) \1\2$')
 MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
           'September', 'October', 'November', 'December']
 VIEWS = ('Timeline', 'Map', 'Agreements')
@@ -468,6 +470,9 @@ class Test:
         """Every control in the window has a name: not empty, not a GType name."""
         for node in self.frame.findChildren(lambda n: n.roleName in CONTROL_ROLES):
             name = node.name or ''
+            self.check(not MNEMONIC_NAME.match(name),
+                       f'{where}: the {node.roleName} {name!r} is named by its mnemonic and its '
+                       'label both')
             if name.strip() and not TYPE_NAME.match(name):
                 continue
             # GtkDropDown's inner button takes the focus: it needs a name of its own
@@ -1158,7 +1163,8 @@ class Test:
         """The form's controls, its buttons too, have names without mnemonic marks."""
         for node in form.findChildren(lambda n: n.roleName in CONTROL_ROLES):
             name = node.name or ''
-            self.check(name.strip() and not TYPE_NAME.match(name) and '_' not in name,
+            self.check(name.strip() and not TYPE_NAME.match(name) and
+                       not MNEMONIC_NAME.match(name),
                        f'{where}: the {node.roleName} is named {name!r}')
 
     def run(self):
