@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "gb-accessible.h"
 #include "gb-basemap-layer.h"
 #include "gb-dossier.h"
 #include "gb-enum-types.h"
@@ -1079,6 +1080,7 @@ add_entry (Field      *f,
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "destructive-action");
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_entry_cb), f);
+  gb_accessible_name_buttons (remove);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), remove);
   g_ptr_array_add (f->entries, entry);
 }
@@ -1343,9 +1345,16 @@ gb_editor_field_show (Field      *f,
         gtk_widget_add_css_class (row, "error");
       else if (row != NULL)
         gtk_widget_remove_css_class (row, "error");
-      /* A screen reader reads the message with the field. */
+      /* A screen reader reads the message with the field: GTK 4.8 gives
+       * AT-SPI the description property only, not the described-by text. */
       gtk_accessible_update_relation (GTK_ACCESSIBLE (cell->widget),
                                       GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, f->message, NULL, -1);
+      if (shown != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (cell->widget),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, shown, -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (cell->widget),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       gtk_accessible_update_state (GTK_ACCESSIBLE (cell->widget), GTK_ACCESSIBLE_STATE_INVALID,
                                    hit ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
                                    -1);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "gb-accessible.h"
 #include "gb-dossier-edit.h"
 #include "gb-dossier-loader.h"
 #include "gb-dossier-writer.h"
@@ -651,6 +652,7 @@ setup_header (GbItemEditor *self,
       adw_header_bar_set_show_end_title_buttons (header, FALSE);
       gtk_window_set_default_widget (GTK_WINDOW (self), done);
     }
+  gb_accessible_name_buttons (GTK_WIDGET (header));
 }
 
 static GbItemEditor *
@@ -857,7 +859,7 @@ delete_response_cb (AdwMessageDialog *dialog,
   if (!ok)
     {
       GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-      GtkWidget *failed = adw_message_dialog_new (parent, _("Could Not Delete"), error->message);
+      GtkWidget *failed = gb_alert_new (parent, _("Could Not Delete"), error->message);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (failed));
@@ -914,7 +916,7 @@ gb_item_editor_delete (GtkWindow *parent,
     }
 
   /* Heading and body are plain text: titles come from the file. */
-  dialog = adw_message_dialog_new (parent, heading, body->str);
+  dialog = gb_alert_new (parent, heading, body->str);
   adw_message_dialog_set_heading_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
   adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gb-accessible.h"
 #include "gb-dossier-edit.h"
 #include "gb-draft.h"
 #include "gb-enum-types.h"
@@ -356,7 +357,7 @@ gb_window_edit_confirm (GbWindow       *self,
     }
 
   /* The body is not markup (AdwMessageDialog:body-use-markup is off). */
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
+  dialog = gb_alert_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("“%s” has unsaved changes. Changes that are not saved are "
                                     "lost."),
@@ -676,7 +677,7 @@ gb_window_offer_drafts (GbWindow *self)
   if (n == 0)
     return FALSE;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Changes?"), NULL);
+  dialog = gb_alert_new (GTK_WINDOW (self), _("Restore Unsaved Changes?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   g_dngettext (GETTEXT_PACKAGE,
                                                "A story was not saved when Golden Bridge last "

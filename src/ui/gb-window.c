@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gb-accessible.h"
 #include "gb-cards-view.h"
 #include "gb-detail-pane.h"
 #include "gb-dossier-loader.h"
@@ -626,6 +627,7 @@ gb_window_class_init (GbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GbWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, search_entry);
@@ -666,6 +668,28 @@ gb_window_class_init (GbWindowClass *klass)
                                        "win.show-view", "s", "map");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
                                        "win.show-view", "s", "agreements");
+}
+
+/* GTK 4.8 leaves the window's focus on a row of the main menu once a
+ * submenu was opened from the keyboard: hidden with the menu, that row gets
+ * every key and they never reach the window (shortcuts, Tab, the Add
+ * submenu's forms once closed). The focus goes back to the menu button. */
+static gboolean
+menu_closed_idle_cb (gpointer data)
+{
+  g_autoptr(GbWindow) self = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (self->menu_button != NULL && (focus == NULL || !gtk_widget_get_mapped (focus)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->menu_button));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+menu_closed_cb (GbWindow *self)
+{
+  /* Once the menu has let go of the focus, and done what was chosen. */
+  g_idle_add (menu_closed_idle_cb, g_object_ref (self));
 }
 
 static void
@@ -711,9 +735,12 @@ gb_window_init (GbWindow *self)
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (recent_changed_cb), self, 0);
   rebuild_recent_menu (self);
+  g_signal_connect_object (gtk_menu_button_get_popover (self->menu_button), "closed",
+                           G_CALLBACK (menu_closed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
   gb_window_update_actions (self);
+  gb_accessible_name_buttons (GTK_WIDGET (self));
 }
 
 GbWindow *

@@ -168,6 +168,8 @@ from dogtail.predicate import GenericPredicate  # noqa: E402
 
 START = time.monotonic()
 TYPE_NAME = re.compile(r'^(Gtk|Adw|Shumate|Gb)[A-Z][A-Za-z]*$')
+# How GTK 4.8 names a button with a mnemonic left to itself: "_Edit… Edit…".
+MNEMONIC_NAME = re.compile(r'^(.*?)_(.+) \1\2$')
 MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
           'September', 'October', 'November', 'December']
 VIEWS = ('Timeline', 'Map', 'Agreements')
@@ -305,6 +307,8 @@ class App:
             'XDG_CONFIG_HOME': os.path.join(self.home, 'config'),
             'XDG_DATA_HOME': os.path.join(self.home, 'data'),
             'XDG_CACHE_HOME': os.path.join(self.home, 'cache'),
+            # Drafts of unsaved edits: the user's own would be offered at start.
+            'XDG_STATE_HOME': os.path.join(self.home, 'state'),
             'LANGUAGE': 'en',
             'LC_ALL': 'C.UTF-8',
         })
@@ -466,6 +470,9 @@ class Test:
         """Every control in the window has a name: not empty, not a GType name."""
         for node in self.frame.findChildren(lambda n: n.roleName in CONTROL_ROLES):
             name = node.name or ''
+            self.check(not MNEMONIC_NAME.match(name),
+                       f'{where}: the {node.roleName} {name!r} is named by its mnemonic and its '
+                       'label both')
             if name.strip() and not TYPE_NAME.match(name):
                 continue
             # GtkDropDown's inner button takes the focus: it needs a name of its own
@@ -920,6 +927,250 @@ class Test:
         wait_for('Escape to close the detail pane', lambda: self.details_closed(title),
                  timeout=5)
 
+    # -- editing, with the keyboard alone -----------------------------------------------------
+
+    FORM_ROLES = ('dialog', 'frame', 'window')
+    FIELD_ROLES = ('entry', 'text', 'combo box', 'spin button')
+
+    def field_specs(self, table):
+        """(label, hint) of each field of a FieldSpec table in src/ui/gb-editor-fields.c: the
+        names the form's rows must carry, from the source, not copied here."""
+        with open(os.path.join(self.source_root, 'src', 'ui', 'gb-editor-fields.c'),
+                  encoding='utf-8') as f:
+            source = f.read()
+        hints = {name: ''.join(re.findall(r'"((?:[^"\\]|\\.)*)"', value))
+                 for name, value in re.findall(r'#define (\w+_HINT) N_\((.*?)\)\n', source,
+                                               re.S)}
+        body = re.search(r'static const FieldSpec %s\[\] = \{(.*?)\n\};' % table, source, re.S)
+        if body is None:
+            raise Failure(f'src/ui/gb-editor-fields.c has no FieldSpec table {table}')
+        specs = []
+        for line in re.findall(r'\{ [^\n]*(?:\n    [^\n]*)*\}', body.group(1)):
+            label = re.search(r'N_\("([^"]+)"\)', line).group(1)
+            hint = re.search(r'\.hint = (?:N_\("([^"]+)"\)|(\w+_HINT))', line)
+            specs.append((label, hint and (hint.group(1) or hints[hint.group(2)])))
+        return specs
+
+    def wait_form(self, title, when):
+        def form():
+            return next((w for w in self.app.children if w.roleName in self.FORM_ROLES and
+                         w.name == title), None)
+        try:
+            return wait_for(f'a window named {title!r} {when}', form, timeout=10)
+        except Failure:
+            raise Failure(f'no dialog or frame named {title!r} {when}; windows: ' +
+                          '; '.join(describe(w) for w in self.app.children))
+
+    def form_gone(self, form):
+        try:
+            return form.name is None or form not in self.app.children
+        except Exception:
+            return True
+
+    def focused_in(self, node):
+        return find_first(node, lambda n: has_state(n, pyatspi.STATE_FOCUSED))
+
+    def start_focus(self, form):
+        """Where a form opens with the focus: on a button of its header (Tab goes on to its
+        fields from there) or on a field."""
+        focused = wait_for(f'the focus in the form {form.name!r}',
+                           lambda: self.focused_in(form), timeout=5)
+        names = [n.name for n in self.fields_in(form)]
+        if focused.roleName in self.FIELD_ROLES and focused.name in names:
+            self.form_focus = names.index(focused.name)
+        elif focused.roleName in ROLE_ALIASES['push button']:
+            self.form_focus = None
+        else:
+            raise Failure(f'the form {form.name!r} opens with the focus on {describe(focused)}, '
+                          'neither a button of its header nor a field')
+        log(f'the form {form.name!r} opens with the focus on {describe(focused)}')
+
+    def check_form_fields(self, form, specs, where):
+        """Every entry and combo box of the form is named after its field's label, and a
+        field's hint is its description, read with it. A date field has rows of its own
+        for its end and time zone (build_date)."""
+        labels = [label for label, _ in specs]
+        fields = self.fields_in(form)
+        if not fields:
+            raise Failure(f'{where}: no entry or combo box in the form')
+        for node in fields:
+            name = node.name or ''
+            ok = name.strip() and not TYPE_NAME.match(name) and any(
+                name == lb or name.startswith(lb + ' (') or name.startswith(lb + ' Ends') or
+                name == 'Time Zone' for lb in labels)
+            self.check(ok, f'{where}: the {node.roleName} {name!r} is not named after a field '
+                           f'label ({", ".join(labels)})')
+        names = [n.name for n in fields]
+        for label, hint in specs:
+            node = next((n for n in fields if n.name == label or
+                         n.name.startswith(label + ' (')), None)
+            if not self.check(node is not None, f'{where}: no field named {label!r}; fields: '
+                                                f'{names}'):
+                continue
+            if hint:
+                self.check(node.description == hint,
+                           f'{where}: the field {node.name!r} does not have its hint '
+                           f'{hint!r} as its description, so it is not read with it (it has '
+                           f'{node.description!r})')
+        log(f'ok: {where}: {len(fields)} fields named after their labels ({", ".join(names)}); '
+            'hints are their descriptions')
+        return fields
+
+    def fields_in(self, form):
+        return form.findChildren(lambda n: n.roleName in self.FIELD_ROLES)
+
+    def tab_to(self, form, name):
+        """Tab until the field named name has the focus. GTK 4.8 exposes neither the focus
+        nor the text of an AdwEntryRow (its GtkText is not in the tree), so there the Tab
+        stops are counted along the fields, in the form's order, from the header's buttons;
+        what was typed is checked where it shows (the window's title, the details)."""
+        fields = self.fields_in(form)
+        names = [n.name for n in fields]
+        if name not in names:
+            raise Failure(f'no field named {name!r} in the form: {names}')
+        target = names.index(name)
+        for _ in range(len(fields) + 4):
+            focused = self.focused_in(form)
+            if focused is not None and focused.roleName in self.FIELD_ROLES and \
+                    focused.name in names:
+                self.form_focus = names.index(focused.name)
+            if self.form_focus == target:
+                return
+            rawinput.pressKey('Tab')
+            time.sleep(0.15)
+            self.form_focus = 0 if self.form_focus is None else self.form_focus + 1
+        raise Failure(f'Tab never reached the field {name!r}; focus on '
+                      f'{describe(self.focused_in(form))}')
+
+    def type_into(self, form, name, value):
+        self.tab_to(form, name)
+        rawinput.typeText(value)
+        time.sleep(0.2)
+
+    def menu_to(self, menu_name, parent, names):
+        """Down through an open menu until the item named menu_name has the focus."""
+        for _ in range(30):
+            focused = find_first(self.app, lambda n: n.roleName == 'menu item' and
+                                 has_state(n, pyatspi.STATE_FOCUSED))
+            if focused is not None and focused.name == menu_name:
+                return focused
+            rawinput.pressKey('Down')
+            time.sleep(0.15)
+        raise Failure(f'Down through the {parent} never reached {menu_name!r}; items: {names}')
+
+    def open_add_menu(self, item):
+        """F10 opens the main menu; Down to Add, Right into its submenu, Down to item, Enter."""
+        rawinput.pressKey('F10')
+
+        def items():
+            found = [n for n in find_all(self.app, 'menu item') if self.on_screen(n)]
+            return found if any(n.name == 'Add' for n in found) else None
+        try:
+            shown = wait_for('the main menu, with an item "Add", after F10', items, timeout=5)
+        except Failure:
+            raise Failure('F10 does not open the main menu with an item named "Add": menu '
+                          'items ' + '; '.join(describe(n) for n in find_all(self.app,
+                                                                             'menu item')))
+        self.menu_to('Add', 'main menu', [n.name for n in shown])
+        rawinput.pressKey('Right')
+        wait_for(f'the Add submenu with {item!r}',
+                 lambda: any(n.name == item and self.on_screen(n)
+                             for n in find_all(self.app, 'menu item')), timeout=5)
+        self.menu_to(item, 'Add submenu',
+                     [n.name for n in find_all(self.app, 'menu item') if self.on_screen(n)])
+        rawinput.pressKey('Return')
+
+    def test_edit_keyboard(self):
+        """Issue 11 with the keyboard alone: a new story's form, a source added through the
+        main menu, undone, and the question on closing answered. Closes the app: last."""
+        # Xvfb runs no window manager: when a form closes, the X focus falls back to the root
+        # window and the keys go to the window under the pointer, so it rests on this one.
+        x, y, w, h = extents(self.frame)
+        rawinput.absoluteMotion(x + w // 2, y + h - 40)
+        rawinput.keyCombo('<Control>n')
+        form = self.wait_form('Edit Story', 'after Ctrl+N')
+        self.start_focus(form)
+        log(f'ok: Ctrl+N opens the story form, a {form.roleName!r} named {form.name!r}')
+        self.check_form_fields(form, self.field_specs('story_fields'), 'the story form')
+        self.lint_form(form, 'the story form')
+        story = 'Keyboard visit'
+        self.type_into(form, 'Title (en)', story)
+        wait_for(f'the main window titled "• {story}"',
+                 lambda: self.frame.name == f'• {story}', timeout=5)
+        rawinput.pressKey('Escape')
+        wait_for('Escape to close the story form', lambda: self.form_gone(form), timeout=5)
+        log(f'ok: typed {story!r} into "Title (en)"; the window says "• {story}"; Escape closed '
+            'the form')
+
+        self.open_add_menu('Source…')
+        form = self.wait_form('New Source', 'after F10, Add, Source… with the keyboard')
+        self.start_focus(form)
+        self.check_form_fields(form, self.field_specs('source_fields'), 'the new source form')
+        self.lint_form(form, 'the new source form')
+        title, publisher = 'Keyboard notes', 'Keyboard press'
+        self.type_into(form, 'Title (en)', title)
+        self.type_into(form, 'Publisher', publisher)
+        self.type_into(form, 'Date', '2025-05-02')
+        rawinput.pressKey('Return')
+        wait_for('Enter to add the source and close its form', lambda: self.form_gone(form),
+                 timeout=5)
+        wait_for(f'the detail pane to show the new source {title!r}',
+                 lambda: self.details_show(title), timeout=5)
+        # Each value went into its own field: the Tab stops were where the test counted them.
+        shown = labels_under(self.shown_part('Details'))
+        self.check(publisher in shown and '2 May 2025' in shown,
+                   f'the new source\'s details do not show the publisher {publisher!r} and the '
+                   f'date 2 May 2025 typed into its form: {shown}')
+        self.check(self.frame.name.startswith('•'),
+                   f'the window does not show unsaved edits: titled {self.frame.name!r}')
+        log(f'ok: F10 → Add → Source…, Tab and typing, Enter added {title!r}; the window is '
+            f'titled {self.frame.name!r}')
+
+        rawinput.keyCombo('<Control>z')
+        # The Add submenu opened from the keyboard used to keep every key afterwards.
+        wait_for(f'Ctrl+Z to take {title!r} away from the detail pane',
+                 lambda: self.details_closed(title), timeout=5)
+        log('ok: Ctrl+Z undid the source')
+
+        rawinput.keyCombo('<Control>w')
+
+        def alert():
+            return next((w for w in self.app.children if w.roleName in ('alert', 'dialog') and
+                         'Save Changes?' in (w.name or '') + ' '.join(labels_under(w))), None)
+        question = wait_for('an alert "Save Changes?" after Ctrl+W', alert, timeout=5)
+        self.check(question.roleName == 'alert',
+                   f'the question on closing is a {question.roleName}, not an alert')
+        buttons = {b.name: b for b in find_all(question, 'push button')}
+        for name in ('Save', 'Discard', 'Cancel'):
+            self.check(name in buttons, f'the question has no button named {name!r}: '
+                                        f'{list(buttons)}')
+        log(f'ok: Ctrl+W asks {question.name!r}, exposed as {question.roleName!r}, with buttons '
+            f'{", ".join(buttons)}')
+        for _ in range(6):
+            focused = self.focused_in(question)
+            if focused is not None and focused.name == 'Discard':
+                break
+            rawinput.pressKey('Tab')
+            time.sleep(0.15)
+        else:
+            raise Failure('Tab never reached the Discard button; focus on '
+                          f'{describe(self.focused_in(question))}')
+        rawinput.pressKey('Return')
+        try:
+            APP.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            raise Failure('Discard, chosen with Tab and Enter, did not close the app')
+        self.check(APP.proc.returncode == 0, f'the app exited with {APP.proc.returncode}')
+        log('ok: Tab to Discard, Enter: the app closed')
+
+    def lint_form(self, form, where):
+        """The form's controls, its buttons too, have names without mnemonic marks."""
+        for node in form.findChildren(lambda n: n.roleName in CONTROL_ROLES):
+            name = node.name or ''
+            self.check(name.strip() and not TYPE_NAME.match(name) and
+                       not MNEMONIC_NAME.match(name),
+                       f'{where}: the {node.roleName} is named {name!r}')
+
     def run(self):
         self.app = self.find_app()
         self.test_window()
@@ -930,6 +1181,7 @@ class Test:
         self.test_map()
         self.test_cards()
         self.test_search()
+        self.test_edit_keyboard()
 
     def summary(self):
         for (role, desc), (where, name) in sorted(self.unnamed.items()):
