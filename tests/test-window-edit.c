@@ -11,6 +11,7 @@
 #include "gb-draft.h"
 #include "gb-item-editor.h"
 #include "gb-place.h"
+#include "gb-source.h"
 #include "gb-test-ui.h"
 #include "gb-timeline-view.h"
 #include "gb-window.h"
@@ -308,6 +309,9 @@ test_new_story (void)
     dump (find_toplevel (GB_TYPE_ITEM_EDITOR));
   g_assert_null (find_toplevel (GB_TYPE_ITEM_EDITOR));
   g_assert_nonnull (gb_selection_get_item (selection));
+  /* Background to the story unless the user says it is its article. */
+  g_assert_cmpint (gb_source_get_source_kind (GB_SOURCE (gb_selection_get_item (selection))), ==,
+                   GB_SOURCE_KIND_CONTEXT);
 
   /* An event citing it, with a title no widget may take for markup. */
   rows = count_timeline_rows (window);

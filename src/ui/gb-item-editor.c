@@ -804,6 +804,9 @@ gb_item_editor_new_for_kind (GbHistory  *history,
 
   self = editor_new (history, MODE_ADD, kind, NULL);
   self->base = json_object_new ();
+  /* A source the user adds is background to the story, not its article. */
+  if (kind == GB_ITEM_KIND_SOURCE)
+    json_object_set_string_member (self->base, "kind", "context");
   setup_header (self, _(kind_titles[kind].add));
   build_form (self);
   return GTK_WIDGET (self);
