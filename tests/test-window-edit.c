@@ -67,31 +67,12 @@ find_toplevel (GType type)
   return found;
 }
 
-static gboolean
-row_is_titled (GtkWidget     *widget,
-               gconstpointer  title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static GtkWidget *
-find_row (GtkWidget  *form,
-          const char *title)
-{
-  GtkWidget *row = gb_test_find_widget_if (form, row_is_titled, title);
-
-  if (row == NULL)
-    g_error ("the form has no row “%s”", title);
-  return row;
-}
-
 static void
 type_into (GtkWidget  *form,
            const char *title,
            const char *text)
 {
-  GtkWidget *row = find_row (form, title);
+  GtkWidget *row = gb_test_find_row (form, title);
 
   gtk_widget_grab_focus (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -104,7 +85,7 @@ type_number (GtkWidget  *form,
              const char *title,
              const char *text)
 {
-  GtkWidget *row = find_row (form, title);
+  GtkWidget *row = gb_test_find_row (form, title);
   GtkWidget *spin = gb_test_find_widget (row, GTK_TYPE_SPIN_BUTTON);
 
   g_assert_nonnull (spin);
@@ -133,7 +114,7 @@ choose (GtkWidget  *form,
         const char *title,
         const char *choice)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (find_row (form, title));
+  AdwComboRow *row = ADW_COMBO_ROW (gb_test_find_row (form, title));
   GListModel *model = adw_combo_row_get_model (row);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
