@@ -1308,6 +1308,17 @@ gb_editor_field_write (Field      *f,
     }
 }
 
+static void
+set_description (GtkWidget  *widget,
+                 const char *text)
+{
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 void
 gb_editor_field_show (Field      *f,
                       const char *message,
@@ -1349,12 +1360,12 @@ gb_editor_field_show (Field      *f,
        * AT-SPI the description property only, not the described-by text. */
       gtk_accessible_update_relation (GTK_ACCESSIBLE (cell->widget),
                                       GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, f->message, NULL, -1);
-      if (shown != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (cell->widget),
-                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, shown, -1);
-      else
-        gtk_accessible_reset_property (GTK_ACCESSIBLE (cell->widget),
-                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      set_description (cell->widget, shown);
+      /* Newer GTK exposes an entry row's text field, which has the focus. */
+      if (GTK_IS_EDITABLE (cell->widget) &&
+          gtk_editable_get_delegate (GTK_EDITABLE (cell->widget)) != NULL)
+        set_description (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (cell->widget))),
+                         shown);
       gtk_accessible_update_state (GTK_ACCESSIBLE (cell->widget), GTK_ACCESSIBLE_STATE_INVALID,
                                    hit ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
                                    -1);
