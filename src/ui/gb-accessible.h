@@ -9,8 +9,5 @@ G_BEGIN_DECLS
  * wrong. */
 
 void         gb_accessible_name_buttons   (GtkWidget   *widget);
-GtkWidget   *gb_alert_new                 (GtkWindow   *parent,
-                                           const char  *heading,
-                                           const char  *body);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gb-accessible.h"
+#include "gb-alert.h"
 #include "gb-dossier-edit.h"
 #include "gb-dossier-loader.h"
 #include "gb-dossier-writer.h"
@@ -845,12 +846,12 @@ gb_item_editor_get_item (GbItemEditor *self)
 #define MAX_NAMED_REFERRERS 10
 
 static void
-delete_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    gpointer          user_data)
+delete_response_cb (GtkWidget  *alert,
+                    const char *response,
+                    gpointer    user_data)
 {
-  GbHistory *history = g_object_get_data (G_OBJECT (dialog), "gb-history");
-  GbItem *item = g_object_get_data (G_OBJECT (dialog), "gb-item");
+  GbHistory *history = g_object_get_data (G_OBJECT (alert), "gb-history");
+  GbItem *item = g_object_get_data (G_OBJECT (alert), "gb-item");
   g_autoptr(GError) error = NULL;
   gboolean ok = TRUE;
 
@@ -861,11 +862,11 @@ delete_response_cb (AdwMessageDialog *dialog,
 
   if (!ok)
     {
-      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-      GtkWidget *failed = gb_alert_new (parent, _("Could Not Delete"), error->message);
+      GtkWidget *failed = gb_alert_new (gb_alert_get_parent (alert), _("Could Not Delete"),
+                                        error->message);
 
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (failed));
+      gb_alert_add_response (failed, "close", _("_Close"), ADW_RESPONSE_DEFAULT);
+      gb_alert_present (failed);
     }
 }
 
@@ -887,7 +888,7 @@ gb_item_editor_delete (GtkWindow *parent,
   g_autoptr(GPtrArray) referrers = NULL;
   g_autofree char *heading = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
-  GtkWidget *dialog;
+  GtkWidget *alert;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (GB_IS_HISTORY (history));
@@ -918,31 +919,21 @@ gb_item_editor_delete (GtkWindow *parent,
                                "of it back."));
     }
 
-  /* Heading and body are plain text: titles come from the file. */
-  dialog = gb_alert_new (parent, heading, body->str);
-  adw_message_dialog_set_heading_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
-  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  /* Heading and body are plain text (titles come from the file): gb_alert_new()
+   * turns markup off. */
+  alert = gb_alert_new (parent, heading, body->str);
+  gb_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
   if (referrers->len == 0)
-    {
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "delete", _("_Delete"));
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-    }
+    gb_alert_add_response (alert, "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE);
   else
-    {
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "remove-references",
-                                       _("_Remove References and Delete"));
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog),
-                                                  "remove-references",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-    }
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    gb_alert_add_response (alert, "remove-references", _("_Remove References and Delete"),
+                           ADW_RESPONSE_DESTRUCTIVE);
+  gb_alert_set_default_response (alert, "cancel");
+  gb_alert_set_close_response (alert, "cancel");
 
-  g_object_set_data_full (G_OBJECT (dialog), "gb-history", g_object_ref (history),
+  g_object_set_data_full (G_OBJECT (alert), "gb-history", g_object_ref (history),
                           g_object_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "gb-item", g_object_ref (item), g_object_unref);
-  g_signal_connect (dialog, "response", G_CALLBACK (delete_response_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_object_set_data_full (G_OBJECT (alert), "gb-item", g_object_ref (item), g_object_unref);
+  g_signal_connect (alert, "response", G_CALLBACK (delete_response_cb), NULL);
+  gb_alert_present (alert);
 }

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "gb-accessible.h"
+#include "gb-alert.h"
 #include "gb-dossier-edit.h"
 #include "gb-draft.h"
 #include "gb-enum-types.h"
@@ -320,12 +320,12 @@ answer_idle_cb (gpointer data)
 }
 
 static void
-confirm_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     gpointer          user_data)
+confirm_response_cb (GtkWidget  *alert,
+                     const char *response,
+                     gpointer    user_data)
 {
-  GbWindow *self = GB_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
-  Then *t = g_object_steal_data (G_OBJECT (dialog), "gb-then");
+  GbWindow *self = GB_WINDOW (gb_alert_get_parent (alert));
+  Then *t = g_object_steal_data (G_OBJECT (alert), "gb-then");
   Answer *answer;
 
   if (!g_str_equal (response, "discard") && !g_str_equal (response, "save"))
@@ -348,7 +348,8 @@ gb_window_edit_confirm (GbWindow       *self,
                         GDestroyNotify  destroy)
 {
   Then *t = then_new (then, data, destroy);
-  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+  GtkWidget *alert;
 
   if (self->document == NULL || !gb_document_get_modified (self->document))
     {
@@ -356,26 +357,18 @@ gb_window_edit_confirm (GbWindow       *self,
       return;
     }
 
-  /* The body is not markup (AdwMessageDialog:body-use-markup is off). */
-  dialog = gb_alert_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” has unsaved changes. Changes that are not saved are "
-                                    "lost."),
-                                  gb_dossier_get_title (gb_document_get_dossier (self->document)));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "gb-then", t, (GDestroyNotify) then_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* Translators: %s is the story's title */
+  body = g_strdup_printf (_("“%s” has unsaved changes. Changes that are not saved are lost."),
+                          gb_dossier_get_title (gb_document_get_dossier (self->document)));
+  alert = gb_alert_new (GTK_WINDOW (self), _("Save Changes?"), body);
+  gb_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  gb_alert_add_response (alert, "discard", _("_Discard"), ADW_RESPONSE_DESTRUCTIVE);
+  gb_alert_add_response (alert, "save", _("_Save"), ADW_RESPONSE_SUGGESTED);
+  gb_alert_set_default_response (alert, "save");
+  gb_alert_set_close_response (alert, "cancel");
+  g_object_set_data_full (G_OBJECT (alert), "gb-then", t, (GDestroyNotify) then_free);
+  g_signal_connect (alert, "response", G_CALLBACK (confirm_response_cb), NULL);
+  gb_alert_present (alert);
 }
 
 /* Actions */
@@ -640,12 +633,12 @@ restore_drafts (GbWindow           *self,
 }
 
 static void
-drafts_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    gpointer          user_data)
+drafts_response_cb (GtkWidget  *alert,
+                    const char *response,
+                    gpointer    user_data)
 {
-  GbWindow *self = GB_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
-  const char * const *ids = g_object_get_data (G_OBJECT (dialog), "gb-drafts");
+  GbWindow *self = GB_WINDOW (gb_alert_get_parent (alert));
+  const char * const *ids = g_object_get_data (G_OBJECT (alert), "gb-drafts");
 
   if (g_str_equal (response, "restore"))
     restore_drafts (self, ids);
@@ -667,7 +660,8 @@ gboolean
 gb_window_offer_drafts (GbWindow *self)
 {
   g_auto(GStrv) ids = NULL;
-  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+  GtkWidget *alert;
   guint n;
 
   g_return_val_if_fail (GB_IS_WINDOW (self), FALSE);
@@ -677,29 +671,22 @@ gb_window_offer_drafts (GbWindow *self)
   if (n == 0)
     return FALSE;
 
-  dialog = gb_alert_new (GTK_WINDOW (self), _("Restore Unsaved Changes?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  g_dngettext (GETTEXT_PACKAGE,
-                                               "A story was not saved when Golden Bridge last "
-                                               "closed. Its changes can be restored.",
-                                               "%u stories were not saved when Golden Bridge "
-                                               "last closed. Their changes can be restored.",
-                                               n),
-                                  n);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "discard", _("_Discard"),
-                                    "restore", _("_Restore"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
-  g_object_set_data_full (G_OBJECT (dialog), "gb-drafts", g_steal_pointer (&ids),
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "A story was not saved when Golden Bridge last closed. "
+                                       "Its changes can be restored.",
+                                       "%u stories were not saved when Golden Bridge last "
+                                       "closed. Their changes can be restored.",
+                                       n),
+                          n);
+  alert = gb_alert_new (GTK_WINDOW (self), _("Restore Unsaved Changes?"), body);
+  gb_alert_add_response (alert, "discard", _("_Discard"), ADW_RESPONSE_DESTRUCTIVE);
+  gb_alert_add_response (alert, "restore", _("_Restore"), ADW_RESPONSE_SUGGESTED);
+  gb_alert_set_default_response (alert, "restore");
+  gb_alert_set_close_response (alert, "later");
+  g_object_set_data_full (G_OBJECT (alert), "gb-drafts", g_steal_pointer (&ids),
                           (GDestroyNotify) g_strfreev);
-  g_signal_connect (dialog, "response", G_CALLBACK (drafts_response_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_signal_connect (alert, "response", G_CALLBACK (drafts_response_cb), NULL);
+  gb_alert_present (alert);
 
   return TRUE;
 }
