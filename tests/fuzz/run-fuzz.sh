@@ -250,8 +250,12 @@ for target in "${targets[@]}"; do
 
   if [ "$seconds" -gt 0 ]; then
     cp -n "${seed_files[@]}" "$corpus"/ 2>/dev/null || true
-    echo "== fuzzing $target for ${seconds}s (corpus $corpus)"
-    if ! "$exe" "${options[@]}" "$corpus" -max_total_time="$seconds" -print_final_stats=1; then
+    echo "== fuzzing $target for ${seconds}s (corpus $corpus, log $build/fuzz-$target.log)"
+    # libFuzzer's progress goes to the log; what failed, and the final figures, to the output,
+    # so that the tail of a CI run shows why a target failed.
+    if ! "$exe" "${options[@]}" "$corpus" -max_total_time="$seconds" -print_final_stats=1 \
+           > "$build/fuzz-$target.log" 2>&1; then
+      tail -80 "$build/fuzz-$target.log" >&2
       echo "run-fuzz.sh: $target FAILED (after $(elapsed "$started"))" >&2
       keep_artifacts "$target" "$artifacts" "$exe"
       record "$target" FAIL
@@ -259,6 +263,7 @@ for target in "${targets[@]}"; do
       continue
     fi
   fi
+  [ "$seconds" -eq 0 ] || grep -E '^(Done|stat::)' "$build/fuzz-$target.log" || true
   echo "== $target passed in $(elapsed "$started")"
   record "$target" OK
 done
