@@ -38,7 +38,8 @@
 #
 # Needs clang with libFuzzer (Debian: clang-14 and libclang-rt-14-dev; without CC, the script
 # installs them with build-aux/deps.sh when they are missing). Each target's result is also
-# written to $FUZZ_BUILD_DIR/results.json, a line per target as in meson's testlog.json.
+# written to $FUZZ_BUILD_DIR/results.json, a line per target as in meson's testlog.json, and
+# what it printed on standard error (why a target failed) to $FUZZ_BUILD_DIR/failures.log.
 #
 # Exits non-zero if a target fails to build or an input crashes, leaks, hangs (10 s), runs out
 # of memory (2 GB) or breaks one of the harness's checks. The input is copied into
@@ -72,6 +73,12 @@ else
 fi
 
 mkdir -p "$build"
+# What goes to standard error (why a target failed) is kept in failures.log too, for .ci/run
+# to repeat at the end of its output.
+failures="$build/failures.log"
+: > "$failures"
+exec 2> >(tee -a "$failures" >&2)
+tee_pid=$!
 # One line per target, as meson's testlog.json, for .ci/run's summary.
 results="$build/results.json"
 rm -f "$results"
@@ -268,4 +275,7 @@ for target in "${targets[@]}"; do
   record "$target" OK
 done
 
+# Let tee write the last of it before the caller reads failures.log.
+exec 2>&-
+wait "$tee_pid" 2>/dev/null || true
 exit $status
