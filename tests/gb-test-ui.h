@@ -18,10 +18,14 @@ gb_test_init_widgets (int    *argc,
                       char ***argv)
 {
   g_autofree char *state = g_dir_make_tmp ("gb-test-state-XXXXXX", NULL);
+  g_autofree char *data = g_dir_make_tmp ("gb-test-data-XXXXXX", NULL);
 
-  /* Drafts of unsaved edits go to a folder of this test's, never the user's. */
+  /* Drafts of unsaved edits and the recent files go to folders of this
+   * test's, never the user's. */
   g_assert_nonnull (state);
+  g_assert_nonnull (data);
   g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
 
   gtk_test_init (argc, argv, NULL);
   adw_init ();

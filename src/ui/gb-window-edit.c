@@ -193,11 +193,7 @@ save_cb (GObject      *object,
       return;
     }
 
-  {
-    g_autofree char *uri = g_file_get_uri (gb_document_get_file (GB_DOCUMENT (object)));
-
-    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-  }
+  gb_window_add_recent (gb_document_get_file (GB_DOCUMENT (object)));
 
   if (GB_DOCUMENT (object) == self->document)
     then_run (self, after);

@@ -50,6 +50,7 @@ struct _GbWindow
 void      gb_window_show_error            (GbWindow          *self,
                                            const char        *message);
 void      gb_window_update_actions        (GbWindow          *self);
+void      gb_window_add_recent            (GFile             *file);
 
 /* gb-window-edit.c */
 void      gb_window_edit_class_init       (GtkWidgetClass    *widget_class);

@@ -217,31 +217,77 @@ set_loading (GbWindow *self,
   gb_window_update_actions (self);
 }
 
+/* Recent files are recorded under a name of the app's own. GTK's default,
+ * g_get_application_name(), is translated ("Golden Bridge", "Золотой мост"),
+ * and the menu, filtering by the program name, was always empty. */
+#define RECENT_APP_NAME "golden-bridge"
+
+/**
+ * gb_window_add_recent:
+ * @file: a story just opened or saved
+ *
+ * Records @file in the recent files, for Open Recent here and the
+ * desktop's lists of recent files.
+ */
+void
+gb_window_add_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *type = g_content_type_guess (basename, NULL, 0, NULL);
+  g_autofree char *mime = g_content_type_get_mime_type (type);
+  g_autofree char *exec = g_strdup_printf ("%s %%u", g_get_prgname ());
+  GtkRecentData data = {
+    .mime_type = mime != NULL ? mime : (char *) "application/json",
+    .app_name = (char *) RECENT_APP_NAME,
+    .app_exec = exec,
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static int
+compare_recent_newest_first (gconstpointer a,
+                             gconstpointer b)
+{
+  GtkRecentInfo *info_a = *(GtkRecentInfo **) a;
+  GtkRecentInfo *info_b = *(GtkRecentInfo **) b;
+
+  return g_date_time_compare (gtk_recent_info_get_modified (info_b),
+                              gtk_recent_info_get_modified (info_a));
+}
+
 static void
 rebuild_recent_menu (GbWindow *self)
 {
   GtkRecentManager *manager = gtk_recent_manager_get_default ();
   GList *items = gtk_recent_manager_get_items (manager);
-  guint n = 0;
+  g_autoptr(GPtrArray) ours = g_ptr_array_new ();
 
   g_menu_remove_all (self->recent_section);
 
-  for (GList *l = items; l != NULL && n < MAX_RECENT; l = l->next)
+  for (GList *l = items; l != NULL; l = l->next)
     {
       GtkRecentInfo *info = l->data;
-      g_autoptr(GMenuItem) item = NULL;
-      g_autofree char *action = NULL;
 
-      if (!gtk_recent_info_has_application (info, g_get_prgname ()) ||
-          !gtk_recent_info_exists (info))
-        continue;
+      /* Also the files recorded under the program's name before. */
+      if ((gtk_recent_info_has_application (info, RECENT_APP_NAME) ||
+           gtk_recent_info_has_application (info, g_get_prgname ())) &&
+          gtk_recent_info_exists (info))
+        g_ptr_array_add (ours, info);
+    }
+  g_ptr_array_sort (ours, compare_recent_newest_first);
+
+  for (guint i = 0; i < ours->len && i < MAX_RECENT; i++)
+    {
+      GtkRecentInfo *info = ours->pdata[i];
+      g_autoptr(GMenuItem) item = NULL;
 
       /* Display names are file names; menus don't parse markup. */
       item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
       g_menu_item_set_action_and_target_value (item, "win.open-recent",
                                                g_variant_new_string (gtk_recent_info_get_uri (info)));
       g_menu_append_item (self->recent_section, item);
-      n++;
     }
 
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
@@ -270,11 +316,7 @@ load_file_cb (GObject      *object,
     }
 
   if (gb_dossier_get_file (dossier) != NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (gb_dossier_get_file (dossier));
-
-      gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-    }
+    gb_window_add_recent (gb_dossier_get_file (dossier));
 
   gb_window_set_dossier (self, dossier);
 }
