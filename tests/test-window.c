@@ -409,6 +409,54 @@ test_window_recent (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static const char *
+visible_view (GbWindow *window)
+{
+  GtkWidget *stack = gb_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+
+  return adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack));
+}
+
+/* A StoryMapJS story of places without dates opens on its map, not on an
+ * empty timeline; a story that has what the view shows keeps the view. */
+static void
+test_window_opens_on_content (void)
+{
+  GbWindow *window = gb_window_new (app);
+  g_autofree char *map_path = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
+                                                     "StoryMapJS_sochi.json", NULL);
+  g_autofree char *timeline_path = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
+                                                          "TimelineJS3_eras.json", NULL);
+  g_autoptr(GFile) map_story = g_file_new_for_path (map_path);
+  g_autoptr(GFile) timeline_story = g_file_new_for_path (timeline_path);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timeline");
+  g_assert_cmpstr (visible_view (window), ==, "timeline");
+
+  gb_window_open_file (window, map_story);
+  wait_loaded (window);
+  g_assert_null (gb_window_get_error (window));
+  g_assert_cmpuint (g_list_model_get_n_items (gb_dossier_get_events (gb_window_get_dossier (window))),
+                    ==, 0);
+  g_assert_cmpstr (visible_view (window), ==, "map");
+
+  /* The bundled story has places too: the map stays. */
+  gb_window_open_bundled (window);
+  wait_loaded (window);
+  g_assert_cmpstr (visible_view (window), ==, "map");
+
+  /* A timeline without places leaves the map for the timeline. */
+  gb_window_open_file (window, timeline_story);
+  wait_loaded (window);
+  g_assert_null (gb_window_get_error (window));
+  g_assert_cmpuint (g_list_model_get_n_items (gb_dossier_get_places (gb_window_get_dossier (window))),
+                    ==, 0);
+  g_assert_cmpstr (visible_view (window), ==, "timeline");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Style and map source are radio items of the main menu, kept in GSettings. */
 static void
 test_app_preferences (void)
@@ -458,6 +506,7 @@ main (int   argc,
   g_test_add_func ("/window/title-is-text", test_window_title_is_text);
   g_test_add_func ("/window/dossier", test_window_dossier);
   g_test_add_func ("/window/recent", test_window_recent);
+  g_test_add_func ("/window/opens-on-content", test_window_opens_on_content);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -126,8 +126,57 @@ selection_item_cb (GbWindow *self)
   gb_window_update_actions (self);
 }
 
+static gboolean
+has_dated_event (GbDossier *dossier)
+{
+  GListModel *events = gb_dossier_get_events (dossier);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(GbItem) event = g_list_model_get_item (events, i);
+
+      if (gb_item_get_date (event) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+view_has_content (GbDossier  *dossier,
+                  const char *view)
+{
+  if (g_strcmp0 (view, "timeline") == 0)
+    return has_dated_event (dossier);
+  if (g_strcmp0 (view, "map") == 0)
+    return g_list_model_get_n_items (gb_dossier_get_places (dossier)) > 0;
+  if (g_strcmp0 (view, "agreements") == 0)
+    return g_list_model_get_n_items (gb_dossier_get_agreements (dossier)) > 0 ||
+           g_list_model_get_n_items (gb_dossier_get_figures (dossier)) > 0;
+  return FALSE;
+}
+
+/* A story opens on a view with something in it: the one last chosen if it
+ * has, else the timeline, the map or the cards. A StoryMapJS story of
+ * places without dates opens on its map, not on an empty timeline. */
+static void
+show_a_view_with_content (GbWindow  *self,
+                          GbDossier *dossier)
+{
+  const char *views[] = {
+    adw_view_stack_get_visible_child_name (self->view_stack), "timeline", "map", "agreements",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (view_has_content (dossier, views[i]))
+      {
+        if (i > 0)
+          adw_view_stack_set_visible_child_name (self->view_stack, views[i]);
+        return;
+      }
+}
+
 /* The views follow the selection's story themselves; the window shows
- * whether there is one, and its title. */
+ * whether there is one, its title, and a view with something in it. */
 static void
 selection_dossier_cb (GbWindow *self)
 {
@@ -139,6 +188,8 @@ selection_dossier_cb (GbWindow *self)
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 
   gb_window_edit_update_title (self);
+  if (dossier != NULL)
+    show_a_view_with_content (self, dossier);
   gtk_stack_set_visible_child_name (self->main_stack, dossier != NULL ? "content" : "loading");
 
   gb_window_update_actions (self);
