@@ -670,6 +670,14 @@ static const DateCase date_cases[] = {
   { "Smarch 2020", GB_DATE_PRECISION_NONE, 0, 0, 0, 0 },
   { "June 6-8, 1944", GB_DATE_PRECISION_NONE, 0, 0, 0, 0 },
   { "1944-13", GB_DATE_PRECISION_NONE, 0, 0, 0, 0 },
+  /* No year: a day of a month, never a year of the first century. */
+  { "Aug 23", GB_DATE_PRECISION_NONE, 0, 0, 0, 0 },
+  { "August 31", GB_DATE_PRECISION_NONE, 0, 0, 0, 0 },
+  { "23 Aug", GB_DATE_PRECISION_NONE, 0, 0, 0, 0 },
+  { "Aug 23 – Aug 31", GB_DATE_PRECISION_NONE, 0, 0, 0, 0 },
+  { "6 June 44", GB_DATE_PRECISION_NONE, 0, 0, 0, 0 },
+  { "Aug 2005", GB_DATE_PRECISION_MONTH, 2005, 8, 0, 0 },
+  { "Aug 23, 2005", GB_DATE_PRECISION_DAY, 2005, 8, 23, 0 },
 };
 
 static void

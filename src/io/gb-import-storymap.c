@@ -152,7 +152,10 @@ dup_iso_date (const char *text)
   else
     return NULL;
 
-  if (year < 1 || day < 0)
+  /* A year of one or two digits is a day ("Aug 23", StoryMapJS's Katrina
+   * example) or a year nobody can place ("6 June 44"): no year, no date.
+   * The text stays in the slide's description as the story gives it. */
+  if (year < 100 || day < 0)
     return NULL;
   if (kept->len == 2)
     return g_strdup_printf ("%04d-%02d", year, month);
