@@ -429,6 +429,49 @@ test_route_distance (void)
   setlocale (LC_NUMERIC, old);
 }
 
+/* Countries by name, in the interface's language; codes iso-codes does
+ * not know as they are. */
+static void
+test_country (void)
+{
+  g_autofree char *old = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *kazakhstan = gb_labels_dup_country ("KZ");
+  g_autofree char *korea = gb_labels_dup_country ("kr");
+  g_autofree char *unknown = gb_labels_dup_country ("XX");
+
+  g_assert_cmpstr (kazakhstan, ==, "Kazakhstan");
+  g_assert_cmpstr (korea, ==, "South Korea");
+  g_assert_cmpstr (unknown, ==, "XX");
+  g_assert_null (gb_labels_dup_country (NULL));
+  g_assert_null (gb_labels_dup_country (""));
+
+  if (setlocale (LC_ALL, "ru_RU.UTF-8") != NULL)
+    {
+      g_autofree char *russian = gb_labels_dup_country ("KZ");
+
+      g_assert_cmpstr (russian, ==, "Казахстан");
+    }
+  else
+    g_test_message ("ru_RU.UTF-8 is not installed; translation not checked");
+  setlocale (LC_ALL, old);
+}
+
+static void
+test_time_zone (void)
+{
+  g_autofree char *almaty = gb_labels_dup_time_zone ("Asia/Almaty");
+  g_autofree char *seoul = gb_labels_dup_time_zone ("Asia/Seoul");
+  g_autofree char *buenos_aires = gb_labels_dup_time_zone ("America/Argentina/Buenos_Aires");
+  g_autofree char *utc = gb_labels_dup_time_zone ("UTC");
+
+  /* Almaty is on UTC+5 since 1 March 2024 (tzdata 2024a). */
+  g_assert_cmpstr (almaty, ==, "Almaty (UTC+05:00)");
+  g_assert_cmpstr (seoul, ==, "Seoul (UTC+09:00)");
+  g_assert_cmpstr (buenos_aires, ==, "Buenos Aires (UTC-03:00)");
+  g_assert_cmpstr (utc, ==, "UTC");
+  g_assert_null (gb_labels_dup_time_zone (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +491,8 @@ main (int   argc,
   g_test_add_func ("/labels/place/name", test_place_name);
   g_test_add_func ("/labels/place/kind", test_place_kind);
   g_test_add_func ("/labels/place/position", test_place_position);
+  g_test_add_func ("/labels/country", test_country);
+  g_test_add_func ("/labels/time-zone", test_time_zone);
   g_test_add_func ("/labels/route/duration", test_route_duration);
   g_test_add_func ("/labels/route/distance", test_route_distance);
 

@@ -293,6 +293,12 @@ test_detail_event_order (void)
   g_object_set (pane, "selection", selection, NULL);
   gb_selection_set_item (selection, gb_test_lookup (dossier, "place-seoul"));
 
+  /* Facts by their names, not their codes. */
+  g_assert_true (gb_test_shows_text (pane, "South Korea"));
+  g_assert_true (gb_test_shows_text (pane, "Seoul (UTC+09:00)"));
+  g_assert_false (gb_test_shows_text (pane, "KR"));
+  g_assert_false (gb_test_shows_text (pane, "Asia/Seoul"));
+
   collect_event_buttons (pane, events);
   g_assert_cmpuint (events->len, ==, 5);
   g_assert_cmpstr (gb_item_get_id (events->pdata[0]), ==, "ctx-evt-kazakh-embassy-seoul");

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "gb-bidi.h"
 #include "gb-date-format.h"
@@ -585,4 +586,111 @@ gb_labels_dup_place_position (GbPlace *place)
   lon = format_coordinate (gb_place_get_longitude (place), _("E"), _("W"));
   /* Translators: latitude, longitude */
   return g_strdup_printf (_("%s, %s"), lat, lon);
+}
+
+/* ISO 3166 alpha-2 code → English short name, from iso-codes. */
+static GHashTable *
+load_countries (void)
+{
+  g_autofree char *path = g_build_filename (ISO_CODES_PREFIX, "share", "iso-codes", "json",
+                                            "iso_3166-1.json", NULL);
+  g_autofree char *localedir = g_build_filename (ISO_CODES_PREFIX, "share", "locale", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  JsonNode *root;
+  JsonArray *entries;
+
+  bindtextdomain ("iso_3166-1", localedir);
+  bind_textdomain_codeset ("iso_3166-1", "UTF-8");
+
+  /* A file of the system's, not of a stranger's: still checked as it is read. */
+  if (!json_parser_load_from_mapped_file (parser, path, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      !json_object_has_member (json_node_get_object (root), "3166-1") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), "3166-1")))
+    return names;
+
+  entries = json_object_get_array_member (json_node_get_object (root), "3166-1");
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonNode *node = json_array_get_element (entries, i);
+      JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      /* "South Korea" rather than "Korea, Republic of", where there is one. */
+      const char *name = entry == NULL ? NULL :
+                         json_object_get_string_member_with_default (entry, "common_name",
+                           json_object_get_string_member_with_default (entry, "name", NULL));
+      const char *code = entry == NULL ? NULL :
+                         json_object_get_string_member_with_default (entry, "alpha_2", NULL);
+
+      if (code != NULL && name != NULL)
+        g_hash_table_insert (names, g_strdup (code), g_strdup (name));
+    }
+  return names;
+}
+
+/**
+ * gb_labels_dup_country:
+ * @code: (nullable): an ISO 3166 alpha-2 code, as a dossier stores it
+ *
+ * Returns: (transfer full) (nullable): the country's name in the
+ *   interface's language ("Kazakhstan", "Қазақстан"), or @code itself
+ *   where iso-codes does not name it
+ */
+char *
+gb_labels_dup_country (const char *code)
+{
+  static gsize loaded;
+  static GHashTable *countries;
+  g_autofree char *upper = NULL;
+  const char *name;
+
+  if (code == NULL || code[0] == '\0')
+    return NULL;
+
+  if (g_once_init_enter (&loaded))
+    {
+      countries = load_countries ();
+      g_once_init_leave (&loaded, 1);
+    }
+
+  upper = g_ascii_strup (code, -1);
+  name = g_hash_table_lookup (countries, upper);
+  return g_strdup (name != NULL ? dgettext ("iso_3166-1", name) : code);
+}
+
+/**
+ * gb_labels_dup_time_zone:
+ * @identifier: (nullable): an IANA zone, "Asia/Almaty"
+ *
+ * The zone by its city and its offset from UTC now: "Almaty (UTC+05:00)".
+ * GLib has no names of zones in the reader's language; the city is the
+ * zone's own, in English.
+ *
+ * Returns: (transfer full) (nullable): the zone as a reader reads it
+ */
+char *
+gb_labels_dup_time_zone (const char *identifier)
+{
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *offset = NULL;
+  g_autofree char *city = NULL;
+  const char *slash;
+
+  if (identifier == NULL || identifier[0] == '\0')
+    return NULL;
+
+  slash = strrchr (identifier, '/');
+  city = g_strdup (slash != NULL ? slash + 1 : identifier);
+  g_strdelimit (city, "_", ' ');
+
+  /* The model only keeps zones the system knows (gb-time-zone.c). */
+  zone = g_time_zone_new_identifier (identifier);
+  if (zone == NULL || g_str_equal (city, "UTC"))
+    return g_steal_pointer (&city);
+
+  now = g_date_time_new_now (zone);
+  offset = g_date_time_format (now, "%:z");
+  /* Translators: a time zone, "Almaty (UTC+05:00)" */
+  return g_strdup_printf (_("%s (UTC%s)"), city, offset);
 }

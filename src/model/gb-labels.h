@@ -42,4 +42,8 @@ char       *gb_labels_dup_place_name      (GbPlace           *place);
 char       *gb_labels_dup_place_kind      (GbPlace           *place);
 char       *gb_labels_dup_place_position  (GbPlace           *place);
 
+/* Facts as a reader names them. */
+char       *gb_labels_dup_country         (const char        *code);
+char       *gb_labels_dup_time_zone       (const char        *identifier);
+
 G_END_DECLS

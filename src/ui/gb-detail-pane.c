@@ -267,10 +267,12 @@ show_place (GbDetailPane *self,
             GbPlace      *place)
 {
   g_autofree char *position = gb_labels_dup_place_position (place);
+  g_autofree char *country = gb_labels_dup_country (gb_place_get_country (place));
+  g_autofree char *zone = gb_labels_dup_time_zone (gb_place_get_timezone (place));
 
   set_fact (self->iata_value, gb_place_get_iata (place));
-  set_fact (self->country_value, gb_place_get_country (place));
-  set_fact (self->timezone_value, gb_place_get_timezone (place));
+  set_fact (self->country_value, country);
+  set_fact (self->timezone_value, zone);
   set_fact (self->position_value, position);
 }
 
@@ -319,17 +321,20 @@ show_kind_facts (GbDetailPane *self)
     show_agreement (self, GB_AGREEMENT (item));
   else if (GB_IS_PERSON (item))
     {
+      g_autofree char *country = gb_labels_dup_country (gb_person_get_country (GB_PERSON (item)));
+
       set_fact (self->role_value, gb_person_get_role (GB_PERSON (item)));
-      set_fact (self->country_value, gb_person_get_country (GB_PERSON (item)));
+      set_fact (self->country_value, country);
     }
   else if (GB_IS_ORGANISATION (item))
     {
       GbOrganisation *org = GB_ORGANISATION (item);
+      g_autofree char *country = gb_labels_dup_country (gb_organisation_get_country (org));
 
       if (g_strcmp0 (gb_organisation_get_short_name (org), gb_item_get_title (item)) != 0)
         set_fact (self->short_name_value, gb_organisation_get_short_name (org));
       set_fact (self->org_kind_value, gb_organisation_get_org_kind (org));
-      set_fact (self->country_value, gb_organisation_get_country (org));
+      set_fact (self->country_value, country);
       url = gb_organisation_get_url (org);
     }
   else if (GB_IS_PLACE (item))
