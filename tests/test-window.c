@@ -7,6 +7,7 @@
 
 #include "gb-application.h"
 #include "gb-dossier-loader.h"
+#include "gb-map-place-layer.h"
 #include "gb-test-ui.h"
 #include "gb-window.h"
 
@@ -457,6 +458,86 @@ test_window_opens_on_content (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Choosing a place on the map opens its details beside the map, which
+ * narrows it: the place stays in view, at the zoom the user had. */
+static void
+test_window_map_keeps_choice (void)
+{
+  GbWindow *window = gb_window_new (app);
+  GListModel *places;
+  GtkWidget *map, *layer, *flap, *marker;
+  ShumateViewport *viewport;
+  g_autoptr(GbPlace) east = NULL;
+  double x, y, zoom;
+  int width;
+  gint64 deadline;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gb_window_open_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_loaded (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "map");
+  wait_loaded (window);
+
+  map = find_named (GTK_WIDGET (window), "ShumateMap");
+  layer = find_named (GTK_WIDGET (window), "GbMapPlaceLayer");
+  flap = find_named (GTK_WIDGET (window), "AdwFlap");
+  g_assert_nonnull (map);
+  g_assert_nonnull (layer);
+  g_assert_false (adw_flap_get_folded (ADW_FLAP (flap)));
+  viewport = shumate_map_get_viewport (SHUMATE_MAP (map));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (gtk_widget_get_width (map) == 0 && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  wait_loaded (window);
+
+  /* The place furthest east, which the story's fit puts near the edge. */
+  places = gb_dossier_get_places (gb_window_get_dossier (window));
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(GbPlace) place = g_list_model_get_item (places, i);
+
+      if (east == NULL || gb_place_get_longitude (place) > gb_place_get_longitude (east))
+        g_set_object (&east, place);
+    }
+  g_assert_nonnull (east);
+
+  width = gtk_widget_get_width (map);
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  shumate_viewport_location_to_widget_coords (viewport, map, gb_place_get_latitude (east),
+                                              gb_place_get_longitude (east), &x, &y);
+  g_assert_cmpfloat (x, >, width * 0.75);
+
+  /* Clicked: the details open and the map narrows. */
+  marker = gb_map_place_layer_get_marker (GB_MAP_PLACE_LAYER (layer), east);
+  g_assert_nonnull (marker);
+  g_signal_emit_by_name (marker, "clicked");
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((adw_flap_get_reveal_progress (ADW_FLAP (flap)) < 1.0
+          || gtk_widget_get_width (map) >= width)
+         && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  wait_loaded (window);
+  g_assert_cmpfloat (adw_flap_get_reveal_progress (ADW_FLAP (flap)), ==, 1.0);
+  g_assert_cmpint (gtk_widget_get_width (map), <, width - 200);
+
+  shumate_viewport_location_to_widget_coords (viewport, map, gb_place_get_latitude (east),
+                                              gb_place_get_longitude (east), &x, &y);
+  g_assert_cmpfloat (x, >, 0);
+  g_assert_cmpfloat (x, <, gtk_widget_get_width (map));
+  g_assert_cmpfloat (y, >, 0);
+  g_assert_cmpfloat (y, <, gtk_widget_get_height (map));
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), zoom, 1e-9);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Style and map source are radio items of the main menu, kept in GSettings. */
 static void
 test_app_preferences (void)
@@ -507,6 +588,7 @@ main (int   argc,
   g_test_add_func ("/window/dossier", test_window_dossier);
   g_test_add_func ("/window/recent", test_window_recent);
   g_test_add_func ("/window/opens-on-content", test_window_opens_on_content);
+  g_test_add_func ("/window/map-keeps-choice", test_window_map_keeps_choice);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -36,6 +36,7 @@
 #define FLY_MAX_ZOOM 7
 #define FLY_DURATION_MS 700
 #define TILE_LAYER_SETTLE_FRAMES 4
+#define KEEP_IN_VIEW_PAD 48  /* px: a marker and a little of its name */
 
 struct _GbMapView
 {
@@ -63,6 +64,8 @@ struct _GbMapView
 
   gboolean               fit_pending;
   gboolean               selecting;
+  gint64                 flying_until;   /* monotonic µs */
+  int                    last_width, last_height;
 };
 
 G_DEFINE_FINAL_TYPE (GbMapView, gb_map_view, GB_TYPE_VIEW)
@@ -326,7 +329,10 @@ go_to_bounds (GbMapView    *self,
   shumate_map_stop_go_to (self->map);
 
   if (animate && animations_enabled (self))
-    shumate_map_go_to_full_with_duration (self->map, lat, lon, zoom, FLY_DURATION_MS);
+    {
+      shumate_map_go_to_full_with_duration (self->map, lat, lon, zoom, FLY_DURATION_MS);
+      self->flying_until = g_get_monotonic_time () + FLY_DURATION_MS * G_TIME_SPAN_MILLISECOND;
+    }
   else
     /* No animation: libshumate then moves at once. */
     shumate_map_go_to_full_with_duration (self->map, lat, lon, zoom, 0);
@@ -397,15 +403,14 @@ fit_story (GbMapView *self,
   go_to_bounds (self, &b, FIT_MAX_ZOOM, animate);
 }
 
-/* Flies to the places of @item: the place itself, a route's line, or the
- * places linked to anything else. */
+/* Adds the points that outline @item on the map: the place itself, a
+ * route's line, or the places linked to anything else. */
 static void
-fly_to_item (GbMapView *self,
-             GbItem    *item)
+add_chosen_outline (GbMapView *self,
+                    GbItem    *item,
+                    GArray    *xy)
 {
   GbSelection *selection = gb_view_get_selection (GB_VIEW (self));
-  g_autoptr(GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
-  Bounds b;
 
   if (GB_IS_PLACE (item) || GB_IS_ROUTE (item))
     add_item_outline (self, item, xy);
@@ -417,12 +422,71 @@ fly_to_item (GbMapView *self,
         if (gb_selection_is_linked (selection, g_ptr_array_index (items, i)))
           add_item_outline (self, g_ptr_array_index (items, i), xy);
     }
+}
 
+/* Flies to what outlines @item. */
+static void
+fly_to_item (GbMapView *self,
+             GbItem    *item)
+{
+  g_autoptr(GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
+  Bounds b;
+
+  add_chosen_outline (self, item, xy);
   if (xy->len == 0)
     return;
 
   b = bounds_of (xy);
   go_to_bounds (self, &b, FLY_MAX_ZOOM, TRUE);
+}
+
+/* Choosing something opens its details beside the map, which narrows it
+ * about its centre, and what was chosen near an edge falls off: after a
+ * change of size, what the choice outlines is brought back in view — at
+ * once, keeping the zoom unless it no longer fits. A map that is flying
+ * there already is left to arrive. */
+static void
+keep_chosen_in_view (GbMapView *self,
+                     int        width,
+                     int        height)
+{
+  GbItem *item = gb_view_get_item (GB_VIEW (self));
+  g_autoptr(GArray) xy = NULL;
+  double zoom, world, cx, cy, pad_x, pad_y;
+  gboolean outside = FALSE;
+  Bounds b;
+
+  if (item == NULL || g_get_monotonic_time () < self->flying_until)
+    return;
+
+  xy = g_array_new (FALSE, FALSE, sizeof (double));
+  add_chosen_outline (self, item, xy);
+  if (xy->len == 0)
+    return;
+
+  zoom = shumate_viewport_get_zoom_level (self->viewport);
+  world = 256.0 * exp2 (zoom);
+  cx = gb_mercator_x (shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)));
+  cy = gb_mercator_y (shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)));
+  pad_x = MIN (KEEP_IN_VIEW_PAD, width / 4.0);
+  pad_y = MIN (KEEP_IN_VIEW_PAD, height / 4.0);
+
+  for (guint i = 0; i + 1 < xy->len && !outside; i += 2)
+    {
+      double dx = g_array_index (xy, double, i) - cx;
+      double x, y;
+
+      dx -= round (dx);   /* the copy of the world nearest the centre */
+      x = width / 2.0 + dx * world;
+      y = height / 2.0 + (g_array_index (xy, double, i + 1) - cy) * world;
+      outside = x < pad_x || x > width - pad_x || y < pad_y || y > height - pad_y;
+    }
+
+  if (!outside)
+    return;
+
+  b = bounds_of (xy);
+  go_to_bounds (self, &b, zoom, FALSE);
 }
 
 static void
@@ -657,6 +721,12 @@ gb_map_view_size_allocate (GtkWidget *widget,
       self->fit_pending = FALSE;
       fit_story (self, FALSE);
     }
+  else if ((width != self->last_width || height != self->last_height)
+           && self->last_width > 0 && width > 0 && height > 0)
+    keep_chosen_in_view (self, width, height);
+
+  self->last_width = width;
+  self->last_height = height;
 
   gtk_widget_allocate (self->overlay, width, height, baseline, NULL);
 }
