@@ -83,6 +83,72 @@ test_places_labels (GbTestMapFixture       *fx,
   assert_labels_apart (fx);
 }
 
+/* No marker covers another, at any zoom: where the user points, the
+ * marker drawn there is the one chosen — Astana's airport too, which sits
+ * under the city when zoomed out, until zooming in parts them. */
+static void
+test_places_markers_apart (GbTestMapFixture *fx,
+                           gconstpointer     data)
+{
+  static const double zooms[] = { 1, 2, 3, 4, 5, 6, 8, 10 };
+  GtkWidget *map = GTK_WIDGET (fx->map);
+  GListModel *places = gb_dossier_get_places (fx->dossier);
+  guint airports_reached = 0;
+
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      g_autoptr(GPtrArray) markers = g_ptr_array_new ();
+
+      shumate_map_center_on (fx->map, 51.1, 71.45);
+      shumate_viewport_set_zoom_level (fx->viewport, zooms[z]);
+      gb_test_map_wait_frame (GTK_WIDGET (fx->view));
+
+      for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+        {
+          g_autoptr(GbPlace) place = g_list_model_get_item (places, i);
+          GtkWidget *marker = gb_map_place_layer_get_marker (fx->places, place);
+          graphene_rect_t a;
+          graphene_point_t centre;
+          GtkWidget *picked;
+
+          if (marker == NULL || !gtk_widget_get_child_visible (gtk_widget_get_parent (marker)))
+            continue;
+          g_assert_true (gtk_widget_compute_bounds (marker, map, &a));
+          graphene_rect_get_center (&a, &centre);
+          if (centre.x < 0 || centre.y < 0
+              || centre.x >= gtk_widget_get_width (map) || centre.y >= gtk_widget_get_height (map))
+            continue;
+
+          for (guint j = 0; j < markers->len; j++)
+            {
+              graphene_rect_t b;
+
+              g_assert_true (gtk_widget_compute_bounds (markers->pdata[j], map, &b));
+              g_assert_false (graphene_rect_intersection (&a, &b, NULL));
+            }
+          g_ptr_array_add (markers, marker);
+
+          /* A click there reaches this place's marker. */
+          picked = gtk_widget_pick (map, centre.x, centre.y, GTK_PICK_DEFAULT);
+          g_assert_true (picked == marker || gtk_widget_is_ancestor (picked, marker));
+          if (gb_place_get_place_kind (place) == GB_PLACE_KIND_AIRPORT)
+            airports_reached++;
+        }
+      g_test_message ("zoom %g: %u markers apart", zooms[z], markers->len);
+    }
+
+  g_assert_cmpuint (airports_reached, >=, G_N_ELEMENTS (zooms));
+
+  {
+    g_autoptr(GdkTexture) shot = NULL;
+
+    shumate_viewport_set_zoom_level (fx->viewport, 4);
+    gb_test_map_wait_frame (GTK_WIDGET (fx->view));
+    shot = gb_test_map_render (GTK_WIDGET (fx->view));
+    gb_test_map_save_screenshot (shot, "map-markers-apart.png");
+  }
+}
+
 /* Thousands of places: widgets for the most important on screen, dots for
  * the rest, all of it still answering clicks. */
 static guint
@@ -186,6 +252,8 @@ main (int   argc,
 
   g_test_add ("/map/places/labels", GbTestMapFixture, NULL, gb_test_map_fixture_setup,
               test_places_labels, gb_test_map_fixture_teardown);
+  g_test_add ("/map/places/markers-apart", GbTestMapFixture, NULL, gb_test_map_fixture_setup,
+              test_places_markers_apart, gb_test_map_fixture_teardown);
   g_test_add_func ("/map/places/many", test_places_many);
 
   return g_test_run ();

@@ -21,6 +21,9 @@
  * or marker or be cut off, so the map stays legible at every zoom (Astana
  * and its airport are 17 km apart: one label each only once they no
  * longer overlap). Cities are drawn over airports, the selection over all.
+ * Markers never cover one another, or a click would choose one the user
+ * did not point at: one that would is moved aside (see move_marker_aside())
+ * and tied to its place by a leader line.
  *
  * Widgets cost: a story with thousands of places can't have thousands of
  * buttons on screen at 60 frames a second. The most important
@@ -39,6 +42,10 @@
 #define DOT_HIT 6.0
 #define DOT_RIM 1.5
 #define DOT_CELL 4
+#define MARKER_GAP 2
+#define MOVE_RINGS 4
+#define LEADER_WIDTH 1.5
+#define LEADER_CASING 1.5
 
 typedef struct
 {
@@ -56,7 +63,10 @@ typedef struct
   gboolean         on_screen;
   gboolean         as_widget;
   gboolean         label_shown;
-  double           sx, sy;
+  double           sx, sy;      /* the marker's centre … */
+  gboolean         moved;       /* … moved aside from the place, at tx, ty */
+  double           tx, ty;
+  graphene_rect_t  box;         /* the marker's own */
   int              mw, mh;
 } PlaceEntry;
 
@@ -382,6 +392,65 @@ place_label (GbMapPlaceLayer *self,
   gtk_widget_set_child_visible (entry->label, FALSE);
 }
 
+/* Astana's airport is 17 km from the city: a few pixels at the story's
+ * zoom, and under the city's marker. A marker that would cover one more
+ * important (@box, padded by MARKER_GAP, hits one placed already) moves
+ * the least distance that clears them all, trying eight directions a ring
+ * at a time, the first pointing away from the marker it hits; where no
+ * ring near has room, it stays. */
+static void
+move_marker_aside (GbMapPlaceLayer *self,
+                   PlaceEntry      *entry,
+                   graphene_rect_t *box)
+{
+  const PlaceEntry *hit = NULL;
+  graphene_rect_t padded;
+  graphene_point_t centre;
+  double away, step;
+
+  graphene_rect_inset_r (box, -MARKER_GAP, -MARKER_GAP, &padded);
+  if (!gb_map_boxes_collides (&self->boxes, &padded))
+    return;
+
+  for (guint i = 0; i < self->shown->len && hit == NULL; i++)
+    {
+      const PlaceEntry *other = g_ptr_array_index (self->shown, i);
+
+      if (graphene_rect_intersection (&padded, &other->box, NULL))
+        hit = other;
+    }
+  if (hit == NULL)
+    return;
+
+  graphene_rect_get_center (&hit->box, &centre);
+  if (fabs (entry->sx - centre.x) + fabs (entry->sy - centre.y) < 1)
+    away = G_PI / 4;   /* the very same spot: south-east */
+  else
+    away = atan2 (entry->sy - centre.y, entry->sx - centre.x);
+  step = MAX (entry->mw, entry->mh) / 2.0 + MARKER_GAP;
+
+  for (int ring = 1; ring <= MOVE_RINGS; ring++)
+    for (int k = 0; k < 8; k++)
+      {
+        double angle = away + ((k % 2) ? 1 : -1) * ((k + 1) / 2) * G_PI / 4;
+        double dx = round (cos (angle) * step * ring), dy = round (sin (angle) * step * ring);
+        graphene_rect_t r;
+
+        graphene_rect_offset_r (box, dx, dy, &r);
+        graphene_rect_inset_r (&r, -MARKER_GAP, -MARKER_GAP, &padded);
+        if (gb_map_boxes_collides (&self->boxes, &padded))
+          continue;
+
+        entry->moved = TRUE;
+        entry->tx = entry->sx;
+        entry->ty = entry->sy;
+        entry->sx += dx;
+        entry->sy += dy;
+        *box = r;
+        return;
+      }
+}
+
 static void
 gb_map_place_layer_size_allocate (GtkWidget *widget,
                                   int        width,
@@ -437,6 +506,7 @@ gb_map_place_layer_size_allocate (GtkWidget *widget,
                          && entry->sy > -SCREEN_MARGIN && entry->sy < height + SCREEN_MARGIN;
       entry->as_widget = FALSE;
       entry->label_shown = FALSE;
+      entry->moved = FALSE;
 
       /* The first few on screen are markers, or will be once made. */
       if (entry->on_screen && slots < MAX_MARKER_WIDGETS)
@@ -474,13 +544,17 @@ gb_map_place_layer_size_allocate (GtkWidget *widget,
       gtk_widget_set_child_visible (entry->marker, TRUE);
       gtk_widget_measure (entry->marker, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &entry->mw, NULL, NULL);
       gtk_widget_measure (entry->marker, GTK_ORIENTATION_VERTICAL, -1, NULL, &entry->mh, NULL, NULL);
-      alloc.x = (int) floor (entry->sx - entry->mw / 2.0);
-      alloc.y = (int) floor (entry->sy - entry->mh / 2.0);
+      entry->box = GRAPHENE_RECT_INIT (floor (entry->sx - entry->mw / 2.0),
+                                       floor (entry->sy - entry->mh / 2.0),
+                                       entry->mw, entry->mh);
+      move_marker_aside (self, entry, &entry->box);
+      alloc.x = (int) entry->box.origin.x;
+      alloc.y = (int) entry->box.origin.y;
       alloc.width = entry->mw;
       alloc.height = entry->mh;
       gtk_widget_size_allocate (entry->marker, &alloc, -1);
 
-      gb_map_boxes_add (&self->boxes, &GRAPHENE_RECT_INIT (alloc.x, alloc.y, alloc.width, alloc.height));
+      gb_map_boxes_add (&self->boxes, &entry->box);
       g_ptr_array_add (self->shown, entry);
     }
 
@@ -523,6 +597,27 @@ make_dot_texture (const GdkRGBA *fill,
 
 /* Dots under everything, then names, then markers with the most important
  * on top. */
+/* A marker moved aside points at its place: a thin dark line, cased in
+ * white to show on land and sea alike, from the place to the marker. */
+static void
+snapshot_leader (GtkSnapshot      *snapshot,
+                 const PlaceEntry *entry)
+{
+  static const GdkRGBA casing = { 1, 1, 1, 0.85 };
+  static const GdkRGBA line = { 0.141, 0.122, 0.192, 0.9 };   /* #241f31 */
+  double length = hypot (entry->sx - entry->tx, entry->sy - entry->ty);
+  double w = LEADER_WIDTH + 2 * LEADER_CASING;
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (entry->tx, entry->ty));
+  gtk_snapshot_rotate (snapshot, atan2 (entry->sy - entry->ty, entry->sx - entry->tx) * 180 / G_PI);
+  gtk_snapshot_append_color (snapshot, &casing, &GRAPHENE_RECT_INIT (-w / 2, -w / 2, length + w / 2, w));
+  gtk_snapshot_append_color (snapshot, &line,
+                             &GRAPHENE_RECT_INIT (-LEADER_WIDTH / 2, -LEADER_WIDTH / 2,
+                                                  length, LEADER_WIDTH));
+  gtk_snapshot_restore (snapshot);
+}
+
 static void
 gb_map_place_layer_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
@@ -563,6 +658,8 @@ gb_map_place_layer_snapshot (GtkWidget   *widget,
     {
       PlaceEntry *entry = g_ptr_array_index (self->shown, i);
 
+      if (entry->moved)
+        snapshot_leader (snapshot, entry);
       if (entry->label_shown)
         gtk_widget_snapshot_child (widget, entry->label, snapshot);
     }
