@@ -435,6 +435,27 @@ test_edit_copy_and_close (void)
                                                                  GB_TYPE_DETAIL_PANE),
                                             label_has_text, retitled));
 
+  /* Enter in the details edits the item too, as F2 does. */
+  {
+    GtkWidget *pane = gb_test_find_widget (GTK_WIDGET (window), GB_TYPE_DETAIL_PANE);
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (pane);
+    gboolean handled = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+      }
+    g_assert_true (handled);
+    form = find_toplevel (GB_TYPE_ITEM_EDITOR);
+    g_assert_nonnull (form);
+    press (form, "_Done");
+    pump ();
+    g_assert_null (find_toplevel (GB_TYPE_ITEM_EDITOR));
+  }
+
   /* Deleting a place the story's events are at names them, removes the
    * references with it, and undo brings all of it back. */
   {

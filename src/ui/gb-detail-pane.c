@@ -828,11 +828,34 @@ gb_detail_pane_class_init (GbDetailPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "detail.close", NULL, close_action);
 }
 
+/* Enter on the item shown edits it, as F2 does, unless what has the focus
+ * (a link, a button) took the key first. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GbDetailPane          *self)
+{
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+      || (state & gtk_accelerator_get_default_mod_mask ()) != 0
+      || self->item == NULL)
+    return FALSE;
+
+  return gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-item", NULL);
+}
+
 static void
 gb_detail_pane_init (GbDetailPane *self)
 {
+  GtkEventController *keys;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_visible (self->content, FALSE);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Details"),
