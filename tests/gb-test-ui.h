@@ -195,6 +195,22 @@ gb_test_collect_widgets (GtkWidget *widget,
     gb_test_collect_widgets (child, type, out);
 }
 
+/* Every widget of @type with @css_class under @widget, depth first. */
+static inline void
+gb_test_collect_styled (GtkWidget  *widget,
+                        GType       type,
+                        const char *css_class,
+                        GPtrArray  *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_has_css_class (widget, css_class))
+    g_ptr_array_add (out, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gb_test_collect_styled (child, type, css_class, out);
+}
+
 static inline gboolean
 gb_test_widget_is_a (GtkWidget     *widget,
                      gconstpointer  type)

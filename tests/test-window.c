@@ -8,6 +8,8 @@
 #include "gb-application.h"
 #include "gb-dossier-loader.h"
 #include "gb-map-place-layer.h"
+#include "gb-source.h"
+#include "gb-story-bar.h"
 #include "gb-test-ui.h"
 #include "gb-window.h"
 
@@ -538,6 +540,112 @@ test_window_map_keeps_choice (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The story itself where a reader starts, above every view and at every
+ * width: its title, its summary and its sources, each of which opens in
+ * the details; folded away, it stays folded. An imported story's title
+ * slide is its title and summary there. */
+static void
+test_window_story_bar (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GbWindow *window = gb_window_new (app);
+  g_autofree char *houston_path = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
+                                                         "TimelineJS3_houston_timeline3.json", NULL);
+  g_autoptr(GFile) houston = g_file_new_for_path (houston_path);
+  g_autoptr(GPtrArray) headings = g_ptr_array_new ();
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  g_autoptr(GPtrArray) expanders = g_ptr_array_new ();
+  g_autoptr(GbSource) first = NULL;
+  GbDossier *dossier;
+  GtkWidget *bar, *revealer;
+  g_autoptr(GPtrArray) summaries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) meta = g_ptr_array_new ();
+  const char *summary;
+
+  g_settings_set_boolean (settings, "story-details-shown", TRUE);
+  gb_window_open_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_loaded (window);
+  dossier = gb_window_get_dossier (window);
+
+  bar = find_named (GTK_WIDGET (window), "GbStoryBar");
+  g_assert_nonnull (bar);
+  g_assert_true (gtk_widget_get_mapped (bar));
+  gb_test_collect_styled (bar, GTK_TYPE_LABEL, "heading", headings);
+  g_assert_cmpuint (headings->len, ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (headings->pdata[0]), ==, gb_dossier_get_title (dossier));
+  g_assert_false (gtk_label_get_use_markup (headings->pdata[0]));
+
+  summary = gb_dossier_get_summary (dossier);
+  g_assert_nonnull (summary);
+  gb_test_collect_styled (bar, GTK_TYPE_LABEL, "gb-story-summary", summaries);
+  g_assert_cmpuint (summaries->len, ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (summaries->pdata[0]), ==, summary);
+  g_assert_true (gtk_widget_get_mapped (summaries->pdata[0]));
+
+  /* Each source a button; choosing one shows it in the details. */
+  gb_test_collect_styled (bar, GTK_TYPE_BUTTON, "gb-story-source", sources);
+  g_assert_cmpuint (sources->len, ==,
+                    MIN (g_list_model_get_n_items (gb_dossier_get_sources (dossier)), 12));
+  first = g_list_model_get_item (gb_dossier_get_sources (dossier), 0);
+  g_signal_emit_by_name (sources->pdata[0], "clicked");
+  g_assert_true (gb_selection_get_item (gb_window_get_selection (window)) == GB_ITEM (first));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-detail", NULL);
+
+  /* Folded away by its button, and remembered. */
+  gb_test_collect_styled (bar, GTK_TYPE_BUTTON, "gb-story-expand", expanders);
+  g_assert_cmpuint (expanders->len, ==, 1);
+  revealer = gtk_widget_get_ancestor (sources->pdata[0], GTK_TYPE_REVEALER);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_signal_emit_by_name (expanders->pdata[0], "clicked");
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_false (g_settings_get_boolean (settings, "story-details-shown"));
+  g_signal_emit_by_name (expanders->pdata[0], "clicked");
+  g_assert_true (g_settings_get_boolean (settings, "story-details-shown"));
+
+  /* The TimelineJS title slide: its headline and text, as text. */
+  gb_window_open_file (window, houston);
+  wait_loaded (window);
+  g_assert_null (gb_window_get_error (window));
+  g_assert_cmpstr (gtk_label_get_text (headings->pdata[0]), ==,
+                   gb_dossier_get_title (gb_window_get_dossier (window)));
+  g_assert_nonnull (strstr (gtk_label_get_text (headings->pdata[0]), "Whitney Houston"));
+  g_assert_nonnull (strstr (gtk_label_get_text (summaries->pdata[0]), "imagination of the world"));
+  g_assert_null (strstr (gtk_label_get_text (summaries->pdata[0]), "<p>"));
+  gb_test_collect_styled (bar, GTK_TYPE_LABEL, "gb-story-meta", meta);
+  g_assert_cmpuint (meta->len, ==, 1);
+  g_assert_nonnull (strstr (gtk_label_get_text (meta->pdata[0]), "TimelineJS"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A title being typed ends in a space: shown without it, and without
+   * GTK 4.8's warning about the label's size. */
+  {
+    g_autoptr(GbDossier) typed = gb_dossier_new ("typed");
+    g_autoptr(GbText) title = gb_text_new_plain ("Keyboard ");
+    g_autoptr(GbSelection) selection = gb_selection_new ();
+    g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+    GtkWidget *alone = gtk_window_new ();
+
+    gb_dossier_set_title (typed, title);
+    gb_dossier_seal (typed);
+    gb_selection_set_dossier (selection, typed);
+    bar = gb_story_bar_new ();
+    g_object_set (bar, "selection", selection, NULL);
+    gtk_window_set_child (GTK_WINDOW (alone), bar);
+    gtk_window_present (GTK_WINDOW (alone));
+    for (guint i = 0; i < 50; i++)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+    gb_test_collect_styled (bar, GTK_TYPE_LABEL, "heading", titles);
+    g_assert_cmpuint (titles->len, ==, 1);
+    g_assert_cmpstr (gtk_label_get_text (titles->pdata[0]), ==, "Keyboard");
+    gtk_window_destroy (GTK_WINDOW (alone));
+  }
+}
+
 /* Style and map source are radio items of the main menu, kept in GSettings. */
 static void
 test_app_preferences (void)
@@ -589,6 +697,7 @@ main (int   argc,
   g_test_add_func ("/window/recent", test_window_recent);
   g_test_add_func ("/window/opens-on-content", test_window_opens_on_content);
   g_test_add_func ("/window/map-keeps-choice", test_window_map_keeps_choice);
+  g_test_add_func ("/window/story-bar", test_window_story_bar);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -13,6 +13,7 @@
 #include "gb-map-view.h"
 #include "gb-print.h"
 #include "gb-search-results.h"
+#include "gb-story-bar.h"
 #include "gb-timeline-view.h"
 #include "gb-window-private.h"
 
@@ -706,6 +707,7 @@ gb_window_class_init (GbWindowClass *klass)
   g_type_ensure (GB_TYPE_CARDS_VIEW);
   g_type_ensure (GB_TYPE_DETAIL_PANE);
   g_type_ensure (GB_TYPE_SEARCH_RESULTS);
+  g_type_ensure (GB_TYPE_STORY_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/goldenbridge/GoldenBridge/gb-window.ui");

@@ -471,6 +471,11 @@ class Test:
         fx, fy, fw, fh = extents(self.frame)
         return w > 0 and h > 0 and x < fw and y < fh and x + w > 0 and y + h > 0
 
+    def fully_on_screen(self, node):
+        x, y, w, h = extents(node)
+        _, _, fw, fh = extents(self.frame)
+        return w > 0 and h > 0 and x >= 0 and y >= 0 and x + w <= fw and y + h <= fh
+
     def selected_tabs(self):
         return [v for v in VIEWS
                 if any(has_state(t, pyatspi.STATE_SELECTED) for t in self.tabs[v])]
@@ -864,12 +869,18 @@ class Test:
         self.check(len(buttons) == 1 and buttons[0].name == 'Kind',
                    'the kind filter\'s button is not named "Kind": ' +
                    ('; '.join(describe(b) for b in buttons) or 'it has no button'))
+        # Below the key figures in a short window: brought into view as a user scrolls.
+        if buttons and not self.fully_on_screen(combo):
+            buttons[0].queryComponent().grabFocus()
+            wait_for('the kind filter scrolled into view', lambda: self.fully_on_screen(combo),
+                     timeout=5)
         self.click(combo)
         wait_for(f'the option {option!r} in the kind filter\'s popup',
                  lambda: find_first(self.app, lambda n: n.roleName == 'label' and
-                                    n.name == option and self.on_screen(n)), timeout=5)
+                                    n.name == option and extents(n)[2] > 0 and
+                                    extents(n)[3] > 0), timeout=5)
         # The popup is a surface of its own, whose place on the screen AT-SPI does not give
-        # in window coordinates: the option is reached with the arrows and chosen with Enter,
+        # in window coordinates (nor is it bound by the window's edge): the option is reached with the arrows and chosen with Enter,
         # which activates the row as a click on it does.
         kinds = ['Agreement', 'Plan', 'Proposal', 'Initiative']
         present = [k for k in kinds if any(a.get('kind') == k.lower()
