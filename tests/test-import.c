@@ -173,6 +173,9 @@ static const HtmlCase html_cases[] = {
     "Quote Who — after" },
   { "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", "a b\nc", "a b — c" },
   { "<p>&lt;script&gt;</p>", "<script>", NULL },
+  /* A headline's <small> is its subtitle (StoryMapJS's own demo). */
+  { "Expansion <small>Mean center</small>", "Expansion Mean center", "Expansion — Mean center" },
+  { "<small>only</small>", "only", NULL },
 };
 
 static void
@@ -391,7 +394,7 @@ test_sample_storymap_demo (void)
   g_assert_cmpuint (count (dossier, GB_ITEM_KIND_ROUTE), ==, 22);
 
   g_assert_cmpstr (gb_dossier_get_title (dossier), ==,
-                   "US Westward Expansion Mean center of United States population");
+                   "US Westward Expansion — Mean center of United States population");
   /* The overview's "1790-2010". */
   period = gb_dossier_get_period (dossier);
   g_assert_nonnull (period);

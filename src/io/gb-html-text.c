@@ -331,6 +331,10 @@ handle_markup (Writer     *w,
     put_break (w, BREAK_LINE);
   else if (name_is (name, len, "td") || name_is (name, len, "th"))
     w->space = TRUE;
+  else if (w->one_line && !closing && name_is (name, len, "small"))
+    /* A headline's <small> is its subtitle, drawn on a line of its own
+     * ("US Westward Expansion <small>Mean center of…</small>"). */
+    put_break (w, BREAK_LINE);
 
   q = skip_tag (q, end);
 
