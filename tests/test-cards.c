@@ -218,6 +218,10 @@ run_dropdown_case (const DropDownCase *dc)
   g_assert_cmpuint (dropdowns->len, ==, 3);
   dropdown = dropdowns->pdata[dc->dropdown];
 
+  /* No tooltip: it stayed over the first option of the opened popup. */
+  for (GtkWidget *w = dropdown; w != NULL; w = gtk_widget_get_first_child (w))
+    g_assert_false (gtk_widget_get_has_tooltip (w));
+
   choose_option (dropdown, dc->position, dc->from_popover);
 
   /* The main loop goes on: a timeout added now runs. */
