@@ -537,6 +537,12 @@ cache_holds_tile (gpointer dir)
   return holds_file_named (dir, "2.png");
 }
 
+static gboolean
+stored (gpointer source)
+{
+  return !gb_tile_source_is_storing (source);
+}
+
 static char *
 temp_cache_dir (void)
 {
@@ -589,9 +595,10 @@ test_tile_source_user_agent (void)
   g_assert_false (gb_tile_source_get_cache_unavailable (source));
   fetch_clear (&f);
 
-  /* Let the cache write land (the fetch does not wait for it), then ask
-   * again: a fresh cached tile costs no request. */
+  /* Let the cache write land (the fetch does not wait for it), the tile's
+   * date with it, then ask again: a fresh cached tile costs no request. */
   gb_test_map_wait_for (cache_holds_tile, cache_dir);
+  gb_test_map_wait_for (stored, source);
   fetch (source, 1, 2, 3, &f, 20000);
   g_assert_no_error (f.error);
   g_assert_true (g_bytes_equal (f.bytes, ts->png));

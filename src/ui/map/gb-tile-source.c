@@ -67,6 +67,7 @@ struct _GbTileSource
   gboolean           cache_opened;
   gboolean           cache_unavailable;
   gsize              cache_bytes_stored;
+  guint              n_storing;          /* tiles being written to the cache */
 
   gboolean           failing;
   gint64             retry_after;
@@ -386,6 +387,7 @@ cache_stored_cb (GObject      *object,
   g_autoptr(GbTileSource) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  self->n_storing--;
   if (!shumate_file_cache_store_tile_finish (SHUMATE_FILE_CACHE (object), result, &error)
       && self->cache == SHUMATE_FILE_CACHE (object))
     cache_unusable (self, error != NULL ? error->message : "a tile could not be written");
@@ -403,6 +405,7 @@ store_in_cache (GbTileSource *self,
     return;
 
   self->cache_bytes_stored += g_bytes_get_size (bytes);
+  self->n_storing++;
   shumate_file_cache_store_tile_async (self->cache, req->x, req->y, req->z, bytes, etag,
                                        NULL, cache_stored_cb, g_object_ref (self));
 }
@@ -1171,6 +1174,20 @@ gb_tile_source_get_cache_unavailable (GbTileSource *self)
   g_return_val_if_fail (GB_IS_TILE_SOURCE (self), FALSE);
 
   return self->cache_unavailable;
+}
+
+/**
+ * gb_tile_source_is_storing:
+ *
+ * Whether tiles fetched are still being written to the cache: the file
+ * first, then its date and ETag, which say it is fresh.
+ */
+gboolean
+gb_tile_source_is_storing (GbTileSource *self)
+{
+  g_return_val_if_fail (GB_IS_TILE_SOURCE (self), FALSE);
+
+  return self->n_storing > 0;
 }
 
 /**

@@ -18,6 +18,7 @@ void          gb_tile_source_set_timeout      (GbTileSource *self,
                                                guint         seconds);
 gboolean      gb_tile_source_get_failing      (GbTileSource *self);
 gboolean      gb_tile_source_get_cache_unavailable (GbTileSource *self);
+gboolean      gb_tile_source_is_storing  (GbTileSource *self);
 guint         gb_tile_source_get_cache_size_limit  (GbTileSource *self);
 
 const char   *gb_tile_source_get_user_agent   (void);
