@@ -200,7 +200,7 @@ ARRAYS = {
     "places": "place", "routes": "route", "events": "event", "agreements": "agreement",
     "figures": "figure",
 }
-PROV = {"source", "quote"}
+PROV = {"source", "quote", "quote_translation"}
 SPEC = {
     # member: (required, checker)
     "source": {
@@ -278,7 +278,8 @@ def main():
     if "languages" in doc and not (isinstance(doc["languages"], list) and all(
             isinstance(x, str) and LANG_RE.fullmatch(x) for x in doc["languages"])):
         err("$.languages", "not a list of language tags")
-    top = {"format", "version", "id", "title", "summary", "period", "languages"} | set(ARRAYS)
+    top = {"format", "version", "id", "title", "summary", "period", "languages",
+           "translator"} | set(ARRAYS)
     for k in doc:
         if k not in top:
             unknown("$", k)

@@ -756,9 +756,14 @@ link_provenance (Loader     *l,
 {
   const char *quote;
   GbSource *source = get_provenance (l, obj, &quote);
+  g_autoptr(GbText) translation = get_text (l, obj, "quote_translation", FALSE);
 
   if (source != NULL)
     gb_item_set_provenance (item, source, quote);
+  if (translation != NULL && quote == NULL)
+    gb_problems_report_in (l->problems, "quote_translation",
+                           _("translates a quote the item does not have"));
+  gb_item_set_quote_translation (item, translation);
 }
 
 typedef void (*AddFunc) (gpointer item,
@@ -1125,6 +1130,7 @@ load_root (Loader     *l,
   g_autoptr(GbText) title = NULL;
   g_autoptr(GbText) summary = NULL;
   g_autoptr(GbDate) period = NULL;
+  g_autoptr(GbText) translator = NULL;
   g_auto(GStrv) languages = NULL;
   const char *id;
 
@@ -1137,6 +1143,8 @@ load_root (Loader     *l,
   gb_dossier_set_period (l->dossier, period);
   if (languages != NULL)
     gb_dossier_set_languages (l->dossier, (const char * const *) languages);
+  translator = get_text (l, root, "translator", FALSE);
+  gb_dossier_set_translator (l->dossier, translator);
 
   gb_dossier_writer_keep_unknown (l->dossier, root);
   load_items (l, root);

@@ -23,7 +23,7 @@
 
 /* The members docs/dossier-format.md defines, in the order written. */
 static const char * const root_members[] = {
-  "format", "version", "id", "title", "summary", "period", "languages",
+  "format", "version", "id", "title", "summary", "period", "languages", "translator",
   "sources", "organisations", "people", "places", "routes", "events", "agreements", "figures",
   NULL
 };
@@ -251,7 +251,8 @@ typedef struct {
 #define DATE(name) { name, MEMBER_DATE, G_CALLBACK (gb_item_get_date), NULL }
 #define PROVENANCE \
   { "source", MEMBER_REF, G_CALLBACK (gb_item_get_source), NULL }, \
-  { "quote", MEMBER_STRING, G_CALLBACK (gb_item_get_quote), NULL }
+  { "quote", MEMBER_STRING, G_CALLBACK (gb_item_get_quote), NULL }, \
+  { "quote_translation", MEMBER_TEXT, G_CALLBACK (gb_item_get_quote_translation), NULL }
 
 /* The members docs/dossier-format.md defines for each kind of item after its
  * "id", in the order written. */
@@ -554,6 +555,7 @@ dossier_to_json (GbDossier *dossier)
         json_array_add_string_element (array, langs[i]);
       json_object_set_array_member (obj, "languages", array);
     }
+  set_text (obj, "translator", gb_dossier_get_translator (dossier));
 
   for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
     {

@@ -25,6 +25,7 @@ struct _GbDossier
   char        *id;
   GbText      *title;
   GbText      *summary;
+  GbText      *translator;
   GbDate      *period;
   char       **languages;
   GFile       *file;
@@ -99,6 +100,7 @@ gb_dossier_finalize (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->title, gb_text_unref);
   g_clear_pointer (&self->summary, gb_text_unref);
+  g_clear_pointer (&self->translator, gb_text_unref);
   g_clear_pointer (&self->period, gb_date_unref);
   g_clear_pointer (&self->languages, g_strfreev);
   g_clear_pointer (&self->origin, g_free);
@@ -254,6 +256,32 @@ gb_dossier_set_summary (GbDossier *self,
   g_clear_pointer (&self->summary, gb_text_unref);
   self->summary = summary;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
+}
+
+/**
+ * gb_dossier_get_translator:
+ *
+ * Returns: (nullable) (transfer none): who translated the story's texts and
+ *   its quotes ("the Golden Bridge project")
+ */
+GbText *
+gb_dossier_get_translator (GbDossier *self)
+{
+  g_return_val_if_fail (GB_IS_DOSSIER (self), NULL);
+
+  return self->translator;
+}
+
+void
+gb_dossier_set_translator (GbDossier *self,
+                           GbText    *translator)
+{
+  g_return_if_fail (GB_IS_DOSSIER (self));
+
+  if (translator != NULL)
+    gb_text_ref (translator);
+  g_clear_pointer (&self->translator, gb_text_unref);
+  self->translator = translator;
 }
 
 /**

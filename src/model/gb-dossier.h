@@ -36,6 +36,9 @@ const char  *gb_dossier_get_summary        (GbDossier   *self);
 GbText      *gb_dossier_get_summary_text   (GbDossier   *self);
 void         gb_dossier_set_summary        (GbDossier   *self,
                                             GbText      *summary);
+GbText      *gb_dossier_get_translator     (GbDossier   *self);
+void         gb_dossier_set_translator     (GbDossier   *self,
+                                            GbText      *translator);
 GbDate      *gb_dossier_get_period         (GbDossier   *self);
 void         gb_dossier_set_period         (GbDossier   *self,
                                             GbDate      *period);

@@ -14,6 +14,7 @@ typedef struct
   GbText   *description;
   GbSource *source;
   char     *quote;
+  GbText   *quote_translation;
   GbDate   *date;
 } GbItemPrivate;
 
@@ -42,6 +43,7 @@ gb_item_finalize (GObject *object)
   g_clear_pointer (&priv->title, gb_text_unref);
   g_clear_pointer (&priv->description, gb_text_unref);
   g_clear_pointer (&priv->quote, g_free);
+  g_clear_pointer (&priv->quote_translation, gb_text_unref);
   g_clear_pointer (&priv->date, gb_date_unref);
 
   G_OBJECT_CLASS (gb_item_parent_class)->finalize (object);
@@ -308,6 +310,36 @@ gb_item_get_quote (GbItem *self)
   g_return_val_if_fail (GB_IS_ITEM (self), NULL);
 
   return priv->quote;
+}
+
+/**
+ * gb_item_get_quote_translation:
+ *
+ * Returns: (nullable): the quote in the story's other languages, as its
+ *   translator (gb_dossier_get_translator()) gave it
+ */
+GbText *
+gb_item_get_quote_translation (GbItem *self)
+{
+  GbItemPrivate *priv = gb_item_get_instance_private (self);
+
+  g_return_val_if_fail (GB_IS_ITEM (self), NULL);
+
+  return priv->quote_translation;
+}
+
+void
+gb_item_set_quote_translation (GbItem *self,
+                               GbText *translation)
+{
+  GbItemPrivate *priv = gb_item_get_instance_private (self);
+
+  g_return_if_fail (GB_IS_ITEM (self));
+
+  if (translation != NULL)
+    gb_text_ref (translation);
+  g_clear_pointer (&priv->quote_translation, gb_text_unref);
+  priv->quote_translation = translation;
 }
 
 void

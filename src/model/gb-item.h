@@ -38,6 +38,7 @@ const char   *gb_item_get_description  (GbItem      *self);
 GbText       *gb_item_get_description_text (GbItem  *self);
 GbSource     *gb_item_get_source       (GbItem      *self);
 const char   *gb_item_get_quote        (GbItem      *self);
+GbText       *gb_item_get_quote_translation (GbItem *self);
 gboolean      gb_item_is_context       (GbItem      *self);
 GbDate       *gb_item_get_date         (GbItem      *self);
 GPtrArray    *gb_item_dup_references   (GbItem      *self);
@@ -58,5 +59,7 @@ void          gb_item_set_provenance   (GbItem      *self,
                                         const char  *quote);
 void          gb_item_set_date         (GbItem      *self,
                                         GbDate      *date);
+void          gb_item_set_quote_translation (GbItem *self,
+                                        GbText      *translation);
 
 G_END_DECLS

@@ -206,6 +206,33 @@ gb_text_get (const GbText *text)
 }
 
 /**
+ * gb_text_get_preferred:
+ *
+ * The value in one of the reader's languages, with none of the fallbacks
+ * of gb_text_get(): for a translation, which is no help in a language the
+ * reader did not ask for.
+ *
+ * Returns: (nullable): the value in the first of the reader's languages
+ *   that @text has, or %NULL
+ */
+const char *
+gb_text_get_preferred (const GbText *text)
+{
+  const char * const *names;
+  const char *value;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  names = preferred_languages != NULL ? (const char * const *) preferred_languages
+                                      : g_get_language_names ();
+  for (guint i = 0; names[i] != NULL; i++)
+    if ((value = lookup_locale_name (text, names[i])))
+      return value;
+
+  return NULL;
+}
+
+/**
  * gb_text_dup_langs:
  *
  * Returns: (transfer full): the language tags present, sorted

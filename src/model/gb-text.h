@@ -22,6 +22,7 @@ const char  *gb_text_get_for_lang  (const GbText *text,
                                     const char   *lang);
 const char  *gb_text_get_exact     (const GbText *text,
                                     const char   *lang);
+const char  *gb_text_get_preferred (const GbText *text);
 char       **gb_text_dup_langs     (const GbText *text);
 gboolean     gb_text_is_empty      (const GbText *text);
 

@@ -62,6 +62,8 @@ struct _GbDetailPane
   GtkWidget    *provenance_section;
   GtkLabel     *provenance_heading;
   GtkLabel     *quote_label;
+  GtkLabel     *quote_translation_label;
+  GtkLabel     *quote_translator_label;
   GtkWidget    *no_source_label;
   GtkLabel     *source_title_label;
   GtkLabel     *source_line_label;
@@ -561,6 +563,35 @@ dup_source_line (GbSource *source)
   return g_steal_pointer (&date);
 }
 
+/* The quote stays as the source wrote it; beneath it, when the story has
+ * one in the reader's language, its translation, said to be one and by
+ * whom. */
+static void
+show_quote_translation (GbDetailPane *self)
+{
+  GbText *translation = gb_item_get_quote_translation (self->item);
+  GbDossier *dossier = gb_view_get_dossier (GB_VIEW (self));
+  GbText *translator = dossier != NULL ? gb_dossier_get_translator (dossier) : NULL;
+  const char *text = translation != NULL && gb_item_get_quote (self->item) != NULL
+                     ? gb_text_get_preferred (translation) : NULL;
+  g_autofree char *credit = NULL;
+
+  if (text != NULL && g_strcmp0 (text, gb_item_get_quote (self->item)) == 0)
+    text = NULL;
+  if (text != NULL && translator != NULL && !gb_text_is_empty (translator))
+    {
+      g_autofree char *name = gb_bidi_dup_isolated (gb_text_get (translator));
+
+      /* Translators: under a quote's translation; %s is who translated it */
+      credit = g_strdup_printf (_("Translation by %s"), name);
+    }
+  else if (text != NULL)
+    credit = g_strdup (_("Translation"));
+
+  set_text (self->quote_translation_label, text);
+  set_text (self->quote_translator_label, credit);
+}
+
 static void
 show_provenance (GbDetailPane *self)
 {
@@ -571,6 +602,7 @@ show_provenance (GbDetailPane *self)
   gtk_widget_set_visible (self->provenance_section, !GB_IS_SOURCE (self->item));
   gtk_label_set_text (self->provenance_heading, context ? _("Context Source") : _("Source"));
   set_text (self->quote_label, gb_item_get_quote (self->item));
+  show_quote_translation (self);
   gtk_widget_set_visible (self->no_source_label, source == NULL);
 
   set_text (self->source_title_label, source != NULL ? gb_item_get_title (GB_ITEM (source)) : NULL);
@@ -818,6 +850,8 @@ gb_detail_pane_class_init (GbDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GbDetailPane, provenance_section);
   gtk_widget_class_bind_template_child (widget_class, GbDetailPane, provenance_heading);
   gtk_widget_class_bind_template_child (widget_class, GbDetailPane, quote_label);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, quote_translation_label);
+  gtk_widget_class_bind_template_child (widget_class, GbDetailPane, quote_translator_label);
   gtk_widget_class_bind_template_child (widget_class, GbDetailPane, no_source_label);
   gtk_widget_class_bind_template_child (widget_class, GbDetailPane, source_title_label);
   gtk_widget_class_bind_template_child (widget_class, GbDetailPane, source_line_label);
