@@ -120,7 +120,8 @@ typedef struct
 
 static const SearchCase search_cases[] = {
   { "en", "seoul", "place-seoul", NULL },
-  { "en", "astana hub", "agr-astana-hub", "org-astana-hub" },
+  /* The exact name first, then the park named after it. */
+  { "en", "astana hub", "org-astana-hub", "agr-astana-hub" },
   { "en", "SEOUL", "place-seoul", NULL },
   { "en", "Séoul", "place-seoul", NULL },
   { "en", "action plan", NULL, "agr-action-plan-2025-2027" },
@@ -129,6 +130,9 @@ static const SearchCase search_cases[] = {
   { "en", "t'way", "org-tway", NULL },
   { "en", "Сеул", "place-seoul", NULL },
   { "en", "zzzz", NULL, NULL },
+  /* A word of a summary in Russian only, in an English interface. */
+  { "en", "фотовыставка туристическом", NULL, "agr-photo-exhibition" },
+  { "en", "работает до 5 ноября", NULL, "agr-photo-exhibition" },
   { "ru", "сеул", "place-seoul", NULL },
   { "ru", "нуртлеу", "person-nurtleu", NULL },
   { "ru", "юн сок ель", "person-yoon", NULL },
@@ -136,7 +140,8 @@ static const SearchCase search_cases[] = {
   { "kk", "тоқаев", "person-tokayev", NULL },
   { "ko", "서울", "place-seoul", NULL },
   { "ko", "윤석열", "person-yoon", NULL },
-  { "ko", "누르틀", "person-nurtleu", NULL },
+  /* The meeting's Korean title starts with the name: both are found. */
+  { "ko", "누르틀", "evt-meeting-yoon", "person-nurtleu" },
   { "ko", "인천", "place-icn", NULL },
 };
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "gb-bidi.h"
+
 #include <adwaita.h>
 
 #include "gb-application.h"
@@ -357,6 +359,50 @@ test_detail_provenance (void)
     }
 
   g_assert_cmpuint (checked, ==, 15 + 4 + 1 + 9 + 5 + 5 + 9);
+
+  /* The quotes stay in English; read in Russian, a translation beneath
+   * each, said to be the project's; in English, none. */
+  {
+    static const char * const ru[] = { "ru", NULL };
+    GbText *translator = gb_dossier_get_translator (dossier);
+    g_autofree char *credit = NULL;
+    g_autofree char *name = NULL;
+    guint translated = 0;
+
+    g_assert_nonnull (translator);
+    name = gb_bidi_dup_isolated (gb_text_get_exact (translator, "ru"));
+    credit = g_strdup_printf ("Translation by %s", name);
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      {
+        GListModel *model = gb_dossier_get_items_of_kind (dossier, kinds[k]);
+
+        for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+          {
+            g_autoptr(GbItem) item = g_list_model_get_item (model, i);
+            GbText *translation = gb_item_get_quote_translation (item);
+
+            if (gb_item_get_quote (item) == NULL)
+              continue;
+            g_assert_nonnull (translation);
+
+            gb_text_set_preferred_languages (NULL);
+            gb_selection_set_item (selection, NULL);
+            gb_selection_set_item (selection, item);
+            g_assert_true (gb_test_shows_text (pane, gb_item_get_quote (item)));
+            g_assert_false (gb_test_shows_text (pane, credit));
+
+            gb_text_set_preferred_languages (ru);
+            gb_selection_set_item (selection, NULL);
+            gb_selection_set_item (selection, item);
+            g_assert_true (gb_test_shows_text (pane, gb_item_get_quote (item)));
+            g_assert_true (gb_test_shows_text (pane, gb_text_get_exact (translation, "ru")));
+            g_assert_true (gb_test_shows_text (pane, credit));
+            translated++;
+          }
+      }
+    gb_text_set_preferred_languages (NULL);
+    g_assert_cmpuint (translated, >=, 30);
+  }
 
   g_object_set (pane, "selection", NULL, NULL);
   g_clear_object (&dossier);

@@ -243,13 +243,29 @@ add_field (GArray     *fields,
   g_array_append_val (fields, field);
 }
 
+/* A text in the reader's language, then in each of its others: "Сеул"
+ * finds an item by its Russian description in an English interface. */
 static void
 add_text_field (GArray *fields,
                 int     rank,
                 GbText *text)
 {
-  if (text != NULL)
-    add_field (fields, rank, gb_text_get (text));
+  g_auto(GStrv) langs = NULL;
+  const char *shown;
+
+  if (text == NULL)
+    return;
+
+  shown = gb_text_get (text);
+  add_field (fields, rank, shown);
+  langs = gb_text_dup_langs (text);
+  for (guint i = 0; langs[i] != NULL; i++)
+    {
+      const char *value = gb_text_get_exact (text, langs[i]);
+
+      if (g_strcmp0 (value, shown) != 0)
+        add_field (fields, rank, value);
+    }
 }
 
 /* Every translation of the title, so that "Сеул" finds Seoul in English too. */
@@ -307,6 +323,7 @@ collect_fields (GbItem *item)
     }
 
   add_field (fields, RANK_QUOTE, gb_item_get_quote (item));
+  add_text_field (fields, RANK_QUOTE, gb_item_get_quote_translation (item));
 
   return fields;
 }
@@ -343,6 +360,10 @@ rank_word (GArray     *fields,
 
       if (rank == RANK_TITLE && starts_word (field->folded, at))
         rank = at == field->folded ? RANK_TITLE_PREFIX : RANK_TITLE_WORD;
+      /* A translation that starts with the word ("Сеул") before those that
+       * only hold it ("посольство в Сеуле"), now that most titles have one. */
+      else if (rank == RANK_OTHER_LANGUAGE && at == field->folded)
+        rank = RANK_TITLE;
       best = best == -1 ? rank : MIN (best, rank);
     }
 
@@ -388,6 +409,7 @@ typedef struct
 {
   GbItem *item;
   int     score;
+  glong   title_chars;
   guint   order;
 } Hit;
 
@@ -400,6 +422,10 @@ compare_hits (gconstpointer a,
 
   if (ha->score != hb->score)
     return ha->score < hb->score ? -1 : 1;
+  /* Of two titles that match as well, the one that is more the query:
+   * "Мурат Нуртлеу" before "Официальный визит Мурата Нуртлеу…". */
+  if (ha->title_chars != hb->title_chars)
+    return ha->title_chars < hb->title_chars ? -1 : 1;
 
   return ha->order < hb->order ? -1 : ha->order > hb->order;
 }
@@ -456,6 +482,7 @@ gb_search_dossier (GbDossier  *dossier,
           Hit hit;
 
           hit.score = gb_search_score_item (item, folded);
+          hit.title_chars = g_utf8_strlen (gb_item_get_title (item), -1);
           if (hit.score < 0)
             continue;
           hit.item = item;
