@@ -646,6 +646,83 @@ test_window_story_bar (void)
   }
 }
 
+/* The menu's Story Language names the interface's and each of the
+ * story's languages; choosing one reads the story in it, everywhere. */
+static void
+test_window_story_language (void)
+{
+  GbWindow *window = gb_window_new (app);
+  GtkWidget *menu_button;
+  GMenuModel *menu;
+  GMenuModel *languages = NULL;
+  g_autoptr(GPtrArray) headings = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GbText *title;
+  gint64 deadline;
+
+  gb_window_open_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_loaded (window);
+  title = gb_dossier_get_title_text (gb_window_get_dossier (window));
+
+  /* The submenu, found by its label in the main menu. */
+  menu_button = find_named (GTK_WIDGET (window), "GtkMenuButton");
+  g_assert_nonnull (menu_button);
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
+  for (int s = 0; s < g_menu_model_get_n_items (menu) && languages == NULL; s++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+
+      for (int i = 0; section != NULL && i < g_menu_model_get_n_items (section); i++)
+        {
+          g_autofree char *label = NULL;
+
+          if (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_LABEL, "s", &label)
+              && g_str_equal (label, "Story _Language"))
+            {
+              g_autoptr(GMenuModel) sub = g_menu_model_get_item_link (section, i, G_MENU_LINK_SUBMENU);
+
+              languages = g_menu_model_get_item_link (sub, 0, G_MENU_LINK_SECTION);
+            }
+        }
+    }
+  g_assert_nonnull (languages);
+  for (int i = 0; i < g_menu_model_get_n_items (languages); i++)
+    {
+      char *label = NULL;
+
+      g_assert_true (g_menu_model_get_item_attribute (languages, i, G_MENU_ATTRIBUTE_LABEL, "s",
+                                                      &label));
+      g_ptr_array_add (names, label);
+    }
+  g_assert_cmpuint (names->len, ==, 5);
+  g_assert_cmpstr (names->pdata[1], ==, "English");
+  g_assert_cmpstr (names->pdata[2], ==, "Қазақша");
+  g_assert_cmpstr (names->pdata[3], ==, "한국어");
+  g_assert_cmpstr (names->pdata[4], ==, "Русский");
+  g_object_unref (languages);
+
+  /* Korean: the window's title and the story's heading in Korean. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "story-language", g_variant_new_string ("ko"));
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (window)), gb_text_get_exact (title, "ko")) != 0
+         && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  wait_loaded (window);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, gb_text_get_exact (title, "ko"));
+  gb_test_collect_styled (find_named (GTK_WIDGET (window), "GbStoryBar"), GTK_TYPE_LABEL,
+                          "heading", headings);
+  g_assert_cmpstr (gtk_label_get_text (headings->pdata[0]), ==, gb_text_get_exact (title, "ko"));
+
+  /* Back to the interface's language (English here). */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "story-language", g_variant_new_string (""));
+  wait_loaded (window);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, gb_text_get_exact (title, "en"));
+  g_assert_cmpstr (gtk_label_get_text (headings->pdata[0]), ==, gb_text_get_exact (title, "en"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Style and map source are radio items of the main menu, kept in GSettings. */
 static void
 test_app_preferences (void)
@@ -698,6 +775,7 @@ main (int   argc,
   g_test_add_func ("/window/opens-on-content", test_window_opens_on_content);
   g_test_add_func ("/window/map-keeps-choice", test_window_map_keeps_choice);
   g_test_add_func ("/window/story-bar", test_window_story_bar);
+  g_test_add_func ("/window/story-language", test_window_story_language);
 
   status = g_test_run ();
   g_clear_object (&app);

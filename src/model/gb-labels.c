@@ -659,6 +659,42 @@ gb_labels_dup_country (const char *code)
 }
 
 /**
+ * gb_labels_dup_language:
+ * @tag: (nullable): a language tag of a story ("kk", "zh-Hant")
+ *
+ * A language as a menu of languages names it: in itself, so that a reader
+ * finds their own whatever the interface's language is.
+ *
+ * Returns: (transfer full) (nullable): "Қазақша", "한국어"; @tag itself for
+ *   a language not known here
+ */
+char *
+gb_labels_dup_language (const char *tag)
+{
+  static const struct { const char *tag; const char *name; } autonyms[] = {
+    { "ar", "العربية" }, { "de", "Deutsch" }, { "en", "English" }, { "es", "Español" },
+    { "fr", "Français" }, { "it", "Italiano" }, { "ja", "日本語" }, { "kk", "Қазақша" },
+    { "ko", "한국어" }, { "ky", "Кыргызча" }, { "pt", "Português" }, { "ru", "Русский" },
+    { "tr", "Türkçe" }, { "uk", "Українська" }, { "uz", "Oʻzbekcha" }, { "zh", "中文" },
+  };
+  g_autofree char *lower = NULL;
+  char *dash;
+
+  if (tag == NULL || tag[0] == '\0')
+    return NULL;
+
+  lower = g_ascii_strdown (tag, -1);
+  if ((dash = strchr (lower, '-')) != NULL)
+    *dash = '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (autonyms); i++)
+    if (g_str_equal (lower, autonyms[i].tag))
+      return dash == NULL ? g_strdup (autonyms[i].name)
+                          : g_strdup_printf ("%s (%s)", autonyms[i].name, tag);
+
+  return g_strdup (tag);
+}
+
+/**
  * gb_labels_dup_time_zone:
  * @identifier: (nullable): an IANA zone, "Asia/Almaty"
  *

@@ -45,5 +45,6 @@ char       *gb_labels_dup_place_position  (GbPlace           *place);
 /* Facts as a reader names them. */
 char       *gb_labels_dup_country         (const char        *code);
 char       *gb_labels_dup_time_zone       (const char        *identifier);
+char       *gb_labels_dup_language        (const char        *tag);
 
 G_END_DECLS

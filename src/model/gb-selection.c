@@ -193,6 +193,21 @@ gb_selection_new (void)
 }
 
 /**
+ * gb_selection_reshow:
+ *
+ * Has the views show the story again, as after an edit, though nothing in
+ * it changed: its texts are to be read in another language.
+ */
+void
+gb_selection_reshow (GbSelection *self)
+{
+  g_return_if_fail (GB_IS_SELECTION (self));
+
+  if (self->dossier != NULL)
+    g_signal_emit (self, signals[EDITED], 0);
+}
+
+/**
  * gb_selection_get_dossier:
  *
  * Returns: (nullable) (transfer none): the story the selection is in

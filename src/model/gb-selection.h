@@ -18,6 +18,7 @@ void         gb_selection_set_dossier    (GbSelection *self,
 GbItem      *gb_selection_get_item       (GbSelection *self);
 void         gb_selection_set_item       (GbSelection *self,
                                           GbItem      *item);
+void         gb_selection_reshow         (GbSelection *self);
 gboolean     gb_selection_is_linked      (GbSelection *self,
                                           GbItem      *item);
 

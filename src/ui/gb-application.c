@@ -12,6 +12,7 @@
 #include "gb-escape.h"
 #include "gb-import.h"
 #include "gb-render-formats.h"
+#include "gb-text.h"
 #include "gb-window.h"
 
 struct _GbApplication
@@ -381,12 +382,29 @@ color_scheme_changed_cb (GSettings  *settings,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
 }
 
+/* The story is read in the language chosen, else in the interface's. */
+static void
+story_language_changed_cb (GSettings      *settings,
+                           const char     *key,
+                           GtkApplication *app)
+{
+  g_autofree char *lang = g_settings_get_string (settings, "story-language");
+  const char * const chosen[] = { lang, NULL };
+
+  gb_text_set_preferred_languages (lang[0] != '\0' ? chosen : NULL);
+
+  for (GList *l = app != NULL ? gtk_application_get_windows (app) : NULL; l != NULL; l = l->next)
+    if (GB_IS_WINDOW (l->data))
+      gb_window_reshow_story (l->data);
+}
+
 static void
 gb_application_startup (GApplication *app)
 {
   GbApplication *self = GB_APPLICATION (app);
   g_autoptr(GAction) color_scheme = NULL;
   g_autoptr(GAction) map_source = NULL;
+  g_autoptr(GAction) story_language = NULL;
 
   static const GActionEntry actions[] = {
     { "about", about_activated_cb },
@@ -406,6 +424,11 @@ gb_application_startup (GApplication *app)
   g_signal_connect (self->settings, "changed::color-scheme",
                     G_CALLBACK (color_scheme_changed_cb), NULL);
   color_scheme_changed_cb (self->settings, "color-scheme", NULL);
+  story_language = g_settings_create_action (self->settings, "story-language");
+  g_action_map_add_action (G_ACTION_MAP (app), story_language);
+  g_signal_connect_object (self->settings, "changed::story-language",
+                           G_CALLBACK (story_language_changed_cb), app, 0);
+  story_language_changed_cb (self->settings, "story-language", NULL);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open",

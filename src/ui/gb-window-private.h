@@ -34,6 +34,7 @@ struct _GbWindow
   AdwViewStack         *view_stack;
   GtkWidget            *map_view;
   GMenu                *recent_section;
+  GMenu                *language_section;
   GtkMenuButton        *menu_button;
   GtkToggleButton      *search_button;
   GtkSearchBar         *search_bar;

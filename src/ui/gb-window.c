@@ -10,6 +10,7 @@
 #include "gb-detail-pane.h"
 #include "gb-dossier-loader.h"
 #include "gb-export-dialog.h"
+#include "gb-labels.h"
 #include "gb-map-view.h"
 #include "gb-print.h"
 #include "gb-search-results.h"
@@ -176,6 +177,54 @@ show_a_view_with_content (GbWindow  *self,
       }
 }
 
+/* Story ▸ Language: the interface's language, then each of the story's
+ * own, by their own names. */
+static void
+update_languages (GbWindow  *self,
+                  GbDossier *dossier)
+{
+  const char * const *langs = dossier != NULL ? gb_dossier_get_languages (dossier) : NULL;
+  g_auto(GStrv) title_langs = NULL;
+  g_autoptr(GMenuItem) interface = NULL;
+
+  g_menu_remove_all (self->language_section);
+  interface = g_menu_item_new (_("The _Interface’s Language"), NULL);
+  g_menu_item_set_action_and_target_value (interface, "app.story-language",
+                                           g_variant_new_string (""));
+  g_menu_append_item (self->language_section, interface);
+
+  if (dossier == NULL)
+    return;
+  if (langs == NULL && gb_dossier_get_title_text (dossier) != NULL)
+    langs = (const char * const *) (title_langs = gb_text_dup_langs (gb_dossier_get_title_text (dossier)));
+
+  for (guint i = 0; langs != NULL && langs[i] != NULL; i++)
+    {
+      g_autofree char *name = gb_labels_dup_language (langs[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (NULL, NULL);
+
+      /* The name as a label, not a mnemonic: a language's name has no "_". */
+      g_menu_item_set_attribute (item, G_MENU_ATTRIBUTE_LABEL, "s", name);
+      g_menu_item_set_action_and_target_value (item, "app.story-language",
+                                               g_variant_new_string (langs[i]));
+      g_menu_append_item (self->language_section, item);
+    }
+}
+
+/**
+ * gb_window_reshow_story:
+ *
+ * Shows the story again for a change of the language it is read in.
+ */
+void
+gb_window_reshow_story (GbWindow *self)
+{
+  g_return_if_fail (GB_IS_WINDOW (self));
+
+  gb_window_edit_update_title (self);
+  gb_selection_reshow (self->selection);
+}
+
 /* The views follow the selection's story themselves; the window shows
  * whether there is one, its title, and a view with something in it. */
 static void
@@ -189,6 +238,7 @@ selection_dossier_cb (GbWindow *self)
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 
   gb_window_edit_update_title (self);
+  update_languages (self, dossier);
   if (dossier != NULL)
     show_a_view_with_content (self, dossier);
   gtk_stack_set_visible_child_name (self->main_stack, dossier != NULL ? "content" : "loading");
@@ -722,6 +772,7 @@ gb_window_class_init (GbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GbWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, language_section);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, search_bar);

@@ -31,5 +31,6 @@ void         gb_window_set_test_save_file (GbWindow  *self,
                                            GFile     *file);
 /* Offers the drafts a crash left; returns whether there were any. */
 gboolean     gb_window_offer_drafts   (GbWindow      *self);
+void         gb_window_reshow_story   (GbWindow      *self);
 
 G_END_DECLS
