@@ -429,6 +429,41 @@ test_route_distance (void)
   setlocale (LC_NUMERIC, old);
 }
 
+/* The map's scale bars: the longest round length that fits, in the words
+ * the routes' distances use. */
+static void
+test_route_scale (void)
+{
+  static const struct {
+    double metres_per_pixel;
+    GbScaleSystem system;
+    const char *label;
+    double pixels;
+  } cases[] = {
+    { 5000, GB_SCALE_METRIC, "500 km", 100 },              /* 600 km fit */
+    { 5000, GB_SCALE_IMPERIAL, "200 mi", 200 * 1609.344 / 5000 },
+    { 1, GB_SCALE_METRIC, "100 m", 100 },
+    { 1, GB_SCALE_IMPERIAL, "200 ft", 200 * 0.3048 },
+    { 20, GB_SCALE_METRIC, "2 km", 100 },                  /* 2.4 km fit */
+    { 0.001, GB_SCALE_METRIC, NULL, 0 },                   /* not even a metre */
+    { NAN, GB_SCALE_METRIC, NULL, 0 },
+  };
+  g_autofree char *old = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  setlocale (LC_NUMERIC, "C");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = NULL;
+      double pixels = gb_route_scale_length (cases[i].metres_per_pixel, 120, cases[i].system,
+                                             &label);
+
+      g_assert_cmpstr (label, ==, cases[i].label);
+      g_assert_cmpfloat_with_epsilon (pixels, cases[i].pixels, 1e-6);
+      g_assert_cmpfloat (pixels, <=, 120);
+    }
+  setlocale (LC_NUMERIC, old);
+}
+
 /* Countries by name, in the interface's language; codes iso-codes does
  * not know as they are. */
 static void
@@ -495,6 +530,7 @@ main (int   argc,
   g_test_add_func ("/labels/time-zone", test_time_zone);
   g_test_add_func ("/labels/route/duration", test_route_duration);
   g_test_add_func ("/labels/route/distance", test_route_distance);
+  g_test_add_func ("/labels/route/scale", test_route_scale);
 
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "gb-map-scale.h"
 #include "gb-place.h"
 #include "gb-test-map.h"
 
@@ -51,6 +52,15 @@ assert_labels_apart (GbTestMapFixture *fx)
           g_assert_true (gtk_widget_compute_bounds (markers->pdata[j], layer, &b));
           g_assert_false (graphene_rect_intersection (&a, &b, NULL));
         }
+
+      /* Nor what lies over the map: its scale. */
+      {
+        GtkWidget *scale = gb_test_map_find_one (GTK_WIDGET (fx->view), GB_TYPE_MAP_SCALE);
+        graphene_rect_t b;
+
+        g_assert_true (gtk_widget_compute_bounds (scale, layer, &b));
+        g_assert_false (graphene_rect_intersection (&a, &b, NULL));
+      }
     }
 }
 

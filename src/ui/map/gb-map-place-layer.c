@@ -43,6 +43,7 @@
 #define DOT_RIM 1.5
 #define DOT_CELL 4
 #define MARKER_GAP 2
+#define MAX_KEEP_CLEAR 6
 #define MOVE_RINGS 4
 #define LEADER_WIDTH 1.5
 #define LEADER_CASING 1.5
@@ -88,6 +89,8 @@ struct _GbMapPlaceLayer
   GArray       *dots;      /* Dot: places on screen drawn without widgets */
   guint8       *dot_cells; /* scratch: which DOT_CELL squares have a dot */
   gsize         n_dot_cells;
+  GtkWidget    *keep_clear[MAX_KEEP_CLEAR];  /* weak: what names must not cover */
+  guint         n_keep_clear;
   GdkTexture   *dot_textures[2];  /* city, airport; for dot_scale */
   int           dot_scale;
   GPtrArray    *pending;   /* entries waiting for widgets */
@@ -558,7 +561,17 @@ gb_map_place_layer_size_allocate (GtkWidget *widget,
       g_ptr_array_add (self->shown, entry);
     }
 
-  /* Then names, most important first, wherever they fit. */
+  /* Then names, most important first, wherever they fit: clear of the
+   * markers and of what lies over the map (the scale, the buttons). */
+  for (guint i = 0; i < self->n_keep_clear; i++)
+    {
+      GtkWidget *clear = self->keep_clear[i];
+      graphene_rect_t r;
+
+      if (clear != NULL && gtk_widget_get_mapped (clear)
+          && gtk_widget_compute_bounds (clear, widget, &r))
+        gb_map_boxes_add (&self->boxes, &r);
+    }
   for (guint i = 0; i < self->shown->len; i++)
     place_label (self, g_ptr_array_index (self->shown, i), width, height);
 }
@@ -755,7 +768,13 @@ clear_places (GbMapPlaceLayer *self)
 static void
 gb_map_place_layer_dispose (GObject *object)
 {
-  clear_places (GB_MAP_PLACE_LAYER (object));
+  GbMapPlaceLayer *self = GB_MAP_PLACE_LAYER (object);
+
+  clear_places (self);
+  for (guint i = 0; i < self->n_keep_clear; i++)
+    if (self->keep_clear[i] != NULL)
+      g_object_remove_weak_pointer (G_OBJECT (self->keep_clear[i]), (gpointer *) &self->keep_clear[i]);
+  self->n_keep_clear = 0;
 
   G_OBJECT_CLASS (gb_map_place_layer_parent_class)->dispose (object);
 }
@@ -979,4 +998,25 @@ gb_map_place_layer_get_boxes (GbMapPlaceLayer *self)
   g_return_val_if_fail (GB_IS_MAP_PLACE_LAYER (self), NULL);
 
   return &self->boxes;
+}
+
+/**
+ * gb_map_place_layer_keep_clear:
+ * @widget: a widget over the map (its scale, its buttons)
+ *
+ * Names of places, and the routes' labels that keep clear of them, are
+ * not placed where @widget is.
+ */
+void
+gb_map_place_layer_keep_clear (GbMapPlaceLayer *self,
+                               GtkWidget       *widget)
+{
+  g_return_if_fail (GB_IS_MAP_PLACE_LAYER (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (self->n_keep_clear < MAX_KEEP_CLEAR);
+
+  self->keep_clear[self->n_keep_clear] = widget;
+  g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &self->keep_clear[self->n_keep_clear]);
+  self->n_keep_clear++;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }

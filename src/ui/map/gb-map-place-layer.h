@@ -26,4 +26,7 @@ GtkWidget       *gb_map_place_layer_get_label    (GbMapPlaceLayer *self,
                                                   GbPlace         *place);
 guint            gb_map_place_layer_get_n_shown_labels (GbMapPlaceLayer *self);
 
+void        gb_map_place_layer_keep_clear (GbMapPlaceLayer *self,
+                                           GtkWidget       *widget);
+
 G_END_DECLS

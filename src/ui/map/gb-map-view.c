@@ -12,6 +12,7 @@
 #include "gb-geodesic.h"
 #include "gb-map-place-layer.h"
 #include "gb-map-private.h"
+#include "gb-map-scale.h"
 #include "gb-map-view.h"
 #include "gb-place.h"
 #include "gb-route-label-layer.h"
@@ -46,6 +47,7 @@ struct _GbMapView
 
   /* Template widgets */
   GtkWidget             *overlay;
+  GtkWidget             *zoom_box;
   ShumateMap            *map;
   GtkBox                *scale_box;
   GtkLabel              *notice_label;
@@ -789,6 +791,7 @@ gb_map_view_class_init (GbMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GbMapView, overlay);
   gtk_widget_class_bind_template_child (widget_class, GbMapView, map);
   gtk_widget_class_bind_template_child (widget_class, GbMapView, scale_box);
+  gtk_widget_class_bind_template_child (widget_class, GbMapView, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, GbMapView, notice_label);
   gtk_widget_class_bind_template_child (widget_class, GbMapView, cache_notice_label);
   gtk_widget_class_bind_template_child (widget_class, GbMapView, empty_label);
@@ -827,7 +830,6 @@ gb_map_view_init (GbMapView *self)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
-  ShumateScale *scale;
   GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -875,10 +877,10 @@ gb_map_view_init (GbMapView *self)
   shumate_map_center_on (self->map, 45, 100);
   shumate_viewport_set_zoom_level (self->viewport, 3);
 
-  scale = shumate_scale_new (self->viewport);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (scale),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map scale"), -1);
-  gtk_box_append (self->scale_box, GTK_WIDGET (scale));
+  gtk_box_append (self->scale_box, gb_map_scale_new (self->viewport));
+  gb_map_place_layer_keep_clear (self->place_layer, GTK_WIDGET (self->scale_box));
+  gb_map_place_layer_keep_clear (self->place_layer, self->zoom_box);
+  gb_map_place_layer_keep_clear (self->place_layer, GTK_WIDGET (self->attribution_label));
 }
 
 /**
