@@ -8,6 +8,7 @@
 #include "gb-cards-view.h"
 #include "gb-figure-card.h"
 #include "gb-filter.h"
+#include "gb-label.h"
 #include "gb-test-ui.h"
 
 typedef struct
@@ -465,6 +466,62 @@ test_reflow (void)
   gb_test_pump ();
 }
 
+/* How many lines of @label's layout start inside a word. */
+static guint
+lines_starting_mid_word (GtkLabel *label)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  const char *text = pango_layout_get_text (layout);
+  guint mid_word = 0;
+
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+
+      if (line->start_index > 0 && !g_ascii_isspace (text[line->start_index - 1]))
+        mid_word++;
+    }
+  return mid_word;
+}
+
+/* Korean breaks lines between words, as its spaces say: never "5" on one
+ * line and "일" on the next, as Pango would between any two syllables. */
+static void
+test_card_korean_words (void)
+{
+  static const char text[] = "2024년 11월 5일 카자흐스탄과 대한민국의 외교부 장관 회담 "
+                             "양국 관계를 보여준다";
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *plain = gtk_label_new (NULL);
+  GtkWidget *story = gtk_label_new (NULL);
+
+  for (GtkWidget *l = plain; l != NULL; l = l == plain ? story : NULL)
+    {
+      gtk_label_set_wrap (GTK_LABEL (l), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (l), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (l), 1);
+      gtk_widget_set_size_request (l, 130, -1);
+      gtk_box_append (GTK_BOX (box), l);
+    }
+  gtk_label_set_text (GTK_LABEL (plain), text);
+  gb_label_set_story_text (GTK_LABEL (story), text);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 130, -1);
+  gtk_window_present (GTK_WINDOW (window));
+  gb_test_pump ();
+
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (story)), ==, text);
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (story))), >, 2);
+  /* Pango alone breaks inside words here; the story's labels do not. */
+  g_test_message ("plain label: %u lines start mid-word",
+                  lines_starting_mid_word (GTK_LABEL (plain)));
+  g_assert_cmpuint (lines_starting_mid_word (GTK_LABEL (plain)), >, 0);
+  g_assert_cmpuint (lines_starting_mid_word (GTK_LABEL (story)), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +532,7 @@ main (int   argc,
   gb_test_add_cases ("/cards/filter/dropdown", dropdown_cases, test_filter_dropdown);
   g_test_add_func ("/cards/filter/facet-labels", test_facet_labels);
   g_test_add_func ("/cards/card/content", test_card_content);
+  g_test_add_func ("/cards/card/korean-words", test_card_korean_words);
   g_test_add_func ("/cards/card/follow-up", test_card_follow_up);
   g_test_add_func ("/cards/figure/cards", test_figure_cards);
   g_test_add_func ("/cards/reflow", test_reflow);

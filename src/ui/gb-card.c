@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "gb-card.h"
+#include "gb-label.h"
 #include "gb-labels.h"
 
 struct _GbCard
@@ -54,7 +55,7 @@ set_optional_label (GtkLabel   *label,
 {
   gboolean has_text = text != NULL && text[0] != '\0';
 
-  gtk_label_set_text (label, has_text ? text : "");
+  gb_label_set_story_text (label, has_text ? text : "");
   gtk_widget_set_visible (row != NULL ? row : GTK_WIDGET (label), has_text);
 }
 
@@ -80,7 +81,7 @@ update (GbCard *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_class);
   set_optional_label (self->status_since_label, NULL, since);
   gtk_widget_set_visible (GTK_WIDGET (self->context_label), gb_item_is_context (item));
-  gtk_label_set_text (self->title_label, gb_item_get_title (item));
+  gb_label_set_story_text (self->title_label, gb_item_get_title (item));
   set_optional_label (self->parties_label, self->parties_row, parties);
   set_optional_label (self->period_label, self->period_row, period);
   set_optional_label (self->summary_label, NULL, gb_item_get_description (item));

@@ -12,6 +12,7 @@
 #include "gb-event.h"
 #include "gb-figure-format.h"
 #include "gb-figure.h"
+#include "gb-label.h"
 #include "gb-labels.h"
 #include "gb-links.h"
 #include "gb-organisation.h"
@@ -131,7 +132,7 @@ static void
 set_text (GtkLabel   *label,
           const char *text)
 {
-  gtk_label_set_text (label, text != NULL ? text : "");
+  gb_label_set_story_text (label, text);
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
 }
 

@@ -7,6 +7,7 @@
 
 #include "gb-figure-card.h"
 #include "gb-figure-format.h"
+#include "gb-label.h"
 #include "gb-labels.h"
 
 struct _GbFigureCard
@@ -52,7 +53,7 @@ update (GbFigureCard *self)
     meta = g_steal_pointer (&source);
 
   gtk_label_set_text (self->value_label, value);
-  gtk_label_set_text (self->label_label, gb_item_get_title (item));
+  gb_label_set_story_text (self->label_label, gb_item_get_title (item));
   gtk_label_set_text (self->meta_label, meta != NULL ? meta : "");
   gtk_widget_set_visible (GTK_WIDGET (self->meta_label), meta != NULL);
 

@@ -8,6 +8,7 @@
 
 #include "gb-bidi.h"
 #include "gb-dossier.h"
+#include "gb-label.h"
 #include "gb-source.h"
 #include "gb-story-bar.h"
 
@@ -151,10 +152,10 @@ gb_story_bar_dossier_changed (GbView *view)
   title = dup_cut (gb_dossier_get_title (dossier), SUMMARY_MAX_CHARS);
   summary = dup_cut (gb_dossier_get_summary (dossier), SUMMARY_MAX_CHARS);
   meta = dup_meta (dossier);
-  gtk_label_set_text (self->title_label, title != NULL ? title : "");
+  gb_label_set_story_text (self->title_label, title);
   gtk_label_set_text (self->meta_label, meta);
   gtk_widget_set_visible (GTK_WIDGET (self->meta_label), meta[0] != '\0');
-  gtk_label_set_text (self->summary_label, summary != NULL ? summary : "");
+  gb_label_set_story_text (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary != NULL && summary[0] != '\0');
 
   sources = gb_dossier_get_sources (dossier);

@@ -8,6 +8,7 @@
 
 #include "gb-agreement.h"
 #include "gb-date-format.h"
+#include "gb-label.h"
 #include "gb-labels.h"
 #include "gb-timeline-row-widget.h"
 
@@ -48,7 +49,7 @@ set_label (GtkLabel   *label,
 {
   gboolean has_text = text != NULL && *text != '\0';
 
-  gtk_label_set_text (label, has_text ? text : "");
+  gb_label_set_story_text (label, has_text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (label), has_text);
 }
 
