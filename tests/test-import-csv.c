@@ -38,6 +38,8 @@ load_ok (const char *csv)
   return dossier;
 }
 
+/* The sheet is refused with @message; or, when the problem is a row's and
+ * another row is readable, it opens and says it left that row out. */
 static void
 assert_refused (const char *csv,
                 gssize      length,
@@ -45,12 +47,21 @@ assert_refused (const char *csv,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GbDossier) dossier = load (csv, length, "t.csv", &error);
+  const char *said;
 
-  g_assert_null (dossier);
-  g_assert_error (error, GB_LOAD_ERROR, error->code);
-  if (strstr (error->message, message) == NULL)
-    g_error ("expected “%s” in: %s", message, error->message);
-  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  if (dossier != NULL)
+    {
+      g_assert_cmpuint (gb_dossier_get_skipped (dossier, &said), >, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (gb_dossier_get_events (dossier)), >, 0);
+    }
+  else
+    {
+      g_assert_error (error, GB_LOAD_ERROR, error->code);
+      said = error->message;
+    }
+  if (strstr (said, message) == NULL)
+    g_error ("expected “%s” in: %s", message, said);
+  g_assert_true (g_utf8_validate (said, -1, NULL));
 }
 
 static GbItem *
@@ -179,7 +190,8 @@ typedef struct
 } Refusal;
 
 static const Refusal refusals[] = {
-  /* A row without a year, after a cell with a newline: row 3 is on line 4. */
+  /* A row without a year, after a cell with a newline: row 3 is on line 4
+   * (left out; the sheet opens with row 2). */
   { "no-year", HEADER "2024,,,,,,,,,First,\"two\nlines\"\r\n,5,,,,,,,,No year\r\n", -1,
     "t.csv:4:1: row 3, Year: is missing" },
   { "bad-month", "Year,Month,Headline\n2024,13,x\n", -1,

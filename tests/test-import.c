@@ -867,7 +867,6 @@ test_broken_files (void)
   } files[] = {
     { "timelinejs2.json", GB_LOAD_ERROR_FORMAT, ": This is a TimelineJS 2 timeline" },
     { "zoomify.json", GB_LOAD_ERROR_FORMAT, ":3:17: storymap.map_type: " },
-    { "missing-start-date.json", GB_LOAD_ERROR_INVALID, ":8:5: events[1].start_date: is missing" },
     { "bad-lat.json", GB_LOAD_ERROR_INVALID,
       ":11:49: storymap.slides[1].location.lat: latitude 91.5" },
     { "huge-year.json", GB_LOAD_ERROR_INVALID,
@@ -885,6 +884,38 @@ test_broken_files (void)
       if (strstr (error->message, files[i].expect) == NULL)
         g_error ("“%s” not in message: %s", files[i].expect, error->message);
     }
+}
+
+/* A timeline partly unreadable opens with the events it can read, and
+ * says which it left out and why, where each is in the file. */
+static void
+test_partly_unreadable (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GbDossier) missing = load_fixture ("broken/missing-start-date.json", &error);
+  g_autoptr(GbDossier) cosmos = NULL;
+  g_autoptr(GbEvent) dated = NULL;
+  const char *skipped = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (gb_dossier_get_events (missing)), ==, 1);
+  dated = g_list_model_get_item (gb_dossier_get_events (missing), 0);
+  g_assert_cmpstr (gb_item_get_title (GB_ITEM (dated)), ==, "Dated");
+  g_assert_cmpuint (gb_dossier_get_skipped (missing, &skipped), ==, 1);
+  g_assert_nonnull (strstr (skipped, "missing-start-date.json:8:5: events[1].start_date: is missing"));
+
+  cosmos = load_fixture ("broken/partly-unreadable.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (gb_dossier_get_events (cosmos)), ==, 2);
+  g_assert_cmpuint (gb_dossier_get_skipped (cosmos, &skipped), ==, 3);
+  g_assert_nonnull (strstr (skipped, ":5:31: events[0].start_date.year: the year -13800000000"));
+  g_assert_nonnull (strstr (skipped, "events[2].start_date.year: “banana” is not a number"));
+  g_assert_nonnull (strstr (skipped, ":16:5: events[3]: should be an object"));
+
+  /* Every event unreadable: nothing to open, and the file is refused. */
+  g_clear_error (&error);
+  g_assert_null (load_fixture ("broken/huge-year.json", &error));
+  g_assert_error (error, GB_LOAD_ERROR, GB_LOAD_ERROR_INVALID);
 }
 
 static void
@@ -933,6 +964,7 @@ main (int   argc,
   g_test_add_func ("/import/storymap/map-as-image", test_storymap_map_as_image);
   g_test_add_func ("/import/refuse/files", test_broken_files);
   g_test_add_func ("/import/refuse/many-problems", test_many_problems);
+  g_test_add_func ("/import/partly-unreadable", test_partly_unreadable);
   gb_test_add_refusals ("/import/refuse", refusals, G_N_ELEMENTS (refusals));
 
   return g_test_run ();

@@ -160,7 +160,7 @@ test_window_bad_file (void)
 }
 
 /* A TimelineJS spreadsheet opens as the Open dialog and drag and drop open
- * files; a broken one names its row and column. */
+ * files; one with no row readable names the row and column. */
 static void
 test_window_csv (void)
 {
@@ -188,11 +188,12 @@ test_window_csv (void)
     }
   g_assert_cmpuint (max_list_items (timeline), >=, 10);
 
-  g_assert_true (g_file_set_contents (bad_path, "Year,Headline\n1990,x\n,No year\n", -1, NULL));
+  /* No row readable: nothing to open. */
+  g_assert_true (g_file_set_contents (bad_path, "Year,Headline\n,No year\n", -1, NULL));
   gb_window_open_file (window, bad);
   wait_loaded (window);
   g_assert_nonnull (gb_window_get_error (window));
-  g_assert_nonnull (strstr (gb_window_get_error (window), "gb-window-bad.csv:3:1: row 3, Year:"));
+  g_assert_nonnull (strstr (gb_window_get_error (window), "gb-window-bad.csv:2:1: row 2, Year:"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (bad_path);
@@ -646,6 +647,45 @@ test_window_story_bar (void)
   }
 }
 
+/* A timeline partly unreadable opens with the events it can read; the bar
+ * above the story says which were left out and why. */
+static void
+test_window_partly_unreadable (void)
+{
+  GbWindow *window = gb_window_new (app);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "broken",
+                                                 "partly-unreadable.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *note = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gb_window_open_file (window, file);
+  wait_loaded (window);
+  g_assert_null (gb_window_get_error (window));
+  g_assert_cmpuint (g_list_model_get_n_items (gb_dossier_get_events (gb_window_get_dossier (window))),
+                    ==, 2);
+
+  gb_test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len && note == NULL; i++)
+    if (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]),
+                          "3 events of this story were left out, as they could not be read:\n"))
+      note = labels->pdata[i];
+  g_assert_nonnull (note);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (note)), "events[2].start_date.year"));
+  g_assert_false (gtk_label_get_use_markup (GTK_LABEL (note)));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (note,
+                                                                 GTK_TYPE_REVEALER))));
+
+  /* The next story opened has nothing left out: the note goes. */
+  gb_window_open_bundled (window);
+  wait_loaded (window);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (note,
+                                                                  GTK_TYPE_REVEALER))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The menu's Story Language names the interface's and each of the
  * story's languages; choosing one reads the story in it, everywhere. */
 static void
@@ -776,6 +816,7 @@ main (int   argc,
   g_test_add_func ("/window/map-keeps-choice", test_window_map_keeps_choice);
   g_test_add_func ("/window/story-bar", test_window_story_bar);
   g_test_add_func ("/window/story-language", test_window_story_language);
+  g_test_add_func ("/window/partly-unreadable", test_window_partly_unreadable);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -65,6 +65,7 @@ gb_importer_new (const char *data,
   self = g_new0 (GbImporter, 1);
   self->format_name = g_strdup (format_name);
   self->problems = gb_problems_new (data, length, display_name);
+  self->skipped = gb_problems_new (data, length, display_name);
   self->data = data;
   self->length = length;
   self->display_name = g_strdup (display_name);
@@ -91,6 +92,7 @@ gb_importer_free (GbImporter *self)
   g_free (self->display_name);
   g_free (self->file_title);
   gb_problems_free (self->problems);
+  gb_problems_free (self->skipped);
   g_clear_object (&self->file_source);
   g_clear_object (&self->dossier);
   g_free (self);
@@ -317,18 +319,48 @@ gb_importer_add_media (GbImporter *self,
   gb_importer_append_paragraph (description, lines->str);
 }
 
+guint
+gb_importer_begin_event (GbImporter *self)
+{
+  return gb_problems_get_count (self->problems);
+}
+
+void
+gb_importer_end_event (GbImporter *self,
+                       guint       begun)
+{
+  if (gb_problems_get_count (self->problems) <= begun)
+    return;
+
+  gb_problems_move_since (self->problems, begun, self->skipped);
+  self->n_skipped++;
+}
+
+/* Real timelines hold events no program could read (a date of "banana",
+ * a year past 9999): TimelineJS shows the rest, and so does the story,
+ * with what it left out and why (gb_dossier_get_skipped()). A file
+ * whose problems are not an event's, or with no event readable, fails
+ * whole. */
 GbDossier *
 gb_importer_finish (GbImporter  *self,
                     GError     **error)
 {
   g_autofree char *message = gb_problems_format (self->problems);
+  g_autofree char *skipped = gb_problems_format (self->skipped);
+  guint n_events = g_list_model_get_n_items (gb_dossier_get_events (self->dossier));
 
-  if (message != NULL)
+  if (message != NULL || (skipped != NULL && n_events == 0))
     {
-      g_set_error_literal (error, GB_LOAD_ERROR, GB_LOAD_ERROR_INVALID, message);
+      g_autofree char *all = message != NULL && skipped != NULL
+                             ? g_strconcat (message, "\n", skipped, NULL)
+                             : g_strdup (message != NULL ? message : skipped);
+
+      g_set_error_literal (error, GB_LOAD_ERROR, GB_LOAD_ERROR_INVALID, all);
       return NULL;
     }
 
+  if (skipped != NULL)
+    gb_dossier_set_skipped (self->dossier, self->n_skipped, skipped);
   gb_dossier_seal (self->dossier);
   return g_object_ref (self->dossier);
 }

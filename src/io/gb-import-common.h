@@ -21,6 +21,8 @@ typedef struct _GbImporter GbImporter;
 struct _GbImporter
 {
   GbProblems *problems;
+  GbProblems *skipped;       /* what was wrong with the events left out */
+  guint       n_skipped;
   const char *data;          /* the file's bytes, borrowed */
   gsize       length;
   char       *display_name;
@@ -33,6 +35,11 @@ struct _GbImporter
 
 /* @format_name: "TimelineJS 3", "StoryMapJS", for the file source's note and
  * the dossier's origin */
+/* An event the file holds: gb_importer_end_event() leaves it out, its
+ * problems kept apart, when reading it found any. */
+guint       gb_importer_begin_event       (GbImporter  *self);
+void        gb_importer_end_event         (GbImporter  *self,
+                                           guint        begun);
 GbImporter *gb_importer_new               (const char  *data,
                                            gsize        length,
                                            const char  *display_name,

@@ -826,6 +826,7 @@ gb_import_timelinejs_csv (const char  *data,
 
   importer = gb_importer_new (data, length, display_name, GB_TIMELINEJS_CSV_FORMAT_NAME);
   gb_problems_set_locate_func (importer->problems, locate_cb, &csv);
+  gb_problems_set_locate_func (importer->skipped, locate_cb, &csv);
   root = json_object_new ();
 
   if (!read_sheet (importer, &csv, root, error))

@@ -412,6 +412,8 @@ import_list (GbImporter *self,
       JsonNode *node = json_array_get_element (array, i);
       gsize ilen = gb_problems_push_index (self->problems, i);
 
+      guint begun = gb_importer_begin_event (self);
+
       if (JSON_NODE_HOLDS_OBJECT (node))
         {
           g_autofree char *id = g_strdup_printf ("%s-%u", id_prefix, i);
@@ -421,6 +423,7 @@ import_list (GbImporter *self,
       else
         gb_problems_report (self->problems, _("should be an object, not %s"),
                             gb_json_type_name (node));
+      gb_importer_end_event (self, begun);
       gb_problems_pop (self->problems, ilen);
     }
   gb_problems_pop (self->problems, len);

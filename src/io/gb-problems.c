@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "gb-dossier-loader.h"
@@ -189,6 +191,36 @@ gb_problems_report_in (GbProblems *self,
   gb_problems_report_valist (self, NULL, format, args);
   va_end (args);
   gb_problems_pop (self, len);
+}
+
+/**
+ * gb_problems_move_since:
+ * @count: how many problems @self had before those to move
+ * @to: where they go
+ *
+ * Moves the problems reported after the first @count to @to, as they
+ * were: an importer that leaves out an event it could not read keeps
+ * what was wrong with it apart from what fails the whole file.
+ */
+void
+gb_problems_move_since (GbProblems *self,
+                        guint       count,
+                        GbProblems *to)
+{
+  g_return_if_fail (self != NULL && to != NULL && self != to);
+
+  for (guint i = count; i < self->problems->len; i++)
+    {
+      Problem *p = &g_array_index (self->problems, Problem, i);
+
+      if (to->problems->len < GB_DOSSIER_MAX_PROBLEMS)
+        {
+          g_array_append_val (to->problems, *p);
+          memset (p, 0, sizeof *p);
+        }
+    }
+  if (count < self->problems->len)
+    g_array_set_size (self->problems, count);
 }
 
 guint

@@ -49,6 +49,9 @@ void        gb_problems_report_valist     (GbProblems  *self,
                                            const char  *format,
                                            va_list      args) G_GNUC_PRINTF (3, 0);
 guint       gb_problems_get_count         (GbProblems  *self);
+void        gb_problems_move_since        (GbProblems  *self,
+                                           guint        count,
+                                           GbProblems  *to);
 /* The @index-th problem as reported: its JSON path (events[3].date.start,
  * "" at the top level) and its message, for a form to show it at its field. */
 const char *gb_problems_get_path          (GbProblems  *self,

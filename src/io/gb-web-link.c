@@ -56,8 +56,9 @@ check_characters (const char  *link,
   if (length > GB_WEB_LINK_MAX_LENGTH)
     {
       g_set_error (error, GB_WEB_LINK_ERROR, GB_WEB_LINK_ERROR_TOO_LONG,
-                   _("the link is %" G_GSIZE_FORMAT " bytes long, more than the %d a link "
-                     "may have"), length, GB_WEB_LINK_MAX_LENGTH);
+                   /* Translators: %lu is a number of bytes, %d the largest allowed */
+                   _("the link is %lu bytes long, more than the %d a link may have"),
+                   (unsigned long) length, GB_WEB_LINK_MAX_LENGTH);
       return FALSE;
     }
 

@@ -26,6 +26,8 @@ struct _GbDossier
   GbText      *title;
   GbText      *summary;
   GbText      *translator;
+  guint        n_skipped;
+  char        *skipped;
   GbDate      *period;
   char       **languages;
   GFile       *file;
@@ -101,6 +103,7 @@ gb_dossier_finalize (GObject *object)
   g_clear_pointer (&self->title, gb_text_unref);
   g_clear_pointer (&self->summary, gb_text_unref);
   g_clear_pointer (&self->translator, gb_text_unref);
+  g_clear_pointer (&self->skipped, g_free);
   g_clear_pointer (&self->period, gb_date_unref);
   g_clear_pointer (&self->languages, g_strfreev);
   g_clear_pointer (&self->origin, g_free);
@@ -282,6 +285,37 @@ gb_dossier_set_translator (GbDossier *self,
     gb_text_ref (translator);
   g_clear_pointer (&self->translator, gb_text_unref);
   self->translator = translator;
+}
+
+/**
+ * gb_dossier_get_skipped:
+ * @message: (out) (optional) (transfer none): what was wrong with them,
+ *   one line each, as a failed load's message says it
+ *
+ * Returns: how many events of the file it was imported from were left out
+ *   as unreadable
+ */
+guint
+gb_dossier_get_skipped (GbDossier   *self,
+                        const char **message)
+{
+  g_return_val_if_fail (GB_IS_DOSSIER (self), 0);
+
+  if (message != NULL)
+    *message = self->skipped;
+  return self->n_skipped;
+}
+
+void
+gb_dossier_set_skipped (GbDossier  *self,
+                        guint       n_skipped,
+                        const char *message)
+{
+  g_return_if_fail (GB_IS_DOSSIER (self));
+
+  self->n_skipped = n_skipped;
+  g_free (self->skipped);
+  self->skipped = g_strdup (message);
 }
 
 /**

@@ -39,6 +39,12 @@ void         gb_dossier_set_summary        (GbDossier   *self,
 GbText      *gb_dossier_get_translator     (GbDossier   *self);
 void         gb_dossier_set_translator     (GbDossier   *self,
                                             GbText      *translator);
+/* Events of the file it was imported from that could not be read. */
+guint        gb_dossier_get_skipped        (GbDossier   *self,
+                                            const char **message);
+void         gb_dossier_set_skipped        (GbDossier   *self,
+                                            guint        n_skipped,
+                                            const char  *message);
 GbDate      *gb_dossier_get_period         (GbDossier   *self);
 void         gb_dossier_set_period         (GbDossier   *self,
                                             GbDate      *period);

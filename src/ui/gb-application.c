@@ -78,6 +78,22 @@ validate_one (GbDossier  *dossier,
         /* Translators: the second %s is a file format, such as "TimelineJS 3" */
         line = g_strdup_printf (_("%s: imported %s file: %s\n"), shown, origin, summary);
       append_escaped (out, line);
+
+      if (gb_dossier_get_skipped (dossier, NULL) > 0)
+        {
+          const char *skipped;
+          guint n = gb_dossier_get_skipped (dossier, &skipped);
+          g_autofree char *note =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%s: %u event left out, as it could not be read:\n",
+                                          "%s: %u events left out, as they could not be read:\n",
+                                          n),
+                             shown, n);
+
+          append_escaped (err, note);
+          append_escaped (err, skipped);
+          g_string_append_c (err, '\n');
+        }
     }
   else
     {
@@ -119,7 +135,8 @@ gb_application_validate (const char * const *paths,
       g_autoptr(GbDossier) dossier = gb_dossier_load_file (file, NULL, &error);
 
       validate_one (dossier, paths[i], error, out, err);
-      if (dossier == NULL)
+      /* A file that opens with events left out is not valid as it is. */
+      if (dossier == NULL || gb_dossier_get_skipped (dossier, NULL) > 0)
         status = 1;
     }
 

@@ -177,6 +177,47 @@ show_a_view_with_content (GbWindow  *self,
       }
 }
 
+/* What a label is given of a message: laying out megabytes blocks the window
+ * for minutes. The loader's messages are far shorter; this is the backstop. */
+#define MAX_SHOWN_ERROR_CHARS 4000
+
+static char *
+dup_shown_error (const char *message)
+{
+  const char *cut;
+
+  if (g_utf8_strlen (message, MAX_SHOWN_ERROR_CHARS * 4 + 4) <= MAX_SHOWN_ERROR_CHARS)
+    return g_strdup (message);
+
+  cut = g_utf8_offset_to_pointer (message, MAX_SHOWN_ERROR_CHARS);
+  return g_strdup_printf ("%.*s…", (int) (cut - message), message);
+}
+
+/* An imported story opens with the events it could read; the bar above it
+ * says which were left out and why. */
+static void
+show_skipped (GbWindow  *self,
+              GbDossier *dossier)
+{
+  const char *skipped = NULL;
+  guint n = dossier != NULL ? gb_dossier_get_skipped (dossier, &skipped) : 0;
+  g_autofree char *message = NULL;
+  g_autofree char *shown = NULL;
+
+  if (n == 0 || skipped == NULL)
+    return;
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u event of this story was left out, as it could "
+                                          "not be read:\n%s",
+                                          "%u events of this story were left out, as they could "
+                                          "not be read:\n%s", n),
+                             n, skipped);
+  shown = dup_shown_error (message);
+  gtk_label_set_text (self->error_bar_label, shown);
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+}
+
 /* Story ▸ Language: the interface's language, then each of the story's
  * own, by their own names. */
 static void
@@ -239,6 +280,7 @@ selection_dossier_cb (GbWindow *self)
 
   gb_window_edit_update_title (self);
   update_languages (self, dossier);
+  show_skipped (self, dossier);
   if (dossier != NULL)
     show_a_view_with_content (self, dossier);
   gtk_stack_set_visible_child_name (self->main_stack, dossier != NULL ? "content" : "loading");
@@ -253,22 +295,6 @@ reveal_flap_cb (GbWindow *self)
   /* Swiped away, or closed by a click beside it on a narrow window. */
   if (!adw_flap_get_reveal_flap (self->flap))
     gb_selection_set_item (self->selection, NULL);
-}
-
-/* What a label is given of a message: laying out megabytes blocks the window
- * for minutes. The loader's messages are far shorter; this is the backstop. */
-#define MAX_SHOWN_ERROR_CHARS 4000
-
-static char *
-dup_shown_error (const char *message)
-{
-  const char *cut;
-
-  if (g_utf8_strlen (message, MAX_SHOWN_ERROR_CHARS * 4 + 4) <= MAX_SHOWN_ERROR_CHARS)
-    return g_strdup (message);
-
-  cut = g_utf8_offset_to_pointer (message, MAX_SHOWN_ERROR_CHARS);
-  return g_strdup_printf ("%.*s…", (int) (cut - message), message);
 }
 
 void

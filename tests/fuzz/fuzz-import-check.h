@@ -29,4 +29,16 @@ fuzz_check_import (GbDossier    *dossier,
     {
       g_error ("an imported dossier whose origin is not %s", origin);
     }
+  else
+    {
+      const char *skipped = NULL;
+
+      /* Events left out are said to be, as an error would be. */
+      if (gb_dossier_get_skipped (dossier, &skipped) > 0
+          && (skipped == NULL || !g_utf8_validate (skipped, -1, NULL)
+              || (name != NULL && !g_str_has_prefix (skipped, name))))
+        g_error ("events left out without a message naming the file");
+      if (g_list_model_get_n_items (gb_dossier_get_events (dossier)) == 0 && skipped != NULL)
+        g_error ("every event left out, and the file opened");
+    }
 }
