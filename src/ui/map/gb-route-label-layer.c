@@ -186,35 +186,34 @@ route_label_new (GbRouteLabelLayer *self,
   return label;
 }
 
-static gboolean
-labels_match_lines (GbRouteLabelLayer *self)
+/* How many labels, from the first, are still those of the lines there. */
+static guint
+labels_matching_lines (GbRouteLabelLayer *self)
 {
-  guint n = gb_route_layer_get_n_routes (self->routes);
-
-  if (self->labels->len != n)
-    return FALSE;
+  guint n = MIN (self->labels->len, gb_route_layer_get_n_routes (self->routes));
 
   for (guint i = 0; i < n; i++)
     if (((RouteLabel *) g_ptr_array_index (self->labels, i))->route
         != gb_route_layer_get_line (self->routes, i)->route)
-      return FALSE;
+      return i;
 
-  return TRUE;
+  return n;
 }
 
-/* A label for each line, in the route layer's order, marked as the line is. */
+/* A label for each line, in the route layer's order, marked as the line is.
+ * Labels are kept as far as the lines are the same: a story adds its routes
+ * one by one, and making every label again for each (5,000 routes: 12.5
+ * million buttons) blocked the window for minutes. */
 static void
 lines_changed_cb (GbRouteLabelLayer *self)
 {
   guint n = gb_route_layer_get_n_routes (self->routes);
+  guint kept = labels_matching_lines (self);
 
-  if (!labels_match_lines (self))
-    {
-      g_ptr_array_set_size (self->labels, 0);
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (self->labels,
-                         route_label_new (self, gb_route_layer_get_line (self->routes, i)));
-    }
+  g_ptr_array_set_size (self->labels, kept);
+  for (guint i = kept; i < n; i++)
+    g_ptr_array_add (self->labels,
+                     route_label_new (self, gb_route_layer_get_line (self->routes, i)));
 
   for (guint i = 0; i < n; i++)
     {
@@ -372,7 +371,9 @@ gb_route_label_layer_size_allocate (GtkWidget *widget,
   GbRouteLabelLayer *self = GB_ROUTE_LABEL_LAYER (widget);
   GbMapFrame f;
 
-  if (self->labels->len == 0 || !labels_match_lines (self)
+  if (self->labels->len == 0
+      || self->labels->len != gb_route_layer_get_n_routes (self->routes)
+      || labels_matching_lines (self) != self->labels->len
       || !gb_map_frame_init (&f, shumate_layer_get_viewport (SHUMATE_LAYER (self)), width, height))
     return;
 
