@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "gb-bidi.h"
-
 #include <adwaita.h>
 
 #include "gb-application.h"
+#include "gb-bidi.h"
 #include "gb-cards-view.h"
 #include "gb-detail-pane.h"
 #include "gb-event.h"
@@ -409,6 +408,37 @@ test_detail_provenance (void)
   g_assert_finalize_object (pane);
 }
 
+/* A title being typed ends in a space: the details show it without, and
+ * without GTK 4.8's warning about the label's size. */
+static void
+test_detail_typed_title (void)
+{
+  g_autoptr(GbDossier) dossier = gb_dossier_new ("typed");
+  g_autoptr(GbSelection) selection = gb_selection_new ();
+  g_autoptr(GbDate) date = gb_date_parse ("2024-11-04", NULL, NULL, NULL);
+  g_autoptr(GbEvent) event = gb_event_new ("evt-typed", date);
+  g_autoptr(GbText) title = gb_text_new_plain ("Keyboard ");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *pane = gb_detail_pane_new ();
+
+  gb_item_set_title (GB_ITEM (event), title);
+  g_assert_true (gb_dossier_add_item (dossier, GB_ITEM (event)));
+  gb_dossier_seal (dossier);
+  gb_selection_set_dossier (selection, dossier);
+  g_object_set (pane, "selection", selection, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), pane);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  gb_selection_set_item (selection, GB_ITEM (event));
+  gb_test_pump ();
+
+  g_assert_true (gb_test_shows_text (pane, "Keyboard"));
+  g_assert_false (gb_test_shows_text (pane, "Keyboard "));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gb_test_pump ();
+}
+
 static gboolean
 all_results_shown (GtkWidget *results)
 {
@@ -806,6 +836,7 @@ main (int   argc,
   add_link_tests ("/selection/cards", test_cards_marks);
   add_link_tests ("/selection/detail", test_detail_links);
   g_test_add_func ("/selection/detail/provenance", test_detail_provenance);
+  g_test_add_func ("/selection/detail/typed-title", test_detail_typed_title);
   g_test_add_func ("/selection/detail/event-order", test_detail_event_order);
   g_test_add_func ("/selection/detail/follow-up", test_detail_follow_up);
   g_test_add_func ("/selection/window/pane", test_window_pane);

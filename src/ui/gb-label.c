@@ -25,11 +25,17 @@ is_hangul (gunichar c)
  * breaking algorithm allows: "5일" split across lines, "카자 / 흐스탄".
  * Each word holding Hangul is kept whole (CSS's word-break: keep-all),
  * up to a length past which it may break as before.
+ *
+ * Spaces at the end go: GTK 4.8 measures a label that wraps at characters
+ * and ends in a space wider for a given height than its minimum width
+ * ("Keyboard ", a title being typed: 22 px against 17), which a box
+ * reports as a critical warning.
  */
 void
 gb_label_set_story_text (GtkLabel   *label,
                          const char *text)
 {
+  g_autofree char *shown = NULL;
   PangoAttrList *attrs = NULL;
   const char *word = NULL;
   gboolean hangul = FALSE;
@@ -39,6 +45,7 @@ gb_label_set_story_text (GtkLabel   *label,
 
   if (text == NULL)
     text = "";
+  text = shown = g_strchomp (g_strdup (text));
 
   for (const char *p = text;; p = g_utf8_next_char (p))
     {
