@@ -46,11 +46,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* @text without the spaces around it, and cut to @max_chars. The spaces
- * go because GTK 4.8 measures a label that wraps at characters and ends in
- * a space wider for a given height than its minimum width ("Keyboard " —
- * a title being typed — 22 px against 17), which a box reports as a
- * critical warning. */
+/* @text without the spaces around it (gb_label_set_story_text() says why
+ * the trailing ones must go), and cut to @max_chars. */
 static char *
 dup_cut (const char *text,
          glong       max_chars)

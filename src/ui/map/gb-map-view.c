@@ -454,11 +454,13 @@ keep_chosen_in_view (GbMapView *self,
 {
   GbItem *item = gb_view_get_item (GB_VIEW (self));
   g_autoptr(GArray) xy = NULL;
-  double zoom, world, cx, cy, pad_x, pad_y;
+  double pad_x, pad_y;
   gboolean outside = FALSE;
+  GbMapFrame f;
   Bounds b;
 
-  if (item == NULL || g_get_monotonic_time () < self->flying_until)
+  if (item == NULL || g_get_monotonic_time () < self->flying_until
+      || !gb_map_frame_init (&f, self->viewport, width, height))
     return;
 
   xy = g_array_new (FALSE, FALSE, sizeof (double));
@@ -466,29 +468,25 @@ keep_chosen_in_view (GbMapView *self,
   if (xy->len == 0)
     return;
 
-  zoom = shumate_viewport_get_zoom_level (self->viewport);
-  world = 256.0 * exp2 (zoom);
-  cx = gb_mercator_x (shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)));
-  cy = gb_mercator_y (shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)));
   pad_x = MIN (KEEP_IN_VIEW_PAD, width / 4.0);
   pad_y = MIN (KEEP_IN_VIEW_PAD, height / 4.0);
 
+  /* Each point on the copy of the world nearest the centre, as the layers
+   * draw it. */
   for (guint i = 0; i + 1 < xy->len && !outside; i += 2)
     {
-      double dx = g_array_index (xy, double, i) - cx;
-      double x, y;
+      double mx = g_array_index (xy, double, i);
+      GbClipPoint p = gb_map_frame_project (&f, mx, g_array_index (xy, double, i + 1),
+                                            gb_map_frame_nearest_copy (&f, mx));
 
-      dx -= round (dx);   /* the copy of the world nearest the centre */
-      x = width / 2.0 + dx * world;
-      y = height / 2.0 + (g_array_index (xy, double, i + 1) - cy) * world;
-      outside = x < pad_x || x > width - pad_x || y < pad_y || y > height - pad_y;
+      outside = p.x < pad_x || p.x > width - pad_x || p.y < pad_y || p.y > height - pad_y;
     }
 
   if (!outside)
     return;
 
   b = bounds_of (xy);
-  go_to_bounds (self, &b, zoom, FALSE);
+  go_to_bounds (self, &b, shumate_viewport_get_zoom_level (self->viewport), FALSE);
 }
 
 static void
