@@ -65,6 +65,8 @@ struct _GbMapView
   GbRouteLabelLayer     *route_label_layer;
 
   gboolean               fit_pending;
+  gboolean               fitted;         /* the viewport is where fit_story() put it */
+  double                 fitted_lat, fitted_lon, fitted_zoom;
   gboolean               selecting;
   gint64                 flying_until;   /* monotonic µs */
   int                    last_width, last_height;
@@ -403,6 +405,23 @@ fit_story (GbMapView *self,
 
   b = bounds_of (xy);
   go_to_bounds (self, &b, FIT_MAX_ZOOM, animate);
+
+  self->fitted = !animate;
+  self->fitted_lat = shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport));
+  self->fitted_lon = shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport));
+  self->fitted_zoom = shumate_viewport_get_zoom_level (self->viewport);
+}
+
+/* Whether the reader has left the map as it was fitted to the story: then
+ * a new size (the window's, or the timeline moving beside it) fits it
+ * again rather than showing a corner of it. */
+static gboolean
+still_fitted (GbMapView *self)
+{
+  return self->fitted &&
+         shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)) == self->fitted_lat &&
+         shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)) == self->fitted_lon &&
+         shumate_viewport_get_zoom_level (self->viewport) == self->fitted_zoom;
 }
 
 /* Adds the points that outline @item on the map: the place itself, a
@@ -723,7 +742,12 @@ gb_map_view_size_allocate (GtkWidget *widget,
     }
   else if ((width != self->last_width || height != self->last_height)
            && self->last_width > 0 && width > 0 && height > 0)
-    keep_chosen_in_view (self, width, height);
+    {
+      if (still_fitted (self) && gb_view_get_item (GB_VIEW (self)) == NULL)
+        fit_story (self, FALSE);
+      else
+        keep_chosen_in_view (self, width, height);
+    }
 
   self->last_width = width;
   self->last_height = height;
