@@ -99,6 +99,26 @@ gb_test_pump (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Runs the main loop until the window of @widget has drawn @n more frames
+ * (a list scrolled to a row has made it), or for five seconds at most. */
+static inline void
+gb_test_wait_frames (GtkWidget *widget,
+                     guint      n)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (gtk_widget_get_root (widget)));
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gint64 until;
+
+  g_assert_nonnull (clock);
+  until = gdk_frame_clock_get_frame_counter (clock) + n;
+  while (gdk_frame_clock_get_frame_counter (clock) < until && g_get_monotonic_time () < deadline)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (gtk_widget_get_root (widget)));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpint (gdk_frame_clock_get_frame_counter (clock), >=, until);
+}
+
 static inline GbDossier *
 gb_test_load_fixture (const char *name)
 {

@@ -750,6 +750,8 @@ test_window_follow (void)
   g_assert_nonnull (card);
   g_signal_emit_by_name (card, "activate");
   gb_test_pump ();
+  /* Beside the cards, the timeline scrolls to the agreement's first event. */
+  gb_test_wait_frames (timeline, 3);
 
   g_assert_true (gb_selection_get_item (selection) == agreement);
   g_assert_true (gb_detail_pane_get_item (GB_DETAIL_PANE (pane)) == agreement);

@@ -306,6 +306,27 @@ gb_timeline_view_dossier_changed (GbView *view)
   update_page (self);
 }
 
+/* The first row of an event that the choice links to, or G_MAXUINT. */
+static guint
+find_first_linked (GbTimelineView *self)
+{
+  GListModel *rows = G_LIST_MODEL (self->model);
+  GbSelection *selection = gb_view_get_selection (GB_VIEW (self));
+
+  for (guint i = 0; selection != NULL && i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GbTimelineRow) row = g_list_model_get_item (rows, i);
+
+      if (gb_timeline_row_get_kind (row) == GB_TIMELINE_ROW_ITEM &&
+          gb_selection_is_linked (selection, gb_timeline_row_get_item (row)))
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+/* What is chosen, or else the first event it links to (the signing of an
+ * agreement chosen on its card), is scrolled into view: beside the other
+ * views, the timeline shows what they chose. */
 static void
 gb_timeline_view_item_changed (GbView *view)
 {
@@ -316,6 +337,8 @@ gb_timeline_view_item_changed (GbView *view)
   update_all_linked (self);
 
   position = gb_timeline_model_find_item (self->model, item);
+  if (position == G_MAXUINT && item != NULL)
+    position = find_first_linked (self);
   if (position != G_MAXUINT && position != get_focus_position (self))
     move_to_position (self, position, FALSE);
 }
