@@ -10,6 +10,9 @@
 #include "gb-map-place-layer.h"
 #include "gb-source.h"
 #include "gb-story-bar.h"
+#include "gb-timeline-row.h"
+#include "gb-timeline-view.h"
+#include "gb-map-view.h"
 #include "gb-test-ui.h"
 #include "gb-window.h"
 
@@ -541,6 +544,128 @@ test_window_map_keeps_choice (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+timeline_beside (GtkWidget *window)
+{
+  GtkWidget *timeline = gb_test_find_widget (window, GB_TYPE_TIMELINE_VIEW);
+
+  return !gtk_widget_is_ancestor (timeline, gb_test_find_widget (window, ADW_TYPE_VIEW_STACK));
+}
+
+static void
+wait_layout (GbWindow *window,
+             gboolean  beside)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (timeline_beside (GTK_WIDGET (window)) != beside && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (timeline_beside (GTK_WIDGET (window)) == beside);
+  gb_test_wait_frames (GTK_WIDGET (window), 3);
+}
+
+static guint
+count_view_tabs (GtkWidget  *widget,
+                 const char *title)
+{
+  guint n = GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_get_visible (widget) &&
+            gtk_widget_get_ancestor (widget, ADW_TYPE_VIEW_SWITCHER) != NULL &&
+            gb_test_shows_text (widget, title);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_view_tabs (child, title);
+  return n;
+}
+
+/* A wide window shows the timeline beside the map, and the details beside
+ * both: a row chosen on the timeline is seen on the map while the timeline
+ * stays. Narrower, or with the setting off, the views take turns again. */
+static void
+test_window_beside (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GbWindow *window;
+  GtkWidget *timeline, *map, *list, *flap, *focus;
+  GListModel *rows;
+  guint position = G_MAXUINT;
+
+  g_settings_set_string (settings, "last-view", "timeline");
+  g_settings_set_boolean (settings, "timeline-beside-map", TRUE);
+  window = gb_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gb_window_open_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_loaded (window);
+  wait_layout (window, TRUE);
+
+  timeline = gb_test_find_widget (GTK_WIDGET (window), GB_TYPE_TIMELINE_VIEW);
+  map = gb_test_find_widget (GTK_WIDGET (window), GB_TYPE_MAP_VIEW);
+  flap = gb_test_find_widget (GTK_WIDGET (window), ADW_TYPE_FLAP);
+  g_assert_true (gtk_widget_get_mapped (timeline));
+  g_assert_true (gtk_widget_get_mapped (map));
+  g_assert_cmpint (gtk_widget_get_width (timeline), >=, 340);
+  g_assert_cmpint (gtk_widget_get_width (map), >, gtk_widget_get_width (timeline));
+  g_assert_cmpstr (gb_window_get_visible_view (window), ==, "map");
+  /* The switcher offers what is not shown already. */
+  g_assert_cmpuint (count_view_tabs (GTK_WIDGET (window), "Timeline"), ==, 0);
+  g_assert_cmpuint (count_view_tabs (GTK_WIDGET (window), "Map"), >, 0);
+
+  /* Choose the meeting in Seoul on the timeline: details open, nothing moves away. */
+  rows = gb_timeline_view_get_model (GB_TIMELINE_VIEW (timeline));
+  for (guint i = 0; i < g_list_model_get_n_items (rows) && position == G_MAXUINT; i++)
+    {
+      g_autoptr(GbTimelineRow) row = g_list_model_get_item (rows, i);
+
+      if (gb_timeline_row_get_kind (row) == GB_TIMELINE_ROW_ITEM &&
+          g_strcmp0 (gb_item_get_id (gb_timeline_row_get_item (row)), "evt-meeting-cho") == 0)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  list = gb_test_find_widget (timeline, GTK_TYPE_LIST_VIEW);
+  gtk_widget_grab_focus (list);
+  g_signal_emit_by_name (list, "activate", position);
+  gb_test_wait_frames (GTK_WIDGET (window), 20);
+  g_assert_cmpstr (gb_item_get_id (gb_selection_get_item (gb_window_get_selection (window))),
+                   ==, "evt-meeting-cho");
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
+  g_assert_false (adw_flap_get_folded (ADW_FLAP (flap)));
+  g_assert_true (timeline_beside (GTK_WIDGET (window)));
+  g_assert_true (gtk_widget_get_mapped (timeline));
+  g_assert_true (gtk_widget_get_mapped (map));
+  g_assert_cmpint (gtk_widget_get_width (map), >=, 300);
+
+  /* Escape from the details goes back to the timeline, not to the map. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-detail", NULL);
+  gb_test_wait_frames (GTK_WIDGET (window), 3);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-detail", NULL);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, timeline));
+
+  /* Narrower: the timeline is a view among the others again, and still has the keyboard. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  wait_layout (window, FALSE);
+  g_assert_cmpstr (gb_window_get_visible_view (window), ==, "timeline");
+  g_assert_true (gtk_widget_get_mapped (timeline));
+  g_assert_false (gtk_widget_get_mapped (map));
+  g_assert_cmpuint (count_view_tabs (GTK_WIDGET (window), "Timeline"), >, 0);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, timeline));
+
+  /* Wide again, then the setting turned off (the main menu's check item). */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  wait_layout (window, TRUE);
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "timeline-beside-map"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "timeline-beside-map", NULL);
+  g_assert_false (g_settings_get_boolean (settings, "timeline-beside-map"));
+  wait_layout (window, FALSE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "timeline-beside-map");
+}
+
 /* The story itself where a reader starts, above every view and at every
  * width: its title, its summary and its sources, each of which opens in
  * the details; folded away, it stays folded. An imported story's title
@@ -815,6 +940,7 @@ main (int   argc,
   g_test_add_func ("/window/opens-on-content", test_window_opens_on_content);
   g_test_add_func ("/window/map-keeps-choice", test_window_map_keeps_choice);
   g_test_add_func ("/window/story-bar", test_window_story_bar);
+  g_test_add_func ("/window/beside", test_window_beside);
   g_test_add_func ("/window/story-language", test_window_story_language);
   g_test_add_func ("/window/partly-unreadable", test_window_partly_unreadable);
 

@@ -421,6 +421,7 @@ gb_application_startup (GApplication *app)
   GbApplication *self = GB_APPLICATION (app);
   g_autoptr(GAction) color_scheme = NULL;
   g_autoptr(GAction) map_source = NULL;
+  g_autoptr(GAction) timeline_beside = NULL;
   g_autoptr(GAction) story_language = NULL;
 
   static const GActionEntry actions[] = {
@@ -438,6 +439,8 @@ gb_application_startup (GApplication *app)
   map_source = g_settings_create_action (self->settings, "map-source");
   g_action_map_add_action (G_ACTION_MAP (app), color_scheme);
   g_action_map_add_action (G_ACTION_MAP (app), map_source);
+  timeline_beside = g_settings_create_action (self->settings, "timeline-beside-map");
+  g_action_map_add_action (G_ACTION_MAP (app), timeline_beside);
   g_signal_connect (self->settings, "changed::color-scheme",
                     G_CALLBACK (color_scheme_changed_cb), NULL);
   color_scheme_changed_cb (self->settings, "color-scheme", NULL);

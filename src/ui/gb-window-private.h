@@ -21,6 +21,9 @@ struct _GbWindow
   GbDocument           *document;      /* the story shown, NULL for none */
   GFile                *test_save_file;  /* Save As chooses it, for the tests */
   gboolean              close_confirmed;
+  gboolean              beside;        /* the timeline stands in the side column */
+  guint                 layout_idle_id;
+  GtkWidget            *focus_return;  /* weak: the view the details were opened from */
 
   /* Template objects */
   GbSelection          *selection;
@@ -32,6 +35,10 @@ struct _GbWindow
   GtkStack             *main_stack;
   GtkSpinner           *spinner;
   AdwViewStack         *view_stack;
+  AdwLeaflet           *views_leaflet;
+  AdwClamp             *side_column;
+  AdwBin               *timeline_slot;
+  GtkWidget            *timeline_view;
   GtkWidget            *map_view;
   GMenu                *recent_section;
   GMenu                *language_section;
@@ -52,6 +59,18 @@ void      gb_window_show_error            (GbWindow          *self,
                                            const char        *message);
 void      gb_window_update_actions        (GbWindow          *self);
 void      gb_window_add_recent            (GFile             *file);
+gboolean  gb_window_view_has_content     (GbDossier         *dossier,
+                                           const char        *view);
+
+/* gb-window-layout.c */
+void      gb_window_layout_init           (GbWindow          *self);
+void      gb_window_layout_dispose        (GbWindow          *self);
+/* Puts the timeline beside the other views or among them, as the window's
+ * width, the settings and the story shown ask; at once or, during a size
+ * allocation (@deferred), from an idle. */
+void      gb_window_layout_update         (GbWindow          *self,
+                                           gboolean           deferred);
+gboolean  gb_window_layout_is_beside      (GbWindow          *self);
 
 /* gb-window-edit.c */
 void      gb_window_edit_class_init       (GtkWidgetClass    *widget_class);

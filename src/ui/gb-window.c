@@ -143,9 +143,9 @@ has_dated_event (GbDossier *dossier)
   return FALSE;
 }
 
-static gboolean
-view_has_content (GbDossier  *dossier,
-                  const char *view)
+gboolean
+gb_window_view_has_content (GbDossier  *dossier,
+                            const char *view)
 {
   if (g_strcmp0 (view, "timeline") == 0)
     return has_dated_event (dossier);
@@ -169,7 +169,7 @@ show_a_view_with_content (GbWindow  *self,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    if (view_has_content (dossier, views[i]))
+    if (gb_window_view_has_content (dossier, views[i]))
       {
         if (i > 0)
           adw_view_stack_set_visible_child_name (self->view_stack, views[i]);
@@ -283,6 +283,7 @@ selection_dossier_cb (GbWindow *self)
   show_skipped (self, dossier);
   if (dossier != NULL)
     show_a_view_with_content (self, dossier);
+  gb_window_layout_update (self, FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, dossier != NULL ? "content" : "loading");
 
   gb_window_update_actions (self);
@@ -522,8 +523,13 @@ show_view_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   GbWindow *self = GB_WINDOW (widget);
+  const char *view = g_variant_get_string (param, NULL);
 
-  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (param, NULL));
+  /* Standing beside the other views, the timeline is shown: it takes the keyboard. */
+  if (gb_window_layout_is_beside (self) && g_strcmp0 (view, "timeline") == 0)
+    gtk_widget_grab_focus (self->timeline_view);
+  else
+    adw_view_stack_set_visible_child_name (self->view_stack, view);
 }
 
 static void
@@ -580,7 +586,12 @@ close_detail_action (GtkWidget  *widget,
 
   /* Back to where the reader opened it from (the timeline remembers its row). */
   if (in_pane && gb_selection_get_item (self->selection) == NULL)
-    gtk_widget_grab_focus (adw_view_stack_get_visible_child (self->view_stack));
+    {
+      if (self->focus_return != NULL && gtk_widget_get_mapped (self->focus_return))
+        gtk_widget_grab_focus (self->focus_return);
+      else
+        gtk_widget_grab_focus (adw_view_stack_get_visible_child (self->view_stack));
+    }
 }
 
 static void
@@ -599,9 +610,16 @@ focus_detail_action (GtkWidget  *widget,
 {
   GbWindow *self = GB_WINDOW (widget);
 
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
   if (!adw_flap_get_reveal_flap (self->flap))
     return;
 
+  /* Beside the other views, the timeline may be where the details came from. */
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->detail_pane)))
+    g_set_weak_pointer (&self->focus_return,
+                        focus != NULL && gtk_widget_is_ancestor (focus, self->timeline_view) ?
+                        self->timeline_view : adw_view_stack_get_visible_child (self->view_stack));
   g_signal_handlers_disconnect_by_func (self->detail_pane, detail_pane_mapped_cb, self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self->detail_pane)))
     detail_pane_mapped_cb (self);
@@ -683,6 +701,17 @@ gb_window_close_request (GtkWindow *window)
 }
 
 static void
+gb_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  GTK_WIDGET_CLASS (gb_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  gb_window_layout_update (GB_WINDOW (widget), TRUE);
+}
+
+static void
 gb_window_dispose (GObject *object)
 {
   GbWindow *self = (GbWindow *) object;
@@ -691,6 +720,8 @@ gb_window_dispose (GObject *object)
                                         recent_changed_cb, self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  gb_window_layout_dispose (self);
+  g_clear_weak_pointer (&self->focus_return);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GB_TYPE_WINDOW);
 
@@ -764,6 +795,7 @@ gb_window_class_init (GbWindowClass *klass)
   object_class->get_property = gb_window_get_property;
   object_class->set_property = gb_window_set_property;
   window_class->close_request = gb_window_close_request;
+  widget_class->size_allocate = gb_window_size_allocate;
 
   properties[PROP_DOSSIER] =
     g_param_spec_object ("dossier", NULL, NULL,
@@ -796,6 +828,10 @@ gb_window_class_init (GbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GbWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, views_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, side_column);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, timeline_slot);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, language_section);
@@ -897,6 +933,7 @@ gb_window_init (GbWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
   g_settings_bind (self->settings, "last-view", self->view_stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
+  gb_window_layout_init (self);
 
   g_object_bind_property (self, "title", self->switcher_title, "title", G_BINDING_SYNC_CREATE);
 

@@ -304,12 +304,14 @@ class App:
         settings_dir = os.path.join(self.home, 'config', 'glib-2.0', 'settings')
         os.makedirs(settings_dir)
         # The keyfile backend lets this process hand the app its settings: the offline basemap
-        # only (no tile downloads, no network) and the timeline first.
+        # only (no tile downloads, no network), the timeline first, one view at a time (the
+        # walk below goes through the switcher; the wide layout is /window/beside's).
         with open(os.path.join(settings_dir, 'keyfile'), 'w', encoding='utf-8') as f:
             f.write('[io/github/goldenbridge/GoldenBridge]\n'
                     "map-source='basemap'\n"
                     "tile-url-template='http://127.0.0.1:9/{z}/{x}/{y}.png'\n"
                     "last-view='timeline'\n"
+                    'timeline-beside-map=false\n'
                     'window-width=1100\n'
                     'window-height=720\n'
                     'window-maximized=false\n')
