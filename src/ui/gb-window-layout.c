@@ -17,18 +17,24 @@
 /* The side column (340), the map beside it (400) and the details (320). */
 #define BESIDE_MIN_WIDTH 1060
 
+/* Beside nothing, or with nothing in it, the timeline is better alone.
+ * Asked once per story shown, not at every size allocation: a story of
+ * 100,000 events without a date would be read through each time. */
 static gboolean
-beside_wanted (GbWindow *self)
+story_fits_beside (GbDossier *dossier)
 {
-  GbDossier *dossier = gb_selection_get_dossier (self->selection);
-
-  /* Beside nothing, or with nothing in it, the timeline is better alone. */
-  return g_settings_get_boolean (self->settings, "timeline-beside-map") &&
-         gtk_widget_get_width (GTK_WIDGET (self)) >= BESIDE_MIN_WIDTH &&
-         dossier != NULL &&
+  return dossier != NULL &&
          gb_window_view_has_content (dossier, "timeline") &&
          (gb_window_view_has_content (dossier, "map") ||
           gb_window_view_has_content (dossier, "agreements"));
+}
+
+static gboolean
+beside_wanted (GbWindow *self)
+{
+  return self->story_fits_beside &&
+         gtk_widget_get_width (GTK_WIDGET (self)) >= BESIDE_MIN_WIDTH &&
+         g_settings_get_boolean (self->settings, "timeline-beside-map");
 }
 
 static gboolean
@@ -129,6 +135,13 @@ gb_window_layout_update (GbWindow *self,
 
   g_clear_handle_id (&self->layout_idle_id, g_source_remove);
   apply_layout (self, beside);
+}
+
+void
+gb_window_layout_story_changed (GbWindow *self)
+{
+  self->story_fits_beside = story_fits_beside (gb_selection_get_dossier (self->selection));
+  gb_window_layout_update (self, FALSE);
 }
 
 gboolean

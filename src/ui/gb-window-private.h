@@ -22,6 +22,7 @@ struct _GbWindow
   GFile                *test_save_file;  /* Save As chooses it, for the tests */
   gboolean              close_confirmed;
   gboolean              beside;        /* the timeline stands in the side column */
+  gboolean              story_fits_beside;
   guint                 layout_idle_id;
   GtkWidget            *focus_return;  /* weak: the view the details were opened from */
 
@@ -70,6 +71,8 @@ void      gb_window_layout_dispose        (GbWindow          *self);
  * allocation (@deferred), from an idle. */
 void      gb_window_layout_update         (GbWindow          *self,
                                            gboolean           deferred);
+/* The same, once another story is shown. */
+void      gb_window_layout_story_changed  (GbWindow          *self);
 gboolean  gb_window_layout_is_beside      (GbWindow          *self);
 
 /* gb-window-edit.c */

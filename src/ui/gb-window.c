@@ -283,7 +283,7 @@ selection_dossier_cb (GbWindow *self)
   show_skipped (self, dossier);
   if (dossier != NULL)
     show_a_view_with_content (self, dossier);
-  gb_window_layout_update (self, FALSE);
+  gb_window_layout_story_changed (self);
   gtk_stack_set_visible_child_name (self->main_stack, dossier != NULL ? "content" : "loading");
 
   gb_window_update_actions (self);
