@@ -36,7 +36,7 @@ struct _GbWindow
   GtkStack             *main_stack;
   GtkSpinner           *spinner;
   AdwViewStack         *view_stack;
-  AdwLeaflet           *views_leaflet;
+  GtkWidget            *side_separator;
   AdwClamp             *side_column;
   AdwBin               *timeline_slot;
   GtkWidget            *timeline_view;

@@ -828,7 +828,7 @@ gb_window_class_init (GbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GbWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, GbWindow, views_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, GbWindow, side_separator);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, side_column);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, timeline_slot);
   gtk_widget_class_bind_template_child (widget_class, GbWindow, timeline_view);
