@@ -11,6 +11,8 @@
 #include "gb-dossier-loader.h"
 #include "gb-selection.h"
 #include "gb-test-load.h"
+#include "gb-timeline-row.h"
+#include "gb-timeline-view.h"
 
 /* GTK and libadwaita up, for widgets tested outside an application. */
 static inline void
@@ -117,6 +119,25 @@ gb_test_wait_frames (GtkWidget *widget,
       g_main_context_iteration (NULL, TRUE);
     }
   g_assert_cmpint (gdk_frame_clock_get_frame_counter (clock), >=, until);
+}
+
+/* The timeline row of @item, which must be on it. */
+static inline guint
+gb_test_find_timeline_position (GtkWidget *timeline,
+                                GbItem    *item)
+{
+  GListModel *rows = gb_timeline_view_get_model (GB_TIMELINE_VIEW (timeline));
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GbTimelineRow) row = g_list_model_get_item (rows, i);
+
+      if (gb_timeline_row_get_kind (row) == GB_TIMELINE_ROW_ITEM &&
+          gb_timeline_row_get_item (row) == item)
+        return i;
+    }
+
+  g_assert_not_reached ();
 }
 
 static inline GbDossier *

@@ -683,24 +683,6 @@ find_row_widget (GtkWidget *widget,
   return NULL;
 }
 
-static guint
-find_timeline_position (GtkWidget *timeline,
-                        GbItem    *item)
-{
-  GListModel *rows = gb_timeline_view_get_model (GB_TIMELINE_VIEW (timeline));
-
-  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-    {
-      g_autoptr(GbTimelineRow) row = g_list_model_get_item (rows, i);
-
-      if (gb_timeline_row_get_kind (row) == GB_TIMELINE_ROW_ITEM &&
-          gb_timeline_row_get_item (row) == item)
-        return i;
-    }
-
-  g_assert_not_reached ();
-}
-
 /* Choosing in one view is seen in the others: a card clicked marks its event
  * on the timeline and its place on the map; a timeline row activated marks
  * its card. The views never call each other. */
@@ -763,7 +745,7 @@ test_window_follow (void)
 
   /* Activate another event's row on the timeline: the card is no longer marked. */
   list = gb_test_find_widget (timeline, GTK_TYPE_LIST_VIEW);
-  g_signal_emit_by_name (list, "activate", find_timeline_position (timeline, cho));
+  g_signal_emit_by_name (list, "activate", gb_test_find_timeline_position (timeline, cho));
   gb_test_pump ();
 
   g_assert_true (gb_selection_get_item (selection) == cho);
@@ -774,7 +756,7 @@ test_window_follow (void)
                                            "timeline-selected"));
 
   /* Its row activated again after the event's card: the signing marks the card. */
-  g_signal_emit_by_name (list, "activate", find_timeline_position (timeline, event));
+  g_signal_emit_by_name (list, "activate", gb_test_find_timeline_position (timeline, event));
   g_assert_cmpint (gb_cards_view_get_mark (GB_CARDS_VIEW (cards), agreement), ==,
                    GB_CARD_MARK_LINKED);
 

@@ -565,17 +565,17 @@ wait_layout (GbWindow *window,
 }
 
 static guint
-count_view_tabs (GtkWidget  *widget,
+count_view_tabs (GtkWidget  *window,
                  const char *title)
 {
-  guint n = GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_get_visible (widget) &&
-            gtk_widget_get_ancestor (widget, ADW_TYPE_VIEW_SWITCHER) != NULL &&
-            gb_test_shows_text (widget, title);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  guint n = 0;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_view_tabs (child, title);
+  gb_test_collect_widgets (window, GTK_TYPE_TOGGLE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    n += gtk_widget_get_visible (buttons->pdata[i]) &&
+         gtk_widget_get_ancestor (buttons->pdata[i], ADW_TYPE_VIEW_SWITCHER) != NULL &&
+         gb_test_shows_text (buttons->pdata[i], title);
   return n;
 }
 
@@ -588,8 +588,7 @@ test_window_beside (void)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   GbWindow *window;
   GtkWidget *timeline, *map, *list, *flap, *focus;
-  GListModel *rows;
-  guint position = G_MAXUINT;
+  guint position;
 
   g_settings_set_string (settings, "last-view", "timeline");
   g_settings_set_boolean (settings, "timeline-beside-map", TRUE);
@@ -613,16 +612,9 @@ test_window_beside (void)
   g_assert_cmpuint (count_view_tabs (GTK_WIDGET (window), "Map"), >, 0);
 
   /* Choose the meeting in Seoul on the timeline: details open, nothing moves away. */
-  rows = gb_timeline_view_get_model (GB_TIMELINE_VIEW (timeline));
-  for (guint i = 0; i < g_list_model_get_n_items (rows) && position == G_MAXUINT; i++)
-    {
-      g_autoptr(GbTimelineRow) row = g_list_model_get_item (rows, i);
-
-      if (gb_timeline_row_get_kind (row) == GB_TIMELINE_ROW_ITEM &&
-          g_strcmp0 (gb_item_get_id (gb_timeline_row_get_item (row)), "evt-meeting-cho") == 0)
-        position = i;
-    }
-  g_assert_cmpuint (position, !=, G_MAXUINT);
+  position = gb_test_find_timeline_position (timeline,
+                                             gb_test_lookup (gb_window_get_dossier (window),
+                                                             "evt-meeting-cho"));
   list = gb_test_find_widget (timeline, GTK_TYPE_LIST_VIEW);
   gtk_widget_grab_focus (list);
   g_signal_emit_by_name (list, "activate", position);
