@@ -35,11 +35,14 @@ typedef struct
 {
   gboolean present[N_PARTS];
   gint64   value[N_PARTS];
-  char     iso[16];      /* YYYY, YYYY-MM or YYYY-MM-DD */
+  char     iso[32];      /* YYYY, YYYY-MM or YYYY-MM-DD, as the dossier writes them */
   gboolean has_time;
 } TimelineDate;
 
 #define TITLE_EXCERPT_CHARS 80
+
+/* Our first year, as TimelineJS numbers years (without a year 0). */
+#define TIMELINEJS_YEAR_MIN (GB_DATE_YEAR_MIN - 1)
 
 /* ------------------------------------------------------------------------ */
 /* TimelineJS 3                                                             */
@@ -151,6 +154,8 @@ read_date (GbImporter   *self,
   gboolean any = FALSE;
   gboolean year_ok, month_ok, day_ok, time_ok;
   g_autofree char *year = NULL;
+  g_autofree char *iso = NULL;
+  GbDatePart part = { GB_DATE_PRECISION_YEAR };
   g_autofree char *month = NULL;
   g_autofree char *day = NULL;
   JsonObject *dobj;
@@ -191,12 +196,15 @@ read_date (GbImporter   *self,
       return FALSE;
     }
 
-  /* Each check stands on its own: past the cap, problems are no longer counted. */
-  year_ok = date->present[PART_YEAR] && v[PART_YEAR] >= 1 && v[PART_YEAR] <= 9999;
+  /* Each check stands on its own: past the cap, problems are no longer counted.
+   * TimelineJS shows year -500 as 500 BCE and has no year 0: -500 is our -499. */
+  year_ok = date->present[PART_YEAR] && v[PART_YEAR] != 0 &&
+            v[PART_YEAR] >= TIMELINEJS_YEAR_MIN && v[PART_YEAR] <= GB_DATE_YEAR_MAX;
+  part.year = v[PART_YEAR] < 0 ? v[PART_YEAR] + 1 : v[PART_YEAR];
   month_ok = !date->present[PART_MONTH] || (v[PART_MONTH] >= 1 && v[PART_MONTH] <= 12);
   day_ok = !date->present[PART_DAY] ||
            (date->present[PART_MONTH] && year_ok && month_ok && v[PART_DAY] >= 1 &&
-            v[PART_DAY] <= g_date_get_days_in_month (v[PART_MONTH], v[PART_YEAR]));
+            v[PART_DAY] <= gb_date_days_in_month (part.year, (int) v[PART_MONTH]));
   date->has_time = date->present[PART_HOUR] || date->present[PART_MINUTE] ||
                    date->present[PART_SECOND];
   time_ok = !date->has_time ||
@@ -214,9 +222,17 @@ read_date (GbImporter   *self,
 
   if (!date->present[PART_YEAR])
     gb_problems_report_missing (self->problems, "year", _("is missing"));
+  else if (v[PART_YEAR] == 0)
+    report_part (self, PART_YEAR, _("there is no year 0: the year before 1 is -1, 1 BCE"));
   else if (!year_ok)
-    report_part (self, PART_YEAR,
-                 _("the year %s is outside 1 to 9999, the years Golden Bridge can show"), year);
+    {
+      g_autofree char *first = g_strdup_printf ("%" G_GINT64_FORMAT, TIMELINEJS_YEAR_MIN);
+
+      /* Translators: a year, the first year and the last year */
+      report_part (self, PART_YEAR,
+                   _("the year %s is outside %s to %d, the years Golden Bridge can show"), year,
+                   first, GB_DATE_YEAR_MAX);
+    }
 
   if (!month_ok)
     report_part (self, PART_MONTH, _("there is no month %s; months run from 1 to 12"), month);
@@ -245,13 +261,18 @@ read_date (GbImporter   *self,
   if (!(year_ok && month_ok && day_ok && time_ok))
     return FALSE;
 
+  if (date->present[PART_MONTH])
+    {
+      part.precision = GB_DATE_PRECISION_MONTH;
+      part.month = (int) v[PART_MONTH];
+    }
   if (date->present[PART_DAY])
-    g_snprintf (date->iso, sizeof date->iso, "%04d-%02d-%02d", (int) v[PART_YEAR],
-                (int) v[PART_MONTH], (int) v[PART_DAY]);
-  else if (date->present[PART_MONTH])
-    g_snprintf (date->iso, sizeof date->iso, "%04d-%02d", (int) v[PART_YEAR], (int) v[PART_MONTH]);
-  else
-    g_snprintf (date->iso, sizeof date->iso, "%04d", (int) v[PART_YEAR]);
+    {
+      part.precision = GB_DATE_PRECISION_DAY;
+      part.day = (int) v[PART_DAY];
+    }
+  iso = gb_date_part_to_string (&part);
+  g_strlcpy (date->iso, iso, sizeof date->iso);
 
   return TRUE;
 }
