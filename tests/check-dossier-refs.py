@@ -22,7 +22,8 @@ import zoneinfo
 
 ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 LANG_RE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*")
-DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})"
+# Years: four digits, or ISO 8601's expanded years before 0 ("-0499" is 500 BC).
+DATE_RE = re.compile(r"(\d{4}|-(?:\d{4}|[1-9]\d{4,10}))(?:-(\d{2})(?:-(\d{2})"
                      r"(?:T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?)?)?)?")
 COUNTRY_RE = re.compile(r"[A-Z]{2}")
 IATA_RE = re.compile(r"[A-Z]{3}")
@@ -112,12 +113,19 @@ def parse_part(where, s, zone):
         return None
     y, mo, d, hh, mi, ss, off = m.groups()
     y = int(y)
-    if not 1 <= y <= 9999:
-        err(where, f"year {y} outside 1..9999")
+    if not -99999999999 <= y <= 9999 or s.startswith("-0000"):
+        err(where, f"year {y} outside -99999999999..9999")
+        return None
+    if hh is not None and y < 1:
+        err(where, f"time of day in {s!r} before the year 1")
         return None
     if hh is not None and off is None and zone is None:
         err(where, f"time of day in {s!r} has no zone (offset or \"zone\")")
         return None
+    # datetime holds years 1..9999; the calendar repeats every 400 years, so
+    # other years are checked 400k years on and ordered by their cycle.
+    cycle = 0 if hh is not None else (y - 1) // 400
+    y -= cycle * 400
     try:
         if mo is None:
             lo = datetime.datetime(y, 1, 1)
@@ -153,7 +161,10 @@ def parse_part(where, s, zone):
             err(where, f"offset {off} disagrees with zone {zone}")
         if off is None:
             tz = ztz
-    return lo.replace(tzinfo=tz), hi.replace(tzinfo=tz)
+    base = datetime.datetime(1, 1, 1, tzinfo=datetime.timezone.utc)
+    shift = cycle * 146097 * 86400
+    return (shift + (lo.replace(tzinfo=tz) - base) // datetime.timedelta(seconds=1),
+            shift + (hi.replace(tzinfo=tz) - base) // datetime.timedelta(seconds=1))
 
 
 def check_date(where, v):

@@ -668,6 +668,83 @@ test_ics_timed (void)
   assert_clean_text (text);
 }
 
+/* TimelineJS's template of cosmological and human dates. */
+static GbDossier *
+load_cosmo_mixed (void)
+{
+  g_autoptr(GError) error = NULL;
+  GbDossier *dossier = gb_test_load_fixture_file ("import", "TimelineJS3_cosmo-mixed.json",
+                                                  &error);
+
+  g_assert_no_error (error);
+  return dossier;
+}
+
+/* Years before 1 go to TimelineJS as it numbers them (our -299 is its -300,
+ * 300 BCE), and come back the same; its spreadsheet likewise. */
+static void
+test_timelinejs_deep_time (void)
+{
+  g_autoptr(GbDossier) dossier = load_cosmo_mixed ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GbDossier) back = NULL;
+  g_autoptr(GbDossier) back_csv = NULL;
+  g_autofree char *csv_text = NULL;
+  JsonArray *slides;
+
+  bytes = export (dossier, "timelinejs", NULL);
+  root = parse_json (bytes);
+  slides = json_object_get_array_member (json_node_get_object (root), "events");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (
+                     json_array_get_object_element (slides, 0), "start_date"), "year"), ==,
+                   G_GINT64_CONSTANT (-13800000000));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (
+                     json_array_get_object_element (slides, 5), "start_date"), "year"), ==,
+                   -300);
+
+  csv = export (dossier, "timelinejs-csv", NULL);
+  csv_text = g_strndup (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv));
+  g_assert_nonnull (strstr (csv_text, "\r\n-13800000000,"));
+
+  back = reimport (bytes, "cosmo.json");
+  back_csv = reimport (csv, "cosmo.csv");
+  for (guint i = 0; i < g_list_model_get_n_items (gb_dossier_get_events (dossier)); i++)
+    {
+      g_autoptr(GbItem) event = g_list_model_get_item (gb_dossier_get_events (dossier), i);
+      g_autoptr(GbItem) again = g_list_model_get_item (gb_dossier_get_events (back), i);
+      g_autoptr(GbItem) again_csv = g_list_model_get_item (gb_dossier_get_events (back_csv), i);
+      g_autofree char *date = gb_date_to_string (gb_item_get_date (event));
+      g_autofree char *date_again = gb_date_to_string (gb_item_get_date (again));
+      g_autofree char *date_csv = gb_date_to_string (gb_item_get_date (again_csv));
+
+      g_assert_cmpstr (date_again, ==, date);
+      g_assert_cmpstr (date_csv, ==, date);
+    }
+}
+
+/* iCalendar has no year before 1: such events are left out, and named. */
+static void
+test_ics_deep_time (void)
+{
+  g_autoptr(GbDossier) dossier = load_cosmo_mixed ();
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+
+  bytes = export (dossier, "ics", notes);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  /* the Moon landing and Hubble: the only events to the day */
+  g_assert_cmpuint (count_lines_with_prefix (text, "BEGIN:VEVENT"), ==, 2);
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:19690720\r\n"));
+  g_assert_true (notes_have (notes, "6 events before the year 1 left out of the calendar, "
+                                    "whose years begin at 1: “The Big Bang”; “The Sun Ignites”; "));
+  g_assert_true (notes_have (notes, "“First Manufactured Glass”…"));
+  g_assert_true (notes_have (notes, "2 events of year precision left out of the calendar"));
+}
+
 /* Only the zone's intervals that hold a written time: three observances
  * for 1900 and 2050, not three hundred. */
 static void
@@ -931,6 +1008,8 @@ main (int   argc,
   g_test_add_func ("/export/ics/bundled", test_ics_bundled);
   g_test_add_func ("/export/ics/timed", test_ics_timed);
   g_test_add_func ("/export/ics/century", test_ics_century);
+  g_test_add_func ("/export/ics/deep-time", test_ics_deep_time);
+  g_test_add_func ("/export/timelinejs/deep-time", test_timelinejs_deep_time);
   g_test_add_func ("/export/geojson/bundled", test_geojson_bundled);
   gb_test_add_cases ("/export/not-carried", not_carried, test_not_carried);
   g_test_add_func ("/export/geojson/antimeridian", test_geojson_antimeridian);

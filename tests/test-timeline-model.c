@@ -206,6 +206,84 @@ test_gap_labels (void)
     }
 }
 
+/* Before year 1 and far back: counted across the years BC (astronomical year 0 is
+ * 1 BC), in millions and billions when there are so many. */
+static const struct {
+  const char *from;
+  const char *to;
+  const char *expected;
+} deep_gap_cases[] = {
+  { "-0001-06-01", "0002-06-01", "3 years later" },
+  { "-0499", "2024-11-04", "2523 years later" },
+  { "-9999-01-01", "0001-01-01", "10000 years later" },
+  { "-13799999999", "-13799629999", "370000 years later" },
+  { "-4599999999", "2024", "4.6 billion years later" },
+  { "-99999999999-01-01", "9999-12-31", "100 billion years later" },
+};
+
+static void
+test_deep_gap_labels (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (deep_gap_cases); i++)
+    {
+      g_autoptr(GbDate) from = gb_date_parse (deep_gap_cases[i].from, NULL, NULL, NULL);
+      g_autoptr(GbDate) to = gb_date_parse (deep_gap_cases[i].to, NULL, NULL, NULL);
+      g_autofree char *label =
+        gb_timeline_format_gap (gb_date_part_get_first_day (gb_date_get_start (from)),
+                                gb_date_part_get_first_day (gb_date_get_start (to)));
+
+      g_assert_cmpstr (label, ==, deep_gap_cases[i].expected);
+    }
+}
+
+/* TimelineJS's cosmological template: headers in years ago and BC, gaps of
+ * millions and billions of years between them. */
+static void
+test_model_deep_time (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GbDossier) dossier = gb_test_load_fixture_file ("import", "TimelineJS3_cosmo.json",
+                                                            &error);
+  g_autoptr(GbTimelineModel) model = gb_timeline_model_new ();
+  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 2, 10, 12, 0, 0);
+  static const ExpectedRow expected[] = {
+    { GB_TIMELINE_ROW_HEADER, "13.8 billion years ago" },
+    { GB_TIMELINE_ROW_ITEM, "event-0" },
+    { GB_TIMELINE_ROW_GAP, "370000 years later" },
+    /* the same words, another year */
+    { GB_TIMELINE_ROW_HEADER, "13.8 billion years ago" },
+    { GB_TIMELINE_ROW_ITEM, "event-1" },
+    { GB_TIMELINE_ROW_GAP, "1 billion years later" },
+    { GB_TIMELINE_ROW_HEADER, "12.8 billion years ago" },
+    { GB_TIMELINE_ROW_ITEM, "event-2" },
+    { GB_TIMELINE_ROW_GAP, "8.2 billion years later" },
+    { GB_TIMELINE_ROW_HEADER, "4.6 billion years ago" },
+    { GB_TIMELINE_ROW_ITEM, "event-3" },
+    { GB_TIMELINE_ROW_GAP, "4.06 billion years later" },
+    { GB_TIMELINE_ROW_HEADER, "539 million years ago – 252 million years ago" },
+    { GB_TIMELINE_ROW_ITEM, "event-4" },
+    /* from the end of the era */
+    { GB_TIMELINE_ROW_GAP, "252 million years later" },
+    { GB_TIMELINE_ROW_HEADER, "315000 BC" },
+    { GB_TIMELINE_ROW_ITEM, "event-5" },
+    { GB_TIMELINE_ROW_GAP, "311000 years later" },
+    { GB_TIMELINE_ROW_HEADER, "3500 BC" },
+    { GB_TIMELINE_ROW_ITEM, "event-6" },
+    { GB_TIMELINE_ROW_GAP, "5524 years later" },
+    { GB_TIMELINE_ROW_TODAY, "Today, 10 February 2026" },
+  };
+  g_autoptr(GbTimelineRow) gap = NULL;
+
+  g_assert_no_error (error);
+  gb_timeline_model_set_today (model, today);
+  gb_timeline_model_set_dossier (model, dossier);
+  assert_rows (G_LIST_MODEL (model), expected, G_N_ELEMENTS (expected));
+
+  /* billions of years of days, held without wrapping */
+  gap = g_list_model_get_item (G_LIST_MODEL (model), 5);
+  g_assert_cmpuint (gb_timeline_row_get_gap_days (gap), ==, G_MAXUINT);
+}
+
 /* Each follow-up entry is a row of its own at its date, in date order, its item the
  * agreement; the agreement's signing day stays the event's alone. */
 static void
@@ -274,6 +352,8 @@ main (int   argc,
   g_test_add_func ("/timeline/model/empty", test_model_empty);
   g_test_add_func ("/timeline/model/find-title", test_model_find_title);
   g_test_add_func ("/timeline/model/gap-labels", test_gap_labels);
+  g_test_add_func ("/timeline/model/deep-gap-labels", test_deep_gap_labels);
+  g_test_add_func ("/timeline/model/deep-time", test_model_deep_time);
   g_test_add_func ("/timeline/model/follow-ups", test_model_follow_ups);
 
   return g_test_run ();

@@ -326,7 +326,26 @@ test_round_trip_fixtures (void)
         }
     }
 
-  g_assert_cmpuint (n_checked, >=, 6);
+  g_assert_cmpuint (n_checked, >=, 8);
+}
+
+/* Years before 1 are written as ISO 8601's expanded years, and read back. */
+static void
+test_round_trip_deep_time (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
+                                                 "TimelineJS3_cosmo.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GbDossier) dossier = gb_dossier_load_file (file, NULL, &error);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  text = save_string (dossier);
+  g_assert_nonnull (strstr (text, "\"date\": \"-13799999999\""));
+  g_assert_nonnull (strstr (text, "\"start\": \"-538799999\""));
+  g_assert_nonnull (strstr (text, "\"date\": \"-3499\""));
+  check_round_trip (dossier);
 }
 
 /* Members the app does not know stay, as they were, where they were. */
@@ -477,6 +496,7 @@ main (int   argc,
   g_test_add_func ("/follow-up/remove-source", test_follow_up_remove_source);
   g_test_add_func ("/writer/round-trip/bundled", test_round_trip_bundled);
   g_test_add_func ("/writer/round-trip/fixtures", test_round_trip_fixtures);
+  g_test_add_func ("/writer/round-trip/deep-time", test_round_trip_deep_time);
   g_test_add_func ("/writer/unknown-members", test_unknown_members);
   g_test_add_func ("/writer/strings", test_strings);
   g_test_add_func ("/writer/edit-saved", test_edit_saved);

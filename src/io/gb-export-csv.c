@@ -18,19 +18,23 @@
 /* A spreadsheet reads a cell starting with = + - @ (or a tab or line break)
  * as a formula. The text columns hold HTML, so such a first character is
  * written as a character reference: the sheet sees text, TimelineJS and
- * our importer the character itself. */
+ * our importer the character itself. A year before 1 ("-500") is a number
+ * to the sheet and to TimelineJS, and stays one. */
 static void
 append_field (GString    *out,
               const char *value)
 {
   g_autoptr(GString) field = NULL;
+  gboolean negative_number;
   gsize len;
 
   if (value == NULL || value[0] == '\0')
     return;
 
+  negative_number = value[0] == '-' && value[1] != '\0' &&
+                    strspn (value + 1, "0123456789") == strlen (value + 1);
   field = g_string_new (NULL);
-  if (strchr ("=+-@\t\r\n", value[0]) != NULL)
+  if (strchr ("=+-@\t\r\n", value[0]) != NULL && !negative_number)
     {
       g_string_append_printf (field, "&#%d;", value[0]);
       value++;

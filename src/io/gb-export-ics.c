@@ -120,14 +120,12 @@ add_property (GString    *out,
 }
 
 static char *
-format_julian (guint32 julian)
+format_day (gint64 number)
 {
-  GDate date;
+  GbDatePart day;
 
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  return g_strdup_printf ("%04d%02d%02d", g_date_get_year (&date), g_date_get_month (&date),
-                          g_date_get_day (&date));
+  gb_date_part_set_day (&day, number);
+  return g_strdup_printf ("%04d%02d%02d", (int) day.year, day.month, day.day);
 }
 
 /* Wall-clock time of @dt, "20241104T140000", plus "Z" in UTC. */
@@ -241,13 +239,11 @@ add_timed (GString    *out,
     {
       /* An end coarser than the start: the midnight after its last day,
        * where the event is. */
-      GDate day;
+      GbDatePart day;
       g_autoptr(GDateTime) to = NULL;
 
-      g_date_clear (&day, 1);
-      g_date_set_julian (&day, gb_date_part_get_last_day (end) + 1);
-      to = g_date_time_new (tz, g_date_get_year (&day), g_date_get_month (&day),
-                            g_date_get_day (&day), 0, 0, 0);
+      gb_date_part_set_day (&day, gb_date_part_get_last_day (end) + 1);
+      to = g_date_time_new (tz, (int) day.year, day.month, day.day, 0, 0, 0);
       add_date_time (out, "DTEND", to, zone, zones);
     }
 }
@@ -258,9 +254,9 @@ add_all_day (GString *out,
 {
   const GbDatePart *start = gb_date_get_start (date);
   const GbDatePart *end = gb_date_has_end (date) ? gb_date_get_end (date) : start;
-  g_autofree char *from = format_julian (gb_date_part_get_first_day (start));
+  g_autofree char *from = format_day (gb_date_part_get_first_day (start));
   /* DTEND of a DATE is the day after the last: exclusive. */
-  g_autofree char *to = format_julian (gb_date_part_get_last_day (end) + 1);
+  g_autofree char *to = format_day (gb_date_part_get_last_day (end) + 1);
 
   add_property (out, "DTSTART;VALUE=DATE:%s", from);
   add_property (out, "DTEND;VALUE=DATE:%s", to);
@@ -440,6 +436,9 @@ add_timezone (GString    *out,
   append_line (out, "END:VTIMEZONE");
 }
 
+/* How many of the events left out a note names. */
+#define MAX_NAMED 5
+
 /* DTSTAMP: now, or SOURCE_DATE_EPOCH for reproducible output. */
 static char *
 dup_stamp (void)
@@ -467,7 +466,8 @@ gb_export_ics (GbDossier  *dossier,
                                                        zone_span_free);
   g_autofree char *stamp = dup_stamp ();
   g_autoptr(GList) zone_names = NULL;
-  guint n_year = 0, n_month = 0, n_utc = 0;
+  g_autoptr(GString) before_1 = g_string_new (NULL);
+  guint n_year = 0, n_month = 0, n_utc = 0, n_before_1 = 0;
 
   g_assert (GB_IS_DOSSIER (dossier));
 
@@ -476,7 +476,22 @@ gb_export_ics (GbDossier  *dossier,
       g_autoptr(GbEvent) event = g_list_model_get_item (events, i);
       const GbDatePart *start = gb_date_get_start (gb_item_get_date (GB_ITEM (event)));
 
-      if (start->precision == GB_DATE_PRECISION_YEAR)
+      /* iCalendar's dates are those of years 1 to 9999. */
+      if (start->year < 1)
+        {
+          if (n_before_1++ < MAX_NAMED)
+            {
+              g_autofree char *title = gb_export_dup_title (GB_ITEM (event));
+
+              if (before_1->len > 0)
+                /* Translators: between the entries of a list of item kinds and counts */
+                g_string_append (before_1, _("; "));
+              g_string_append_printf (before_1, "“%s”", title);
+            }
+          else if (n_before_1 == MAX_NAMED + 1)
+            g_string_append (before_1, "…");
+        }
+      else if (start->precision == GB_DATE_PRECISION_YEAR)
         n_year++;
       else if (start->precision == GB_DATE_PRECISION_MONTH)
         n_month++;
@@ -506,6 +521,13 @@ gb_export_ics (GbDossier  *dossier,
     gb_export_note (notes, ngettext ("%u event of year precision left out of the calendar",
                                      "%u events of year precision left out of the calendar",
                                      n_year), n_year);
+  if (n_before_1 > 0)
+    /* Translators: %s names the events, “The Big Bang”; “Euclid's Optica” */
+    gb_export_note (notes, ngettext ("%u event before the year 1 left out of the calendar, "
+                                     "whose years begin at 1: %s",
+                                     "%u events before the year 1 left out of the calendar, "
+                                     "whose years begin at 1: %s",
+                                     n_before_1), n_before_1, before_1->str);
   if (n_month > 0)
     gb_export_note (notes, ngettext ("%u event of month precision left out of the calendar",
                                      "%u events of month precision left out of the calendar",

@@ -14,12 +14,21 @@
  * place. docs/formats.md has the whole mapping. */
 
 /* A part as StoryMapJS's free-text date, in the form our importer and a
- * reader both read: "2024", "2024-11", "2024-11-04". */
+ * reader both read: "2024", "2024-11", "2024-11-04". A year before 1 is
+ * written for the reader ("500 BC"): StoryMapJS shows the text as it is. */
 static void
 append_part (GString          *out,
              const GbDatePart *part)
 {
-  g_string_append_printf (out, "%04d", part->year);
+  if (part->year < 1)
+    {
+      g_autofree char *shown = gb_date_part_format (part, NULL);
+
+      g_string_append (out, shown);
+      return;
+    }
+
+  g_string_append_printf (out, "%04" G_GINT64_FORMAT, part->year);
   if (part->precision >= GB_DATE_PRECISION_MONTH)
     g_string_append_printf (out, "-%02d", part->month);
   if (part->precision >= GB_DATE_PRECISION_DAY)

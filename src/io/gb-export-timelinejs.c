@@ -15,7 +15,8 @@
  * agreements. docs/formats.md has the whole mapping. */
 
 /* A date object at the part's precision: {"year": 2024, "month": 11}. A time
- * of day is the wall clock of the part's own offset. */
+ * of day is the wall clock of the part's own offset. TimelineJS shows year -500
+ * as "500 BCE", with no year 0: our year -499 (astronomical) is its -500. */
 static void
 add_date (JsonBuilder      *builder,
           const char       *member,
@@ -27,7 +28,7 @@ add_date (JsonBuilder      *builder,
   json_builder_set_member_name (builder, member);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "year");
-  json_builder_add_int_value (builder, part->year);
+  json_builder_add_int_value (builder, part->year >= 1 ? part->year : part->year - 1);
   if (precision >= GB_DATE_PRECISION_MONTH)
     {
       json_builder_set_member_name (builder, "month");
@@ -102,16 +103,11 @@ add_event (JsonBuilder *builder,
 static void
 add_day (JsonBuilder *builder,
          const char  *member,
-         guint32      julian)
+         gint64       day)
 {
-  GbDatePart part = { .precision = GB_DATE_PRECISION_DAY };
-  GDate day;
+  GbDatePart part;
 
-  g_date_clear (&day, 1);
-  g_date_set_julian (&day, julian);
-  part.year = g_date_get_year (&day);
-  part.month = g_date_get_month (&day);
-  part.day = g_date_get_day (&day);
+  gb_date_part_set_day (&part, day);
   add_date (builder, member, &part, GB_DATE_PRECISION_DAY);
 }
 
@@ -126,8 +122,8 @@ add_era (JsonBuilder *builder,
   GbDate *date = gb_item_get_date (item);
   const GbDatePart *end = gb_date_has_end (date) ? gb_date_get_end (date)
                                                  : gb_date_get_start (date);
-  guint32 first = gb_date_part_get_first_day (gb_date_get_start (date));
-  guint32 last = gb_date_part_get_last_day (end);
+  gint64 first = gb_date_part_get_first_day (gb_date_get_start (date));
+  gint64 last = gb_date_part_get_last_day (end);
   g_autofree char *title = gb_export_dup_title (item);
 
   json_builder_begin_object (builder);

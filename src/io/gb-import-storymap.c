@@ -125,7 +125,10 @@ dup_iso_date (const char *text)
   int year = -1, month = 0, day = 0;
   gsize len = strlen (text);
 
-  /* 1944, 1944-06, 1944-06-06 */
+  /* 1944, 1944-06, 1944-06-06; a story's "0000" is no year (the dossier's 0000
+   * is 1 BC, which no one writes so). */
+  if (g_str_has_prefix (text, "0000"))
+    return NULL;
   if ((len == 4 && is_digits (text, 4)) ||
       (len == 7 && is_digits (text, 4) && text[4] == '-' && is_digits (text + 5, 2)) ||
       (len == 10 && is_digits (text, 4) && text[4] == '-' && is_digits (text + 5, 2) &&

@@ -35,11 +35,14 @@ typedef struct
 {
   gboolean present[N_PARTS];
   gint64   value[N_PARTS];
-  char     iso[16];      /* YYYY, YYYY-MM or YYYY-MM-DD */
+  char     iso[32];      /* YYYY, YYYY-MM or YYYY-MM-DD, as the dossier writes them */
   gboolean has_time;
 } TimelineDate;
 
 #define TITLE_EXCERPT_CHARS 80
+
+/* Our first year, as TimelineJS numbers years (without a year 0). */
+#define TIMELINEJS_YEAR_MIN (GB_DATE_YEAR_MIN - 1)
 
 /* ------------------------------------------------------------------------ */
 /* TimelineJS 3                                                             */
@@ -137,6 +140,50 @@ report_part (GbImporter *self,
   gb_problems_pop (self->problems, len);
 }
 
+/* Why @value, written @year, is no year. */
+static void
+report_year (GbImporter *self,
+             gint64      value,
+             const char *year)
+{
+  g_autofree char *first = NULL;
+
+  if (value == 0)
+    {
+      report_part (self, PART_YEAR, _("there is no year 0: the year before 1 is -1, 1 BCE"));
+      return;
+    }
+
+  first = g_strdup_printf ("%" G_GINT64_FORMAT, TIMELINEJS_YEAR_MIN);
+  /* Translators: a year, the first year and the last year */
+  report_part (self, PART_YEAR,
+               _("the year %s is outside %s to %d, the years Golden Bridge can show"), year,
+               first, GB_DATE_YEAR_MAX);
+}
+
+/* @date's iso: the dossier's DATE at the precision of the parts given, in
+ * @year (astronomical). */
+static void
+set_iso (TimelineDate *date,
+         gint64        year)
+{
+  GbDatePart part = { GB_DATE_PRECISION_YEAR, year };
+  g_autofree char *iso = NULL;
+
+  if (date->present[PART_MONTH])
+    {
+      part.precision = GB_DATE_PRECISION_MONTH;
+      part.month = (int) date->value[PART_MONTH];
+    }
+  if (date->present[PART_DAY])
+    {
+      part.precision = GB_DATE_PRECISION_DAY;
+      part.day = (int) date->value[PART_DAY];
+    }
+  iso = gb_date_part_to_string (&part);
+  g_strlcpy (date->iso, iso, sizeof date->iso);
+}
+
 /* Reads @obj's date member @name. Returns FALSE when it is missing (@required
  * reports that) or has a problem. */
 static gboolean
@@ -151,6 +198,7 @@ read_date (GbImporter   *self,
   gboolean any = FALSE;
   gboolean year_ok, month_ok, day_ok, time_ok;
   g_autofree char *year = NULL;
+  gint64 astronomical;
   g_autofree char *month = NULL;
   g_autofree char *day = NULL;
   JsonObject *dobj;
@@ -191,12 +239,15 @@ read_date (GbImporter   *self,
       return FALSE;
     }
 
-  /* Each check stands on its own: past the cap, problems are no longer counted. */
-  year_ok = date->present[PART_YEAR] && v[PART_YEAR] >= 1 && v[PART_YEAR] <= 9999;
+  /* Each check stands on its own: past the cap, problems are no longer counted.
+   * TimelineJS shows year -500 as 500 BCE and has no year 0: -500 is our -499. */
+  year_ok = date->present[PART_YEAR] && v[PART_YEAR] != 0 &&
+            v[PART_YEAR] >= TIMELINEJS_YEAR_MIN && v[PART_YEAR] <= GB_DATE_YEAR_MAX;
+  astronomical = v[PART_YEAR] < 0 ? v[PART_YEAR] + 1 : v[PART_YEAR];
   month_ok = !date->present[PART_MONTH] || (v[PART_MONTH] >= 1 && v[PART_MONTH] <= 12);
   day_ok = !date->present[PART_DAY] ||
            (date->present[PART_MONTH] && year_ok && month_ok && v[PART_DAY] >= 1 &&
-            v[PART_DAY] <= g_date_get_days_in_month (v[PART_MONTH], v[PART_YEAR]));
+            v[PART_DAY] <= gb_date_days_in_month (astronomical, (int) v[PART_MONTH]));
   date->has_time = date->present[PART_HOUR] || date->present[PART_MINUTE] ||
                    date->present[PART_SECOND];
   time_ok = !date->has_time ||
@@ -215,8 +266,7 @@ read_date (GbImporter   *self,
   if (!date->present[PART_YEAR])
     gb_problems_report_missing (self->problems, "year", _("is missing"));
   else if (!year_ok)
-    report_part (self, PART_YEAR,
-                 _("the year %s is outside 1 to 9999, the years Golden Bridge can show"), year);
+    report_year (self, v[PART_YEAR], year);
 
   if (!month_ok)
     report_part (self, PART_MONTH, _("there is no month %s; months run from 1 to 12"), month);
@@ -245,14 +295,7 @@ read_date (GbImporter   *self,
   if (!(year_ok && month_ok && day_ok && time_ok))
     return FALSE;
 
-  if (date->present[PART_DAY])
-    g_snprintf (date->iso, sizeof date->iso, "%04d-%02d-%02d", (int) v[PART_YEAR],
-                (int) v[PART_MONTH], (int) v[PART_DAY]);
-  else if (date->present[PART_MONTH])
-    g_snprintf (date->iso, sizeof date->iso, "%04d-%02d", (int) v[PART_YEAR], (int) v[PART_MONTH]);
-  else
-    g_snprintf (date->iso, sizeof date->iso, "%04d", (int) v[PART_YEAR]);
-
+  set_iso (date, astronomical);
   return TRUE;
 }
 

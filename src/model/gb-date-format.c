@@ -5,9 +5,11 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "gb-date-format.h"
+#include "gb-figure-format.h"
 #include "gb-time-zone.h"
 
 /* Word order differs by language more than month names do: "4 November 2024",
@@ -109,6 +111,109 @@ format_with_case (GDateTime  *dt,
   return g_utf8_strdown (text, -1);
 }
 
+/* Years before the common era from which a date is told as a time ago. */
+#define FAR_YEARS_BC       1000000
+/* "Years ago" count from 1950, as radiocarbon dates' "before present" do: the
+ * wording stays the same from one year to the next. */
+#define PRESENT_YEAR       1950
+#define YEAR_COUNT_DIGITS  3
+
+/**
+ * gb_date_format_year_count:
+ * @years: a number of years, 0 or more
+ * @about: whether ten thousand years and more may be rounded
+ * @count: (out): the number of years the text gives, for ngettext()
+ *
+ * Returns: (transfer full): @years in the locale's digits: "32", "315,000"; from
+ *   a million on (or ten thousand, @about), rounded to three significant digits,
+ *   a million and more in words: "370,000", "4.5 billion"
+ */
+char *
+gb_date_format_year_count (gint64    years,
+                           gboolean  about,
+                           gulong   *count)
+{
+  double rounded;
+  double unit;
+
+  g_return_val_if_fail (years >= 0, NULL);
+  g_return_val_if_fail (count != NULL, NULL);
+
+  if (years < 10000 || (years < 1000000 && !about))
+    {
+      *count = (gulong) years;
+      return years < 10000 ? g_strdup_printf ("%" G_GINT64_FORMAT, years)
+                           : gb_figure_format_number ((double) years);
+    }
+
+  unit = pow (10, floor (log10 ((double) years)) - (YEAR_COUNT_DIGITS - 1));
+  rounded = round ((double) years / unit) * unit;
+  *count = (gulong) MIN (rounded, (double) G_MAXULONG);
+  return gb_figure_format_scaled (rounded);
+}
+
+/* A year before 1 (astronomical: 0 is 1 BC) as a reader knows it: "500 BC", and
+ * far back "13.8 billion years ago". */
+static char *
+format_year_bc (gint64 year)
+{
+  g_autofree char *number = NULL;
+  gint64 bc = 1 - year;
+  gulong n;
+
+  g_assert (year <= 0);
+
+  number = gb_date_format_year_count (bc >= FAR_YEARS_BC ? PRESENT_YEAR - year : bc, FALSE,
+                                      &n);
+  if (bc >= FAR_YEARS_BC)
+    /* TRANSLATORS: a date far before the common era, "13.8 billion years ago"; %s
+     * is a number of years, maybe in words ("13.8 billion") */
+    return g_strdup_printf (ngettext ("%s year ago", "%s years ago", n), number);
+  /* TRANSLATORS: a year before the common era, “500 BC”; %s is the year's number */
+  return g_strdup_printf (_("%s BC"), number);
+}
+
+/* @format as g_date_time_format() writes it for the first day @part covers, down to
+ * @precision (no time of day). GDateTime holds years 1 to 9999: other days are
+ * written with a day of the same month in 2000 or 2001, their year's own words in
+ * place of %Y. */
+static char *
+format_calendar (const GbDatePart *part,
+                 GbDatePrecision   precision,
+                 const char       *format,
+                 gboolean          lower)
+{
+  int month = precision >= GB_DATE_PRECISION_MONTH ? part->month : 1;
+  int day = precision >= GB_DATE_PRECISION_DAY ? part->day : 1;
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GString) written = NULL;
+  g_autofree char *year = NULL;
+  g_autofree char *text = NULL;
+  gboolean leap;
+
+  if (part->year >= 1 && part->year <= GB_DATE_YEAR_MAX)
+    {
+      dt = g_date_time_new_utc ((int) part->year, month, day, 0, 0, 0);
+      return dt != NULL ? format_with_case (dt, format, lower) : NULL;
+    }
+
+  year = format_year_bc (part->year);
+  if (1 - part->year >= FAR_YEARS_BC)
+    return g_steal_pointer (&year);   /* months and days are below what it says */
+
+  leap = part->year % 4 == 0 && (part->year % 100 != 0 || part->year % 400 == 0);
+  dt = g_date_time_new_utc (leap ? 2000 : 2001, month, day, 0, 0, 0);
+  /* The year goes in after the month names are formatted (and lowered). */
+  written = g_string_new (format);
+  g_string_replace (written, "%Y", "\x01", 0);
+  text = format_with_case (dt, written->str, lower);
+  if (text == NULL)
+    return NULL;
+  g_string_assign (written, text);
+  g_string_replace (written, "\x01", year, 0);
+  return g_string_free (g_steal_pointer (&written), FALSE);
+}
+
 static char *
 format_part (const GbDatePart *part,
              const char       *zone,
@@ -119,30 +224,37 @@ format_part (const GbDatePart *part,
   g_autoptr(GDateTime) dt = NULL;
   g_autofree char *day = NULL;
   g_autofree char *time = NULL;
+  char *text = NULL;
   GbDatePrecision precision = MIN (part->precision, max_precision);
-
-  tz = date_zone (part, zone);
-  dt = gb_date_part_to_date_time_in (part, tz);
-  if (dt == NULL)
-    return gb_date_part_to_string (part);   /* at the calendar's limits */
 
   switch (precision)
     {
     case GB_DATE_PRECISION_YEAR:
-      return g_date_time_format (dt, f->year);
+      text = format_calendar (part, precision, f->year, FALSE);
+      break;
     case GB_DATE_PRECISION_MONTH:
-      return format_with_case (dt, f->month, f->lower);
+      text = format_calendar (part, precision, f->month, f->lower);
+      break;
     case GB_DATE_PRECISION_DAY:
-      return format_with_case (dt, f->day, f->lower);
+      text = format_calendar (part, precision, f->day, f->lower);
+      break;
     case GB_DATE_PRECISION_MINUTE:
+      tz = date_zone (part, zone);
+      dt = gb_date_part_to_date_time_in (part, tz);
+      if (dt == NULL)
+        break;
       day = format_with_case (dt, f->day, f->lower);
       time = format_time (dt);
       /* TRANSLATORS: a day and a time, e.g. “4 November 2024, 14:00 KST” */
-      return g_strdup_printf (C_("day and time", "%s, %s"), day, time);
+      text = g_strdup_printf (C_("day and time", "%s, %s"), day, time);
+      break;
     case GB_DATE_PRECISION_NONE:
     default:
       g_return_val_if_reached (NULL);
     }
+
+  /* at the calendar's limits */
+  return text != NULL ? text : gb_date_part_to_string (part);
 }
 
 static gboolean
@@ -165,14 +277,14 @@ format_day_span (const GbDatePart *start,
                  const GbDatePart *end)
 {
   const DateFormats *f = current_formats ();
-  g_autoptr(GDateTime) dt = g_date_time_new_utc (end->year, end->month, end->day, 0, 0, 0);
   g_autofree char *text = NULL;
   g_autofree char *first = NULL;
   g_auto(GStrv) pieces = NULL;
 
-  if (dt == NULL)
+  /* Far back, days are not told apart. */
+  if (1 - end->year >= FAR_YEARS_BC)
     return NULL;
-  text = format_with_case (dt, f->day_span, f->lower);
+  text = format_calendar (end, GB_DATE_PRECISION_DAY, f->day_span, f->lower);
   if (text == NULL)
     return NULL;
   first = g_strdup_printf ("%d", start->day);

@@ -22,6 +22,10 @@ char       *gb_date_format_time_in_zone    (const GbDate     *date,
 /* The date in words for screen readers: "from 2025 to 2027", "4 November 2024,
  * 14:00 KST". */
 char       *gb_date_format_words           (const GbDate     *date);
+/* A number of years: "32", "315,000", "4.5 billion" (see the doc comment). */
+char       *gb_date_format_year_count      (gint64            years,
+                                            gboolean          about,
+                                            gulong           *count);
 /* "KST", or "UTC+5" where the zone database has only a number ("+05"). */
 char       *gb_date_time_zone_label        (GDateTime        *date_time);
 

@@ -19,82 +19,129 @@
  * 08:00 in Seoul (23:00 UTC the day before) ahead of a day-precision event of the
  * same local day, and would let day headers interleave. */
 
+#define JULIAN_UNIX_EPOCH 719163   /* day number of 1970-01-01 */
+#define MAX_OFFSET        (18 * 3600)
+#define DAYS_PER_400Y     146097     /* the Gregorian calendar repeats every 400 years */
+
+/* Keys order parts by day, then by a rank within the day. */
+typedef struct
+{
+  gint64 day;
+  gint32 rank;
+} Key;
+
 struct _GbDate
 {
   gatomicrefcount  ref_count;
   GbDatePart       start;
   GbDatePart       end;         /* precision NONE when there is no end */
   char            *zone;        /* IANA id, or NULL */
-  gint64           sort_key;
-  gint64           end_key;
+  Key              start_key;
+  Key              end_key;
 };
 
 G_DEFINE_BOXED_TYPE (GbDate, gb_date, gb_date_ref, gb_date_unref)
 
 G_DEFINE_QUARK (gb-date-error-quark, gb_date_error)
 
-#define JULIAN_UNIX_EPOCH 719163   /* g_date_get_julian() of 1970-01-01 */
-#define MAX_OFFSET        (18 * 3600)
-
-/* Days since 0001-01-01 is day 1 (GDate's Julian day). */
-static guint32
-julian_day (int year,
-            int month,
-            int day)
+/* Division rounding down, for years and days before the epoch. */
+static gint64
+floor_div (gint64 a,
+           gint64 b)
 {
-  GDate date;
+  return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
 
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  return g_date_get_julian (&date);
+static gboolean
+is_leap_year (gint64 year)
+{
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+static int
+days_in_month (gint64 year,
+               int    month)
+{
+  static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  g_assert (month >= 1 && month <= 12);
+
+  return days[month - 1] + (month == 2 && is_leap_year (year));
+}
+
+/* Day numbers of the proleptic Gregorian calendar, as GDate counts them in years
+ * 1 to 9999 (0001-01-01 is day 1), continued before: 0000-12-31 is day 0. Years
+ * are astronomical (year 0 is 1 BC); GB_DATE_YEAR_MIN's days fit in 47 bits. */
+static gint64
+day_number (gint64 year,
+            int    month,
+            int    day)
+{
+  gint64 before = year - 1;
+  gint64 days = 365 * before + floor_div (before, 4) - floor_div (before, 100) +
+                floor_div (before, 400);
+
+  for (int m = 1; m < month; m++)
+    days += days_in_month (year, m);
+  return days + day;
 }
 
 static void
-julian_to_dmy (guint32  julian,
-               int     *year,
-               int     *month,
-               int     *day)
+day_to_ymd (gint64  number,
+            gint64 *year,
+            int    *month,
+            int    *day)
 {
-  GDate date;
+  gint64 since = number - 1;   /* days since 0001-01-01 */
+  gint64 cycles = floor_div (since, DAYS_PER_400Y);
+  gint64 rest = since - cycles * DAYS_PER_400Y;
+  gint64 centuries, quads, years;
 
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  *year = g_date_get_year (&date);
-  *month = g_date_get_month (&date);
-  *day = g_date_get_day (&date);
+  /* The last century of a cycle, and the last year of four, are a day longer. */
+  centuries = MIN (rest / 36524, 3);
+  rest -= centuries * 36524;
+  quads = rest / 1461;
+  rest -= quads * 1461;
+  years = MIN (rest / 365, 3);
+  rest -= years * 365;
+
+  *year = 1 + cycles * 400 + centuries * 100 + quads * 4 + years;
+  *month = 1;
+  while (rest >= days_in_month (*year, *month))
+    rest -= days_in_month (*year, (*month)++);
+  *day = (int) rest + 1;
 }
 
-static guint32
+static gint64
 part_first_day (const GbDatePart *part)
 {
   switch (part->precision)
     {
     case GB_DATE_PRECISION_YEAR:
-      return julian_day (part->year, 1, 1);
+      return day_number (part->year, 1, 1);
     case GB_DATE_PRECISION_MONTH:
-      return julian_day (part->year, part->month, 1);
+      return day_number (part->year, part->month, 1);
     case GB_DATE_PRECISION_DAY:
     case GB_DATE_PRECISION_MINUTE:
-      return julian_day (part->year, part->month, part->day);
+      return day_number (part->year, part->month, part->day);
     case GB_DATE_PRECISION_NONE:
     default:
       g_assert_not_reached ();
     }
 }
 
-static guint32
+static gint64
 part_last_day (const GbDatePart *part)
 {
   switch (part->precision)
     {
     case GB_DATE_PRECISION_YEAR:
-      return julian_day (part->year, 12, 31);
+      return day_number (part->year, 12, 31);
     case GB_DATE_PRECISION_MONTH:
-      return julian_day (part->year, part->month,
-                         g_date_get_days_in_month (part->month, part->year));
+      return day_number (part->year, part->month, days_in_month (part->year, part->month));
     case GB_DATE_PRECISION_DAY:
     case GB_DATE_PRECISION_MINUTE:
-      return julian_day (part->year, part->month, part->day);
+      return day_number (part->year, part->month, part->day);
     case GB_DATE_PRECISION_NONE:
     default:
       g_assert_not_reached ();
@@ -110,33 +157,44 @@ part_seconds_in_day (const GbDatePart *part)
   return part->hour * 3600 + part->minute * 60 + part->second - part->utc_offset;
 }
 
-/* Key layout (44 bits used): local day << 22 | precision << 19 | seconds + 1 day.
- * Seconds from the local day's UTC midnight span −18 h … +42 h, which fits in 19
- * bits once shifted by a day. */
-static gint64
+/* The rank within the day: precision << 19 | seconds + 1 day. Seconds from the
+ * local day's UTC midnight span −18 h … +42 h, which fits in 19 bits once shifted
+ * by a day. */
+static Key
 start_key (const GbDatePart *part)
 {
-  gint64 key = (gint64) part_first_day (part) << 22;
+  Key key = { part_first_day (part), part->precision << 19 };
 
-  key |= (gint64) part->precision << 19;
   if (part->precision == GB_DATE_PRECISION_MINUTE)
-    key |= part_seconds_in_day (part) + 86400;
+    key.rank |= (gint32) part_seconds_in_day (part) + 86400;
   return key;
 }
 
 /* The last moment a date covers: its last day, then its time (a coarse part covers
  * the whole day, so it ends after any time on it); on a tie a point before a range. */
-static gint64
+static Key
 last_key (const GbDatePart *part,
           gboolean          is_range)
 {
-  gint64 key = (gint64) part_last_day (part) << 22;
+  Key key = { part_last_day (part), 0 };
 
   if (part->precision == GB_DATE_PRECISION_MINUTE)
-    key |= (part_seconds_in_day (part) + 86400) << 1;
+    key.rank = ((gint32) part_seconds_in_day (part) + 86400) << 1;
   else
-    key |= ((gint64) (1 << 19) - 1) << 1;
-  return key | (is_range ? 1 : 0);
+    key.rank = ((1 << 19) - 1) << 1;
+  key.rank |= is_range ? 1 : 0;
+  return key;
+}
+
+static int
+compare_keys (const Key *a,
+              const Key *b)
+{
+  if (a->day != b->day)
+    return a->day < b->day ? -1 : 1;
+  if (a->rank != b->rank)
+    return a->rank < b->rank ? -1 : 1;
+  return 0;
 }
 
 static gboolean
@@ -158,13 +216,15 @@ read_digits (const char **p,
 }
 
 static char *
-month_year_name (int year,
-                 int month)
+month_year_name (gint64 year,
+                 int    month)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, 1, 0, 0, 0);
+  g_autoptr(GDateTime) dt = NULL;
+  GbDatePart part = { .precision = GB_DATE_PRECISION_MONTH, .year = year, .month = month };
 
-  if (dt == NULL)
-    return g_strdup_printf ("%04d-%02d", year, month);
+  if (year < 1 || year > GB_DATE_YEAR_MAX ||
+      (dt = g_date_time_new_utc ((int) year, month, 1, 0, 0, 0)) == NULL)
+    return gb_date_part_format (&part, NULL);
   /* TRANSLATORS: a month and year in an error message, as g_date_time_format(); %OB
    * is the month's name on its own (nominative), not as part of a date */
   return g_date_time_format (dt, C_("error month", "%OB %Y"));
@@ -186,18 +246,58 @@ syntax_error (const char  *text,
   return FALSE;
 }
 
-/* One field of YYYY-MM-DD: the separator (none before the year), then
- * exactly @width digits. */
+static gboolean
+range_error (const char  *text,
+             GError     **error)
+{
+  g_autofree char *shown = gb_escape_dup_quote (text);
+
+  g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_RANGE,
+               _("“%s”: years run from %s to %04d"), shown, GB_DATE_YEAR_MIN_TEXT,
+               GB_DATE_YEAR_MAX);
+  return FALSE;
+}
+
+/* The year at *@p: four digits, or a minus and four digits or more, no more
+ * zeros in front than make four ("-0499", "-13799999999"), as ISO 8601's
+ * expanded years; years after 9999 are not written. The digits are counted
+ * before they are added up, so a long run is a range error, never an overflow. */
+static gboolean
+read_year (const char  *text,
+           const char **p,
+           GbDatePart  *part,
+           GError     **error)
+{
+  gboolean negative = **p == '-';
+  const char *digits = *p + negative;
+  gsize n = strspn (digits, "0123456789");
+  gint64 value = 0;
+
+  if (n < 4 || (n > 4 && (!negative || digits[0] == '0')))
+    return syntax_error (text, error);
+  if (n > strlen (GB_DATE_YEAR_MIN_TEXT) - 1)
+    return range_error (text, error);
+
+  for (gsize i = 0; i < n; i++)
+    value = value * 10 + (digits[i] - '0');
+  if (negative && value == 0)
+    return syntax_error (text, error);   /* year 0 is "0000" */
+
+  part->year = negative ? -value : value;
+  part->precision = GB_DATE_PRECISION_YEAR;
+  *p = digits + n;
+  return TRUE;
+}
+
+/* One field of MM or DD: the separator, then exactly two digits. */
 static gboolean
 read_field (const char **p,
-            char         separator,
-            int          width,
             int         *out)
 {
-  if (separator != '\0' && *(*p)++ != separator)
+  if (*(*p)++ != '-')
     return FALSE;
 
-  return read_digits (p, width, out) && !g_ascii_isdigit (**p);
+  return read_digits (p, 2, out) && !g_ascii_isdigit (**p);
 }
 
 /* Whether the field that gives @part its @precision is in range. */
@@ -211,13 +311,6 @@ check_calendar_field (const char        *text,
 
   switch (precision)
     {
-    case GB_DATE_PRECISION_YEAR:
-      if (part->year >= 1)
-        return TRUE;
-      g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_RANGE,
-                   _("“%s”: years run from 0001 to 9999"), text);
-      return FALSE;
-
     case GB_DATE_PRECISION_MONTH:
       if (part->month >= 1 && part->month <= 12)
         return TRUE;
@@ -227,7 +320,7 @@ check_calendar_field (const char        *text,
       return FALSE;
 
     case GB_DATE_PRECISION_DAY:
-      if (part->day >= 1 && part->day <= g_date_get_days_in_month (part->month, part->year))
+      if (part->day >= 1 && part->day <= days_in_month (part->year, part->month))
         return TRUE;
       month = month_year_name (part->year, part->month);
       /* TRANSLATORS: e.g. “February 2023 has no day 30” */
@@ -236,6 +329,7 @@ check_calendar_field (const char        *text,
       return FALSE;
 
     case GB_DATE_PRECISION_NONE:
+    case GB_DATE_PRECISION_YEAR:
     case GB_DATE_PRECISION_MINUTE:
     default:
       g_assert_not_reached ();
@@ -253,19 +347,19 @@ parse_calendar_date (const char  *text,
                      GError     **error)
 {
   const struct {
-    char             separator;
-    int              width;
     int             *value;
     GbDatePrecision  precision;
   } fields[] = {
-    { '\0', 4, &part->year, GB_DATE_PRECISION_YEAR },
-    { '-', 2, &part->month, GB_DATE_PRECISION_MONTH },
-    { '-', 2, &part->day, GB_DATE_PRECISION_DAY },
+    { &part->month, GB_DATE_PRECISION_MONTH },
+    { &part->day, GB_DATE_PRECISION_DAY },
   };
 
-  for (guint k = 0; k < G_N_ELEMENTS (fields) && (k == 0 || **p != '\0'); k++)
+  if (!read_year (text, p, part, error))
+    return FALSE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (fields) && **p != '\0'; k++)
     {
-      if (!read_field (p, fields[k].separator, fields[k].width, fields[k].value))
+      if (!read_field (p, fields[k].value))
         return syntax_error (text, error);
       if (!check_calendar_field (text, part, fields[k].precision, error))
         return FALSE;
@@ -296,6 +390,14 @@ parse_time_of_day (const char  *text,
       g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_RANGE,
                    _("“%s” is not a time of day: hours run from 00 to 23, minutes and "
                      "seconds from 00 to 59"), text);
+      return FALSE;
+    }
+
+  /* Clocks and time zones belong to the years GDateTime holds. */
+  if (part->year < 1)
+    {
+      g_set_error (error, GB_DATE_ERROR, GB_DATE_ERROR_RANGE,
+                   _("“%s”: a time of day needs a year from 0001 to 9999"), text);
       return FALSE;
     }
 
@@ -438,7 +540,7 @@ resolve_zone (GbDatePart  *part,
   if (has_offset)
     {
       g_autoptr(GTimeZone) fixed = g_time_zone_new_offset (part->utc_offset);
-      g_autoptr(GDateTime) written = g_date_time_new (fixed, part->year, part->month,
+      g_autoptr(GDateTime) written = g_date_time_new (fixed, (int) part->year, part->month,
                                                       part->day, part->hour,
                                                       part->minute, part->second);
       g_autoptr(GDateTime) in_zone = NULL;
@@ -464,7 +566,7 @@ resolve_zone (GbDatePart  *part,
       return TRUE;
     }
 
-  local = g_date_time_new (tz, part->year, part->month, part->day, part->hour,
+  local = g_date_time_new (tz, (int) part->year, part->month, part->day, part->hour,
                            part->minute, part->second);
   if (local == NULL)
     {
@@ -548,7 +650,7 @@ gb_date_parse (const char  *start,
   date->start = start_part;
   date->end = end_part;
   date->zone = g_strdup (zone);
-  date->sort_key = start_key (&date->start);
+  date->start_key = start_key (&date->start);
   date->end_key = last_key (end != NULL ? &date->end : &date->start, end != NULL);
   return date;
 }
@@ -674,18 +776,23 @@ GDateTime *
 gb_date_part_to_date_time_in (const GbDatePart *part,
                               GTimeZone        *zone)
 {
-  int year, month, day;
+  gint64 year;
+  int month, day;
 
   g_return_val_if_fail (part != NULL, NULL);
   g_return_val_if_fail (zone != NULL, NULL);
   g_return_val_if_fail (part->precision != GB_DATE_PRECISION_NONE, NULL);
 
-  julian_to_dmy (part_first_day (part), &year, &month, &day);
+  /* GDateTime holds years 1 to 9999 only. */
+  if (part->year < 1 || part->year > GB_DATE_YEAR_MAX)
+    return NULL;
+
+  day_to_ymd (part_first_day (part), &year, &month, &day);
 
   if (part->precision == GB_DATE_PRECISION_MINUTE)
     {
       g_autoptr(GTimeZone) fixed = g_time_zone_new_offset (part->utc_offset);
-      g_autoptr(GDateTime) dt = g_date_time_new (fixed, year, month, day, part->hour,
+      g_autoptr(GDateTime) dt = g_date_time_new (fixed, (int) year, month, day, part->hour,
                                                  part->minute, part->second);
 
       if (dt == NULL)
@@ -693,22 +800,7 @@ gb_date_part_to_date_time_in (const GbDatePart *part,
       return g_date_time_to_timezone (dt, zone);
     }
 
-  return g_date_time_new (zone, year, month, day, 0, 0, 0);
-}
-
-/**
- * gb_date_get_sort_key:
- * @date: a #GbDate
- *
- * Returns: a key that orders starts: by local day, then coarser precision first,
- *   then by instant. Ties between equal starts are broken by gb_date_compare().
- */
-gint64
-gb_date_get_sort_key (const GbDate *date)
-{
-  g_return_val_if_fail (date != NULL, 0);
-
-  return date->sort_key;
+  return g_date_time_new (zone, (int) year, month, day, 0, 0, 0);
 }
 
 /**
@@ -716,9 +808,10 @@ gb_date_get_sort_key (const GbDate *date)
  * @a: a #GbDate
  * @b: a #GbDate
  *
- * Orders by start (see gb_date_get_sort_key()), then by end: a point before a range
- * starting with it, a shorter range before a longer. Equal dates compare 0, so a
- * stable sort keeps their order.
+ * Orders by start: by the local calendar day it falls on, then coarser precision
+ * first, then by instant; then by end: a point before a range starting with it, a
+ * shorter range before a longer. Equal dates compare 0, so a stable sort keeps their
+ * order.
  *
  * Returns: negative, 0 or positive
  */
@@ -729,11 +822,9 @@ gb_date_compare (const GbDate *a,
   g_return_val_if_fail (a != NULL, 0);
   g_return_val_if_fail (b != NULL, 0);
 
-  if (a->sort_key != b->sort_key)
-    return a->sort_key < b->sort_key ? -1 : 1;
-  if (a->end_key != b->end_key)
-    return a->end_key < b->end_key ? -1 : 1;
-  return 0;
+  int order = compare_keys (&a->start_key, &b->start_key);
+
+  return order != 0 ? order : compare_keys (&a->end_key, &b->end_key);
 }
 
 /**
@@ -747,23 +838,28 @@ char *
 gb_date_part_to_string (const GbDatePart *part)
 {
   g_autofree char *offset = NULL;
+  g_autofree char *year = NULL;
 
   g_return_val_if_fail (part != NULL, NULL);
+
+  /* At least four digits, after the minus of a year before 0 ("-0499"). */
+  year = g_strdup_printf ("%s%04" G_GINT64_FORMAT, part->year < 0 ? "-" : "",
+                          ABS (part->year));
 
   switch (part->precision)
     {
     case GB_DATE_PRECISION_YEAR:
-      return g_strdup_printf ("%04d", part->year);
+      return g_steal_pointer (&year);
     case GB_DATE_PRECISION_MONTH:
-      return g_strdup_printf ("%04d-%02d", part->year, part->month);
+      return g_strdup_printf ("%s-%02d", year, part->month);
     case GB_DATE_PRECISION_DAY:
-      return g_strdup_printf ("%04d-%02d-%02d", part->year, part->month, part->day);
+      return g_strdup_printf ("%s-%02d-%02d", year, part->month, part->day);
     case GB_DATE_PRECISION_MINUTE:
       offset = offset_to_string (part->utc_offset);
       if (part->second != 0)
-        return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d%s", part->year, part->month,
+        return g_strdup_printf ("%s-%02d-%02dT%02d:%02d:%02d%s", year, part->month,
                                 part->day, part->hour, part->minute, part->second, offset);
-      return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d%s", part->year, part->month,
+      return g_strdup_printf ("%s-%02d-%02dT%02d:%02d%s", year, part->month,
                               part->day, part->hour, part->minute, offset);
     case GB_DATE_PRECISION_NONE:
     default:
@@ -806,19 +902,61 @@ gb_date_to_string (const GbDate *date)
   return g_string_free (out, FALSE);
 }
 
-/* Used by gb-date-format.c. */
-guint32
+/**
+ * gb_date_part_get_first_day:
+ * @part: a date part
+ *
+ * Returns: the day number (0001-01-01 is 1, the days before count down from 0)
+ *   of the first local day @part covers
+ */
+gint64
 gb_date_part_get_first_day (const GbDatePart *part)
 {
   g_return_val_if_fail (part != NULL, 0);
+  g_return_val_if_fail (part->precision != GB_DATE_PRECISION_NONE, 0);
 
   return part_first_day (part);
 }
 
-guint32
+gint64
 gb_date_part_get_last_day (const GbDatePart *part)
 {
   g_return_val_if_fail (part != NULL, 0);
+  g_return_val_if_fail (part->precision != GB_DATE_PRECISION_NONE, 0);
 
   return part_last_day (part);
+}
+
+/**
+ * gb_date_days_in_month:
+ * @year: an astronomical year (0 is 1 BC)
+ * @month: 1 to 12
+ *
+ * Returns: the days @month has in @year, in the proleptic Gregorian calendar
+ */
+int
+gb_date_days_in_month (gint64 year,
+                       int    month)
+{
+  g_return_val_if_fail (month >= 1 && month <= 12, 0);
+
+  return days_in_month (year, month);
+}
+
+/**
+ * gb_date_part_set_day:
+ * @part: the part to set
+ * @day: a day number, as gb_date_part_get_first_day() gives
+ *
+ * Makes @part that day, at day precision.
+ */
+void
+gb_date_part_set_day (GbDatePart *part,
+                      gint64      day)
+{
+  g_return_if_fail (part != NULL);
+
+  memset (part, 0, sizeof *part);
+  part->precision = GB_DATE_PRECISION_DAY;
+  day_to_ymd (day, &part->year, &part->month, &part->day);
 }

@@ -17,12 +17,19 @@ typedef enum
   GB_DATE_ERROR_ORDER,
 } GbDateError;
 
+/* Years are astronomical, in the proleptic Gregorian calendar: year 0 is 1 BC,
+ * year -499 is 500 BC. A time of day needs a year from 1 to 9999, the years
+ * GDateTime holds. */
+#define GB_DATE_YEAR_MIN      G_GINT64_CONSTANT (-99999999999)
+#define GB_DATE_YEAR_MIN_TEXT "-99999999999"
+#define GB_DATE_YEAR_MAX      9999
+
 /* One end of a date: only the fields down to @precision are meaningful.
  * A minute-precision part always has its UTC offset. */
 typedef struct
 {
   GbDatePrecision precision;
-  int             year;
+  gint64          year;
   int             month;
   int             day;
   int             hour;
@@ -48,7 +55,6 @@ GDateTime       *gb_date_part_to_date_time    (const GbDatePart *part);
 GDateTime       *gb_date_part_to_date_time_in (const GbDatePart *part,
                                                GTimeZone        *zone);
 gint64           gb_date_part_to_unix         (const GbDatePart *part);
-gint64           gb_date_get_sort_key         (const GbDate  *date);
 int              gb_date_compare              (const GbDate  *a,
                                                const GbDate  *b);
 char            *gb_date_format               (const GbDate  *date);
@@ -56,9 +62,14 @@ char            *gb_date_part_format          (const GbDatePart *part,
                                                const char       *zone);
 char            *gb_date_to_string            (const GbDate  *date);
 char            *gb_date_part_to_string       (const GbDatePart *part);
-/* Julian day numbers (0001-01-01 is 1) of the first and last local day covered. */
-guint32          gb_date_part_get_first_day   (const GbDatePart *part);
-guint32          gb_date_part_get_last_day    (const GbDatePart *part);
+/* Day numbers (0001-01-01 is 1, as GDate's Julian days; 0 and below before it) of the
+ * first and last local day covered. */
+gint64           gb_date_part_get_first_day   (const GbDatePart *part);
+gint64           gb_date_part_get_last_day    (const GbDatePart *part);
+int              gb_date_days_in_month        (gint64            year,
+                                               int               month);
+void             gb_date_part_set_day         (GbDatePart       *part,
+                                               gint64            day);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GbDate, gb_date_unref)
 

@@ -87,9 +87,14 @@ format_myriads (double value)
   return gb_figure_format_number (value);
 }
 
-/* "6 billion" rather than "6,000,000,000". */
-static char *
-format_scaled (double value)
+/**
+ * gb_figure_format_scaled:
+ *
+ * Returns: (transfer full): @value as gb_figure_format_number() gives it, a
+ *   million and more in words: "6 billion" rather than "6,000,000,000"
+ */
+char *
+gb_figure_format_scaled (double value)
 {
   g_autofree char *number = NULL;
   double magnitude = fabs (value);
@@ -146,7 +151,7 @@ gb_figure_format_value (double             value,
 
   n = (gulong) MIN (fabs (value), (double) G_MAXULONG);
 
-  number = format_scaled (value);
+  number = gb_figure_format_scaled (value);
 
   /* "Over 30 years" is "30+ years": the plus sits on the number. */
   if (qualifier == GB_FIGURE_QUALIFIER_OVER)

@@ -9,6 +9,7 @@ G_BEGIN_DECLS
  * "$6 billion", "120,000", "30+ years", "Top 5", ">50%". */
 
 char   *gb_figure_format_number  (double             value);
+char   *gb_figure_format_scaled  (double             value);
 char   *gb_figure_format_value   (double             value,
                                   const char        *unit,
                                   GbFigureQualifier  qualifier);

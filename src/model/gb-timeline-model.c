@@ -15,8 +15,8 @@ typedef struct
   guint32 kind;      /* GbTimelineRowKind */
   guint32 index;     /* into items: the item, the first item under a header, the item after
                       * a gap (G_MAXUINT: the today marker) */
-  guint32 from_day;  /* gaps: last day covered before, Julian */
-  guint32 to_day;    /* gaps: first day after */
+  gint64  from_day;  /* gaps: last day covered before, a day number (gb-date.h) */
+  gint64  to_day;    /* gaps: first day after */
 } RowSpec;
 
 /* What an item row shows: an item at its own date, or one follow-up of an agreement at
@@ -33,7 +33,7 @@ struct _GbTimelineModel
   GbDossier  *dossier;
   GDateTime  *today_override;
   GbDate     *today;
-  guint32     today_day;
+  gint64      today_day;
   GArray     *items;    /* Entry, in time order */
   GArray     *specs;    /* RowSpec */
   GPtrArray  *rows;     /* GbTimelineRow or NULL, made when asked for */
@@ -98,7 +98,7 @@ compare_entries (gconstpointer a,
   return gb_date_compare (entry_get_date (a), entry_get_date (b));
 }
 
-static guint32
+static gint64
 date_last_day (GbDate *date)
 {
   const GbDatePart *end = gb_date_get_end (date);
@@ -149,23 +149,27 @@ static void
 add_spec (GbTimelineModel   *self,
           GbTimelineRowKind  kind,
           guint              index,
-          guint32            from_day,
-          guint32            to_day)
+          gint64             from_day,
+          gint64             to_day)
 {
   RowSpec spec = { kind, index, from_day, to_day };
 
   g_array_append_val (self->specs, spec);
 }
 
-static void
+/* Whether a gap row goes between the last day covered so far (none before the
+ * first item) and the next day shown. */
+static gboolean
 add_gap_if_long (GbTimelineModel *self,
                  guint            index,
-                 guint32          covered_day,
-                 guint32          next_day)
+                 gboolean         covered,
+                 gint64           covered_day,
+                 gint64           next_day)
 {
-  if (covered_day != 0 && next_day > covered_day &&
-      next_day - covered_day >= GB_TIMELINE_GAP_MIN_DAYS)
-    add_spec (self, GB_TIMELINE_ROW_GAP, index, covered_day, next_day);
+  if (!covered || next_day - covered_day < GB_TIMELINE_GAP_MIN_DAYS)
+    return FALSE;
+  add_spec (self, GB_TIMELINE_ROW_GAP, index, covered_day, next_day);
+  return TRUE;
 }
 
 static void
@@ -232,7 +236,8 @@ static void
 build_specs (GbTimelineModel *self)
 {
   GbDate *header_date = NULL;
-  guint32 covered_day = 0;
+  gint64 covered_day = 0;
+  gboolean covered = FALSE;
   gboolean today_done = FALSE;
 
   g_array_set_size (self->specs, 0);
@@ -240,23 +245,20 @@ build_specs (GbTimelineModel *self)
   for (guint i = 0; i < self->items->len; i++)
     {
       GbDate *date = entry_get_date (get_entry (self, i));
-      guint32 first_day = gb_date_part_get_first_day (gb_date_get_start (date));
+      gint64 first_day = gb_date_part_get_first_day (gb_date_get_start (date));
 
       if (!today_done && gb_date_compare (date, self->today) > 0)
         {
-          add_gap_if_long (self, G_MAXUINT, covered_day, self->today_day);
+          add_gap_if_long (self, G_MAXUINT, covered, covered_day, self->today_day);
           add_spec (self, GB_TIMELINE_ROW_TODAY, G_MAXUINT, 0, 0);
-          covered_day = MAX (covered_day, self->today_day);
+          covered_day = covered ? MAX (covered_day, self->today_day) : self->today_day;
+          covered = TRUE;
           header_date = NULL;
           today_done = TRUE;
         }
 
-      if (covered_day != 0 && first_day > covered_day &&
-          first_day - covered_day >= GB_TIMELINE_GAP_MIN_DAYS)
-        {
-          add_spec (self, GB_TIMELINE_ROW_GAP, i, covered_day, first_day);
-          header_date = NULL;
-        }
+      if (add_gap_if_long (self, i, covered, covered_day, first_day))
+        header_date = NULL;
 
       if (header_date == NULL || !same_header (header_date, date))
         {
@@ -265,13 +267,14 @@ build_specs (GbTimelineModel *self)
         }
 
       add_spec (self, GB_TIMELINE_ROW_ITEM, i, 0, 0);
-      covered_day = MAX (covered_day, date_last_day (date));
+      covered_day = covered ? MAX (covered_day, date_last_day (date)) : date_last_day (date);
+      covered = TRUE;
     }
 
   /* With no items there is nothing to place today against. */
   if (!today_done && self->items->len > 0)
     {
-      add_gap_if_long (self, G_MAXUINT, covered_day, self->today_day);
+      add_gap_if_long (self, G_MAXUINT, covered, covered_day, self->today_day);
       add_spec (self, GB_TIMELINE_ROW_TODAY, G_MAXUINT, 0, 0);
     }
 }
@@ -304,34 +307,45 @@ items_changed_cb (GbTimelineModel *self)
 }
 
 char *
-gb_timeline_format_gap (guint32 from_day,
-                        guint32 to_day)
+gb_timeline_format_gap (gint64 from_day,
+                        gint64 to_day)
 {
-  GDate from, to;
-  int years, months;
-  guint days;
+  GbDatePart from, to;
+  gint64 years, months, days;
 
-  g_return_val_if_fail (from_day > 0 && to_day >= from_day, NULL);
+  g_return_val_if_fail (to_day >= from_day, NULL);
 
-  g_date_clear (&from, 1);
-  g_date_clear (&to, 1);
-  g_date_set_julian (&from, from_day);
-  g_date_set_julian (&to, to_day);
+  gb_date_part_set_day (&from, from_day);
+  gb_date_part_set_day (&to, to_day);
 
-  months = (g_date_get_year (&to) - g_date_get_year (&from)) * 12 +
-           (g_date_get_month (&to) - g_date_get_month (&from));
-  if (g_date_get_day (&to) < g_date_get_day (&from))
+  months = (to.year - from.year) * 12 + (to.month - from.month);
+  if (to.day < from.day)
     months--;
   years = months / 12;
   days = to_day - from_day;
 
+  /* Deep time, to three significant digits: "370,000 years later", "4.5 billion
+   * years later". */
+  if (years >= 10000)
+    {
+      gulong n;
+      g_autofree char *number = gb_date_format_year_count (years, TRUE, &n);
+
+      /* TRANSLATORS: a gap of ten thousand years or more on the timeline; %s is a
+       * number of years, maybe in words ("4.5 billion") */
+      return g_strdup_printf (ngettext ("%s year later", "%s years later", n), number);
+    }
   if (years >= 1)
-    return g_strdup_printf (ngettext ("%d year later", "%d years later", years), years);
+    return g_strdup_printf (ngettext ("%d year later", "%d years later", (int) years),
+                            (int) years);
   if (months >= 1)
-    return g_strdup_printf (ngettext ("%d month later", "%d months later", months), months);
+    return g_strdup_printf (ngettext ("%d month later", "%d months later", (int) months),
+                            (int) months);
   if (days >= 7)
-    return g_strdup_printf (ngettext ("%u week later", "%u weeks later", days / 7), days / 7);
-  return g_strdup_printf (ngettext ("%u day later", "%u days later", days), days);
+    return g_strdup_printf (ngettext ("%u week later", "%u weeks later", (guint) days / 7),
+                            (guint) days / 7);
+  return g_strdup_printf (ngettext ("%u day later", "%u days later", (guint) days),
+                          (guint) days);
 }
 
 static GbTimelineRow *
@@ -353,7 +367,8 @@ make_row (GbTimelineModel *self,
     case GB_TIMELINE_ROW_GAP:
       label = gb_timeline_format_gap (spec->from_day, spec->to_day);
       return gb_timeline_row_new (GB_TIMELINE_ROW_GAP, NULL, NULL, label,
-                                  spec->to_day - spec->from_day, FALSE);
+                                  (guint) MIN (spec->to_day - spec->from_day, G_MAXUINT),
+                                  FALSE);
 
     case GB_TIMELINE_ROW_TODAY:
       {

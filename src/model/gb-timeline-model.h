@@ -39,7 +39,7 @@ guint            gb_timeline_model_find_row       (GbTimelineModel *self,
 guint            gb_timeline_model_find_title     (GbTimelineModel *self,
                                                    const char      *prefix,
                                                    guint            start);
-char            *gb_timeline_format_gap           (guint32          from_day,
-                                                   guint32          to_day);
+char            *gb_timeline_format_gap           (gint64           from_day,
+                                                   gint64           to_day);
 
 G_END_DECLS
