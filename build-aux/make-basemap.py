@@ -6,10 +6,13 @@ compact basemap file, resources/basemap/ne-50m.gbbm.
     cd build-aux/basemap && npm ci && cd ../..
     python3 build-aux/make-basemap.py \
         build-aux/basemap/node_modules/world-atlas/countries-50m.json \
+        build-aux/basemap/node_modules/i18n-iso-countries \
         resources/basemap/ne-50m.gbbm
 
-The data are public domain (Natural Earth, via world-atlas 2.0.2, ISC).
-The output is deterministic: the same input gives the same bytes.
+The outlines and English country names are public domain (Natural Earth,
+via world-atlas 2.0.2, ISC); the country names in other languages come from
+i18n-iso-countries 7.14 (MIT; its names are CLDR's). The output is
+deterministic: the same input gives the same bytes.
 
 Format "GBBM" version 1, little-endian:
 
@@ -34,6 +37,24 @@ Format "GBBM" version 1, little-endian:
     point on the grid (the first point of the layer steps from (0, 0); each
     part continues from the last point of the one before).
 
+    Kind 4, place names, came later in version 1 (readers step over kinds
+    they don't know, so the version stayed). Its header's "parts" are the
+    number of names, its "points" the number of languages; its payload:
+            per language: 1 byte length (2 or 3), the tag ("en", "ko", …)
+            per name, most important first:
+              1     what it names: 1 a country, 2 a capital city
+              1     the least zoom level it is shown at
+              2     uint16 rank, 0 the most important
+              two zigzag LEB128 varints, the name's point on the grid
+                    (absolute, not a step)
+              per language, in the order above: an unsigned LEB128 varint
+                    byte count (0: none in that language), then the name
+                    in UTF-8, plain text
+    "en" comes first and every name has it. Names are placed at a point
+    inside the country's largest piece of land, in the middle of its widest
+    row; the rank follows that piece's area and the least zoom is the one
+    at which the piece is LABEL_PIXELS wide (but never below 2).
+
 world-atlas keeps rings whole across the antimeridian (d3 draws on the
 sphere): Chukotka's coast steps from 179.9° to -180°, and Antarctica's ring
 runs once round the pole. On a flat map such steps would be edges across
@@ -51,6 +72,15 @@ import sys
 KIND_LAND = 1
 KIND_COAST = 2
 KIND_BORDERS = 3
+KIND_NAMES = 4
+
+NAME_COUNTRY = 1
+
+# The languages names are written in: the app's, English first. The
+# interface falls back to English where a language has no name.
+LANGUAGES = ("en", "kk", "ko", "ru")
+LABEL_PIXELS = 40
+MIN_LABEL_ZOOM = 2
 
 
 def decode_arcs(topology):
@@ -193,9 +223,117 @@ def encode_layer(kind, parts):
     return header + bytes(payload), kept, n_points
 
 
+def mercator_y(lat):
+    lat = max(-84.0, min(84.0, lat))
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def latitude_of(y):
+    return math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)
+
+
+def ring_area(ring):
+    """Twice the signed area, in degrees of longitude × Mercator y."""
+    return sum(ring[i - 1][0] * ring[i][1] - ring[i][0] * ring[i - 1][1]
+               for i in range(len(ring)))
+
+
+def widest_row(rings, rows=24):
+    """The middle of the widest span inside @rings (even-odd) on one of a
+    few rows across them, rows near the middle preferred: a point that is
+    inside, with room either side for a name."""
+    y0 = min(p[1] for r in rings for p in r)
+    y1 = max(p[1] for r in rings for p in r)
+    best = None
+    for k in range(1, rows):
+        t = k / rows
+        y = y0 + (y1 - y0) * t
+        xs = []
+        for ring in rings:
+            for i in range(len(ring)):
+                (ax, ay), (bx, by) = ring[i - 1], ring[i]
+                if (ay > y) != (by > y):
+                    xs.append(ax + (y - ay) * (bx - ax) / (by - ay))
+        xs.sort()
+        for a, b in zip(xs[0::2], xs[1::2]):
+            score = (b - a) * (1 - abs(t - 0.5))
+            if best is None or score > best[0]:
+                best = (score, (a + b) / 2, y)
+    return best
+
+
+def local_name(value):
+    """i18n-iso-countries gives a name or a list of them, its usual name
+    first: that one, without a parenthesis (a map has little room)."""
+    if isinstance(value, list):
+        value = value[0]
+    return value.split(" (")[0].strip()
+
+
+def country_names(topology, arcs, degrees, grid, i18n_dir):
+    """Per country, its label point, least zoom, rank and names."""
+    with open(i18n_dir + "/codes.json", encoding="utf-8") as f:
+        alpha2 = {numeric: a2 for a2, _a3, numeric, _iso in json.load(f)}
+    names = {}
+    for lang in LANGUAGES[1:]:
+        with open("%s/langs/%s.json" % (i18n_dir, lang), encoding="utf-8") as f:
+            names[lang] = json.load(f)["countries"]
+
+    found = []
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        best = None
+        for polygon in polygons_of(geometry):
+            pieces = [[(lon, mercator_y(lat)) for lon, lat in piece]
+                      for ring in polygon
+                      for piece in flat_rings([degrees(p) for p in stitch(arcs, ring)])]
+            if not pieces:
+                continue
+            outer = max(pieces, key=lambda r: abs(ring_area(r)))
+            area = abs(ring_area(outer))
+            if best is None or area > best[0]:
+                best = (area, [outer] + [r for r in pieces if r is not outer])
+        if best is None:
+            continue
+        row = widest_row(best[1])
+        if row is None:
+            continue
+        width = (max(p[0] for p in best[1][0]) - min(p[0] for p in best[1][0])) / 360 * 256
+        zoom = max(MIN_LABEL_ZOOM, math.ceil(math.log2(LABEL_PIXELS / width)))
+        point = grid((row[1], latitude_of(row[2])))
+        found.append((best[0], geometry["properties"]["name"], geometry.get("id"), point, zoom))
+
+    # Largest first; an id shared by several pieces names the largest only.
+    found.sort(key=lambda c: (-c[0], c[1]))
+    labels = []
+    seen = set()
+    for rank, (_area, name, numeric, point, zoom) in enumerate(found):
+        local = {"en": name}
+        if numeric in alpha2 and numeric not in seen:
+            seen.add(numeric)
+            for lang in LANGUAGES[1:]:
+                if alpha2[numeric] in names[lang]:
+                    local[lang] = local_name(names[lang][alpha2[numeric]])
+        labels.append((NAME_COUNTRY, min(zoom, 255), min(rank, 0xFFFF), point, local))
+    return labels
+
+
+def encode_names(labels):
+    payload = bytearray()
+    for lang in LANGUAGES:
+        payload += bytes([len(lang)]) + lang.encode("ascii")
+    for kind, zoom, rank, (x, y), local in labels:
+        payload += struct.pack("<BBH", kind, zoom, rank)
+        payload += varint(zigzag(x)) + varint(zigzag(y))
+        for lang in LANGUAGES:
+            text = local.get(lang, "").encode("utf-8")
+            payload += varint(len(text)) + text
+    header = struct.pack("<B3xIII", KIND_NAMES, len(labels), len(LANGUAGES), len(payload))
+    return header + bytes(payload), len(labels), len(LANGUAGES)
+
+
 def main(argv):
-    if len(argv) != 3:
-        sys.stderr.write("usage: make-basemap.py countries-50m.json OUTPUT.gbbm\n")
+    if len(argv) != 4:
+        sys.stderr.write("usage: make-basemap.py countries-50m.json I18N-ISO-COUNTRIES-DIR OUTPUT.gbbm\n")
         return 2
 
     with open(argv[1], encoding="utf-8") as f:
@@ -263,6 +401,7 @@ def main(argv):
         encode_layer(KIND_LAND, land_rings),
         encode_layer(KIND_COAST, coast_lines),
         encode_layer(KIND_BORDERS, border_lines),
+        encode_names(country_names(topology, arcs, degrees, grid, argv[2])),
     ]
 
     out = bytearray(b"GBBM")
@@ -271,11 +410,12 @@ def main(argv):
     for data, parts, points in layers:
         out += data
 
-    with open(argv[2], "wb") as f:
+    with open(argv[3], "wb") as f:
         f.write(out)
 
-    names = {KIND_LAND: "land rings", KIND_COAST: "coastlines", KIND_BORDERS: "borders"}
-    for (data, parts, points), kind in zip(layers, (KIND_LAND, KIND_COAST, KIND_BORDERS)):
+    names = {KIND_LAND: "land rings", KIND_COAST: "coastlines", KIND_BORDERS: "borders",
+             KIND_NAMES: "names (parts: names, points: languages)"}
+    for (data, parts, points), kind in zip(layers, (KIND_LAND, KIND_COAST, KIND_BORDERS, KIND_NAMES)):
         sys.stderr.write("%s: %d parts, %d points, %d bytes\n" % (names[kind], parts, points, len(data)))
     sys.stderr.write("total %d bytes\n" % len(out))
     return 0

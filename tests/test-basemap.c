@@ -188,6 +188,30 @@ concat (GBytes       *head,
   return g_byte_array_free_to_bytes (a);
 }
 
+typedef struct
+{
+  const char *what;
+  GBytes     *bytes;
+} Damaged;
+
+/* Each of @cases is refused with an error, and freed. */
+static void
+assert_refused (Damaged *cases,
+                guint    n_cases)
+{
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autoptr(GbBasemap) bad = NULL;
+      g_autoptr(GError) bad_error = NULL;
+
+      g_test_message ("damaged: %s", cases[i].what);
+      bad = gb_basemap_new_from_bytes (cases[i].bytes, &bad_error);
+      g_assert_null (bad);
+      g_assert_nonnull (bad_error);
+      g_bytes_unref (cases[i].bytes);
+    }
+}
+
 static void
 test_damaged (void)
 {
@@ -211,7 +235,7 @@ test_damaged (void)
   g_autoptr(GBytes) good = concat (head, triangle, sizeof triangle);
   g_autoptr(GbBasemap) basemap = NULL;
   g_autoptr(GError) error = NULL;
-  struct { const char *what; GBytes *bytes; } cases[] = {
+  Damaged cases[] = {
     { "empty", g_bytes_new_static ("", 0) },
     { "magic", g_bytes_new_static ("GBBX\1\0\0\0", 8) },
     { "version", g_bytes_new_static ("GBBM\2\1\0\0", 8) },
@@ -228,17 +252,7 @@ test_damaged (void)
   g_assert_cmpuint (gb_basemap_get_n_parts (basemap, GB_BASEMAP_LAND), ==, 1);
   g_assert_cmpuint (gb_basemap_get_n_points (basemap, GB_BASEMAP_LAND), ==, 3);
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GbBasemap) bad = NULL;
-      g_autoptr(GError) bad_error = NULL;
-
-      g_test_message ("damaged: %s", cases[i].what);
-      bad = gb_basemap_new_from_bytes (cases[i].bytes, &bad_error);
-      g_assert_null (bad);
-      g_assert_nonnull (bad_error);
-      g_bytes_unref (cases[i].bytes);
-    }
+  assert_refused (cases, G_N_ELEMENTS (cases));
 }
 
 static void
@@ -277,6 +291,126 @@ test_mutations (void)
   g_rand_free (rand);
 }
 
+static void
+test_names_default (void)
+{
+  GbBasemap *basemap = gb_basemap_get_default ();
+  const char * const en[] = { "en", NULL };
+  const char * const ko[] = { "ko_KR.UTF-8", "ko_KR", "ko", "C", NULL };
+  const char * const ru[] = { "ru", NULL };
+  const char * const kk[] = { "kk_KZ", "kk", NULL };
+  const char * const de[] = { "de_DE", "de", "C", NULL };
+  guint n = gb_basemap_get_n_names (basemap);
+  const GbBasemapName *kz = NULL;
+  guint kz_index = 0;
+
+  g_assert_cmpuint (n, >, 200);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const GbBasemapName *name = gb_basemap_get_name (basemap, i);
+
+      g_assert_cmpint (name->kind, ==, GB_BASEMAP_NAME_COUNTRY);
+      g_assert_cmpuint (name->min_zoom, >=, 2);
+      /* Most important first. */
+      if (i > 0)
+        g_assert_cmpuint (name->rank, >=, gb_basemap_get_name (basemap, i - 1)->rank);
+      g_assert_cmpstr (gb_basemap_get_name_text (basemap, i, en), !=, "");
+      if (g_str_equal (gb_basemap_get_name_text (basemap, i, en), "Kazakhstan"))
+        {
+          kz = name;
+          kz_index = i;
+        }
+    }
+
+  g_assert_nonnull (kz);
+  g_assert_cmpuint (kz->min_zoom, <=, 3);
+  g_assert_cmpfloat (kz->x, >, gb_mercator_x (50));
+  g_assert_cmpfloat (kz->x, <, gb_mercator_x (85));
+  g_assert_cmpfloat (kz->y, <, gb_mercator_y (42));
+  g_assert_cmpfloat (kz->y, >, gb_mercator_y (54));
+  g_assert_cmpstr (gb_basemap_get_name_text (basemap, kz_index, ko), ==, "카자흐스탄");
+  g_assert_cmpstr (gb_basemap_get_name_text (basemap, kz_index, ru), ==, "Казахстан");
+  g_assert_cmpstr (gb_basemap_get_name_text (basemap, kz_index, kk), ==, "Қазақстан");
+  /* A language the file has no names in gets English. */
+  g_assert_cmpstr (gb_basemap_get_name_text (basemap, kz_index, de), ==, "Kazakhstan");
+}
+
+/* A basemap of one triangle of land and a names layer of @payload. */
+static GBytes *
+with_names (const guint8 *payload,
+            gsize         len,
+            guint         n_names,
+            guint         n_languages)
+{
+  static const guint8 triangle[] = {
+    1, 0, 0, 0, 1, 0, 0, 0, 3, 0, 0, 0, 7, 0, 0, 0,
+    3, 2, 2, 2, 0, 1, 2,
+  };
+  g_autoptr(GBytes) head = header (2);
+  g_autoptr(GBytes) land = concat (head, triangle, sizeof triangle);
+  guint8 layer[16] = { 4, 0, 0, 0, n_names, 0, 0, 0, n_languages, 0, 0, 0, len, 0, 0, 0 };
+  g_autoptr(GBytes) named = concat (land, layer, sizeof layer);
+
+  return concat (named, payload, len);
+}
+
+#define LANGS 2, 'e', 'n', 2, 'k', 'o'
+/* A country at 10° E, 20° N from zoom 3, rank 0. */
+#define PLACE 1, 3, 0, 0, 20, 40
+
+static void
+test_names_damaged (void)
+{
+  static const guint8 good[] = { LANGS, PLACE, 2, 'A', 'b', 0 };
+  static const guint8 bad_tag[] = { 2, 'e', 'n', 2, 'K', 'o', PLACE, 2, 'A', 'b', 0 };
+  static const guint8 no_en[] = { 2, 'k', 'o', 2, 'e', 'n', PLACE, 2, 'A', 'b', 0 };
+  static const guint8 empty_en[] = { LANGS, PLACE, 0, 2, 'A', 'b' };
+  static const guint8 bad_utf8[] = { LANGS, PLACE, 2, 0xc3, 0x28, 0 };
+  static const guint8 nul[] = { LANGS, PLACE, 2, 'A', 0, 0 };
+  static const guint8 control[] = { LANGS, PLACE, 2, 'A', '\n', 0 };
+  static const guint8 too_long[] = { LANGS, PLACE, 0xff, 0x7f, 'A', 0 };
+  static const guint8 kind[] = { LANGS, 9, 3, 0, 0, 20, 40, 2, 'A', 'b', 0 };
+  static const guint8 zoom[] = { LANGS, 1, 99, 0, 0, 20, 40, 2, 'A', 'b', 0 };
+  static const guint8 pole[] = { LANGS, 1, 3, 0, 0, 20, 178, 1, 2, 'A', 'b', 0 };
+  static const guint8 extra[] = { LANGS, PLACE, 2, 'A', 'b', 0, 0 };
+  static const guint8 truncated[] = { LANGS, PLACE, 2, 'A' };
+  Damaged cases[] = {
+    { "tag", with_names (bad_tag, sizeof bad_tag, 1, 2) },
+    { "English not first", with_names (no_en, sizeof no_en, 1, 2) },
+    { "no English", with_names (empty_en, sizeof empty_en, 1, 2) },
+    { "UTF-8", with_names (bad_utf8, sizeof bad_utf8, 1, 2) },
+    { "NUL", with_names (nul, sizeof nul, 1, 2) },
+    { "control character", with_names (control, sizeof control, 1, 2) },
+    { "text length", with_names (too_long, sizeof too_long, 1, 2) },
+    { "kind", with_names (kind, sizeof kind, 1, 2) },
+    { "zoom", with_names (zoom, sizeof zoom, 1, 2) },
+    { "off the map", with_names (pole, sizeof pole, 1, 2) },
+    { "bytes left over", with_names (extra, sizeof extra, 1, 2) },
+    { "truncated", with_names (truncated, sizeof truncated, 1, 2) },
+    { "more names than bytes", with_names (good, sizeof good, 200, 2) },
+    { "no languages", with_names (good, sizeof good, 1, 0) },
+    { "too many languages", with_names (good, sizeof good, 1, 9) },
+  };
+  g_autoptr(GBytes) bytes = with_names (good, sizeof good, 1, 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GbBasemap) basemap = gb_basemap_new_from_bytes (bytes, &error);
+  const char * const ko[] = { "ko", NULL };
+  const GbBasemapName *name;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (gb_basemap_get_n_names (basemap), ==, 1);
+  name = gb_basemap_get_name (basemap, 0);
+  g_assert_cmpint (name->kind, ==, GB_BASEMAP_NAME_COUNTRY);
+  g_assert_cmpuint (name->min_zoom, ==, 3);
+  g_assert_cmpfloat_with_epsilon (name->x, gb_mercator_x (10), 1e-9);
+  g_assert_cmpfloat_with_epsilon (name->y, gb_mercator_y (20), 1e-9);
+  /* No Korean text: the English one. */
+  g_assert_cmpstr (gb_basemap_get_name_text (basemap, 0, ko), ==, "Ab");
+
+  assert_refused (cases, G_N_ELEMENTS (cases));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -289,6 +423,8 @@ main (int   argc,
   g_test_add_func ("/basemap/project/land-and-sea", test_land_and_sea);
   g_test_add_func ("/basemap/project/levels", test_levels);
   g_test_add_func ("/basemap/project/clip", test_clip);
+  g_test_add_func ("/basemap/names/default", test_names_default);
+  g_test_add_func ("/basemap/names/damaged", test_names_damaged);
 
   return g_test_run ();
 }

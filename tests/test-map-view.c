@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "gb-basemap-label-layer.h"
 #include "gb-labels.h"
 #include "gb-place.h"
 #include "gb-route.h"
@@ -502,6 +503,94 @@ test_view_lifecycle (void)
   g_assert_finalize_object (view);
 }
 
+static gboolean
+name_shown (GbBasemapLabelLayer *layer,
+            const char          *text)
+{
+  for (guint i = 0; i < gb_basemap_label_layer_get_n_shown (layer); i++)
+    if (g_str_equal (gb_basemap_label_layer_get_shown (layer, i, NULL), text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The basemap's names never cover the story's markers, names or route
+ * labels. */
+static void
+assert_names_clear_of_story (GbTestMapFixture    *fx,
+                             GbBasemapLabelLayer *layer)
+{
+  g_autoptr(GPtrArray) story = g_ptr_array_new ();
+
+  gb_test_map_find_all (GTK_WIDGET (fx->places), GTK_TYPE_BUTTON, "map-marker", story);
+  gb_test_map_find_all (GTK_WIDGET (fx->places), GTK_TYPE_LABEL, "map-label", story);
+  gb_test_map_find_all (GTK_WIDGET (fx->labels), GTK_TYPE_BUTTON, "map-route-label", story);
+  g_assert_cmpuint (story->len, >=, 5);
+
+  for (guint i = 0; i < gb_basemap_label_layer_get_n_shown (layer); i++)
+    {
+      graphene_rect_t name;
+      const char *text = gb_basemap_label_layer_get_shown (layer, i, &name);
+
+      for (guint j = 0; j < story->len; j++)
+        {
+          GtkWidget *widget = story->pdata[j];
+          graphene_rect_t b;
+
+          if (!gtk_widget_get_child_visible (widget) || gtk_widget_get_opacity (widget) == 0
+              || (GTK_IS_BUTTON (widget) && gtk_widget_get_parent (widget) != NULL
+                  && !gtk_widget_get_child_visible (gtk_widget_get_parent (widget))))
+            continue;
+          g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (layer), &b));
+          if (graphene_rect_intersection (&name, &b, NULL))
+            g_error ("“%s” covers %s", text, G_OBJECT_TYPE_NAME (widget));
+        }
+    }
+}
+
+static void
+test_view_basemap_names (GbTestMapFixture *fx,
+                         gconstpointer     data)
+{
+  GbBasemapLabelLayer *layer =
+    GB_BASEMAP_LABEL_LAYER (gb_test_map_find_one (GTK_WIDGET (fx->view),
+                                                  GB_TYPE_BASEMAP_LABEL_LAYER));
+  const char * const ko[] = { "ko", NULL };
+
+  g_assert_nonnull (layer);
+  gb_test_map_wait_redrawn (GTK_WIDGET (fx->view));
+
+  /* The story's own view: some names, none over the story. */
+  g_test_message ("%u names beside the story", gb_basemap_label_layer_get_n_shown (layer));
+  g_assert_cmpuint (gb_basemap_label_layer_get_n_shown (layer), >, 0);
+  assert_names_clear_of_story (fx, layer);
+
+  /* Over the steppe: Kazakhstan, in the interface's language … */
+  shumate_map_center_on (fx->map, 48.5, 66.6);
+  shumate_viewport_set_zoom_level (fx->viewport, 5);
+  gb_test_map_wait_redrawn (GTK_WIDGET (fx->view));
+  g_assert_true (name_shown (layer, "Kazakhstan"));
+  assert_names_clear_of_story (fx, layer);
+
+  /* … or in Korean. */
+  gb_basemap_label_layer_set_languages (layer, ko);
+  gb_test_map_wait_redrawn (GTK_WIDGET (fx->view));
+  g_assert_true (name_shown (layer, "카자흐스탄"));
+  g_assert_false (name_shown (layer, "Kazakhstan"));
+
+  /* Zoomed out to the whole world, no country is named. */
+  shumate_viewport_set_zoom_level (fx->viewport, 1);
+  gb_test_map_wait_redrawn (GTK_WIDGET (fx->view));
+  g_assert_cmpuint (gb_basemap_label_layer_get_n_shown (layer), ==, 0);
+
+  /* Centred on Astana, where the story's markers and names crowd
+   * Kazakhstan's name: still none over them. */
+  shumate_map_center_on (fx->map, 51.17, 71.45);
+  shumate_viewport_set_zoom_level (fx->viewport, 3);
+  gb_test_map_wait_redrawn (GTK_WIDGET (fx->view));
+  assert_names_clear_of_story (fx, layer);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -518,6 +607,8 @@ main (int   argc,
               test_view_accessible, gb_test_map_fixture_teardown);
   g_test_add ("/map/view/selection", GbTestMapFixture, NULL, gb_test_map_fixture_setup,
               test_view_selection, gb_test_map_fixture_teardown);
+  g_test_add ("/map/view/basemap-names", GbTestMapFixture, NULL, gb_test_map_fixture_setup,
+              test_view_basemap_names, gb_test_map_fixture_teardown);
   g_test_add_func ("/map/view/no-places", test_view_no_places);
   g_test_add_func ("/map/view/lifecycle", test_view_lifecycle);
 

@@ -14,13 +14,20 @@
  * writes (the format is described there). Loading projects every point
  * to Web Mercator once; each zoom level then gets its own copy in that
  * level's pixels, thinned to what a pixel can show, made on first use and
- * kept. Drawing asks for the parts that meet a rectangle. */
+ * kept. Drawing asks for the parts that meet a rectangle. The file also
+ * holds place names, each in a few languages. */
 
 #define HEADER_SIZE 40
 #define LAYER_HEADER_SIZE 16
 #define MAX_LAYERS 8
 #define MAX_POINTS (8u * 1024 * 1024)
 #define SIMPLIFY_PIXELS 0.5
+#define NAMES_KIND 4
+#define MAX_NAMES 4096
+#define MAX_NAME_LANGUAGES 8
+#define MAX_NAME_BYTES 200
+#define MAX_NAME_ZOOM 30
+#define NO_TEXT G_MAXUINT
 
 typedef struct
 {
@@ -52,6 +59,15 @@ struct _GbBasemap
 
   Layer            layers[GB_BASEMAP_N_KINDS];
   GbBasemapLevel  *levels[GB_BASEMAP_MAX_LEVEL + 1];
+
+  /* Place names: n_names × n_languages offsets into strings, or NO_TEXT. */
+  guint            n_names;
+  guint            n_languages;
+  gboolean         have_names;
+  GbBasemapName   *names;
+  char             languages[MAX_NAME_LANGUAGES][4];
+  guint           *text_offsets;
+  char            *strings;
 };
 
 G_DEFINE_FINAL_TYPE (GbBasemap, gb_basemap, G_TYPE_OBJECT)
@@ -257,6 +273,159 @@ truncated:
 }
 
 static gboolean
+names_invalid (GError     **error,
+               const char  *what,
+               guint        i)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Basemap name %u %s", i, what);
+  return FALSE;
+}
+
+static gboolean
+read_language_tags (GbBasemap *self,
+                    Reader    *r)
+{
+  for (guint l = 0; l < self->n_languages; l++)
+    {
+      const guint8 *tag;
+      guint8 len;
+
+      if (!read_bytes (r, 1, &tag))
+        return FALSE;
+      len = tag[0];
+      if (len < 2 || len > 3 || !read_bytes (r, len, &tag))
+        return FALSE;
+
+      for (guint c = 0; c < len; c++)
+        if (tag[c] < 'a' || tag[c] > 'z')
+          return FALSE;
+
+      memcpy (self->languages[l], tag, len);
+      self->languages[l][len] = '\0';
+    }
+
+  return strcmp (self->languages[0], "en") == 0;
+}
+
+/* A name's text: valid UTF-8 without control characters, so that what the
+ * map shows is what the file holds and nothing else. */
+static gboolean
+read_name_text (Reader      *r,
+                GString     *strings,
+                guint       *offset)
+{
+  const guint8 *text;
+  guint32 len;
+
+  if (!read_varint (r, &len) || len > MAX_NAME_BYTES || !read_bytes (r, len, &text))
+    return FALSE;
+
+  if (len == 0)
+    {
+      *offset = NO_TEXT;
+      return TRUE;
+    }
+
+  if (!g_utf8_validate_len ((const char *) text, len, NULL))
+    return FALSE;
+  for (const char *c = (const char *) text; c < (const char *) text + len; c = g_utf8_next_char (c))
+    if (g_unichar_iscntrl (g_utf8_get_char (c)))
+      return FALSE;
+
+  *offset = strings->len;
+  g_string_append_len (strings, (const char *) text, len);
+  g_string_append_c (strings, '\0');
+  return TRUE;
+}
+
+static gboolean
+decode_names (GbBasemap  *self,
+              Reader     *r,
+              guint       n_names,
+              guint       n_languages,
+              gsize       payload_len,
+              double      sx,
+              double      sy,
+              double      tx,
+              double      ty,
+              GError    **error)
+{
+  g_autoptr(GString) strings = NULL;
+  const guint8 *data;
+  Reader payload;
+
+  if (!read_bytes (r, payload_len, &data))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Basemap data is truncated");
+      return FALSE;
+    }
+  /* Every name takes at least six bytes and one per language. */
+  if (n_names > MAX_NAMES || n_languages < 1 || n_languages > MAX_NAME_LANGUAGES
+      || (gsize) n_names * (6 + n_languages) > payload_len)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Basemap name counts are implausible");
+      return FALSE;
+    }
+
+  self->have_names = TRUE;
+  self->n_languages = n_languages;
+  payload = (Reader) { data, payload_len, 0 };
+  if (!read_language_tags (self, &payload))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Basemap name languages are damaged");
+      return FALSE;
+    }
+
+  strings = g_string_new (NULL);
+  self->names = g_new0 (GbBasemapName, MAX (n_names, 1));
+  self->text_offsets = g_new (guint, (gsize) MAX (n_names, 1) * n_languages);
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      GbBasemapName *name = &self->names[i];
+      const guint8 *p;
+      gint64 x, y;
+      double lon, lat;
+
+      if (!read_bytes (&payload, 4, &p) || !read_zigzag (&payload, &x) || !read_zigzag (&payload, &y))
+        return names_invalid (error, "is truncated", i);
+      if (p[0] != GB_BASEMAP_NAME_COUNTRY && p[0] != GB_BASEMAP_NAME_CAPITAL)
+        return names_invalid (error, "names something unknown", i);
+      if (p[1] > MAX_NAME_ZOOM)
+        return names_invalid (error, "has an implausible zoom", i);
+
+      lon = x * sx + tx;
+      lat = y * sy + ty;
+      if (!(lon >= -180.001 && lon <= 180.001 && lat >= -85.06 && lat <= 85.06))
+        return names_invalid (error, "is off the map", i);
+
+      name->kind = p[0];
+      name->min_zoom = p[1];
+      name->rank = (guint) p[2] | (guint) p[3] << 8;
+      name->x = gb_mercator_x (CLAMP (lon, -180.0, 180.0));
+      name->y = gb_mercator_y (lat);
+
+      for (guint l = 0; l < n_languages; l++)
+        if (!read_name_text (&payload, strings, &self->text_offsets[(gsize) i * n_languages + l]))
+          return names_invalid (error, "has a damaged text", i);
+
+      if (self->text_offsets[(gsize) i * n_languages] == NO_TEXT)
+        return names_invalid (error, "has no English text", i);
+
+      self->n_names = i + 1;
+    }
+
+  if (payload.pos != payload.len)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Basemap name sizes disagree");
+      return FALSE;
+    }
+
+  self->strings = g_string_free (g_steal_pointer (&strings), FALSE);
+  return TRUE;
+}
+
+static gboolean
 parse (GbBasemap  *self,
        GBytes     *bytes,
        GError    **error)
@@ -308,6 +477,12 @@ parse (GbBasemap  *self,
         }
 
       kind = p[0];
+      if (kind == NAMES_KIND && !self->have_names)
+        {
+          if (!decode_names (self, &r, n_parts, n_points, payload_len, sx, sy, tx, ty, error))
+            return FALSE;
+          continue;
+        }
       if (kind < 1 || kind > GB_BASEMAP_N_KINDS || self->layers[kind - 1].xy != NULL)
         {
           /* A layer from a later version, or a repeat: step over it. */
@@ -346,6 +521,10 @@ gb_basemap_finalize (GObject *object)
 
   for (guint z = 0; z <= GB_BASEMAP_MAX_LEVEL; z++)
     g_clear_pointer (&self->levels[z], level_free);
+
+  g_clear_pointer (&self->names, g_free);
+  g_clear_pointer (&self->text_offsets, g_free);
+  g_clear_pointer (&self->strings, g_free);
 
   G_OBJECT_CLASS (gb_basemap_parent_class)->finalize (object);
 }
@@ -600,4 +779,63 @@ gb_basemap_level_foreach_part (GbBasemapLevel    *level,
     }
 
   return count;
+}
+
+guint
+gb_basemap_get_n_names (GbBasemap *self)
+{
+  g_return_val_if_fail (GB_IS_BASEMAP (self), 0);
+
+  return self->n_names;
+}
+
+/**
+ * gb_basemap_get_name:
+ * @i: less than gb_basemap_get_n_names(); names come most important first
+ *
+ * Returns: (transfer none): where the name goes
+ */
+const GbBasemapName *
+gb_basemap_get_name (GbBasemap *self,
+                     guint      i)
+{
+  g_return_val_if_fail (GB_IS_BASEMAP (self), NULL);
+  g_return_val_if_fail (i < self->n_names, NULL);
+
+  return &self->names[i];
+}
+
+/**
+ * gb_basemap_get_name_text:
+ * @i: less than gb_basemap_get_n_names()
+ * @languages: (nullable) (array zero-terminated=1): languages in order of
+ *   preference, as g_get_language_names() gives them; %NULL for those
+ *
+ * The name in the first of @languages that the file has it in, else in
+ * English (which Natural Earth's names are, and which every name has).
+ * Kazakh has names of its own; where a language has none, English is the
+ * fallback, not a neighbour's language.
+ *
+ * Returns: (transfer none): the name, plain text (never markup), not empty
+ */
+const char *
+gb_basemap_get_name_text (GbBasemap          *self,
+                          guint               i,
+                          const char * const *languages)
+{
+  const guint *offsets;
+
+  g_return_val_if_fail (GB_IS_BASEMAP (self), "");
+  g_return_val_if_fail (i < self->n_names, "");
+
+  if (languages == NULL)
+    languages = g_get_language_names ();
+
+  offsets = &self->text_offsets[(gsize) i * self->n_languages];
+  for (guint k = 0; languages[k] != NULL; k++)
+    for (guint l = 0; l < self->n_languages; l++)
+      if (offsets[l] != NO_TEXT && strcmp (languages[k], self->languages[l]) == 0)
+        return self->strings + offsets[l];
+
+  return self->strings + offsets[0];
 }

@@ -15,6 +15,22 @@ typedef enum
 
 #define GB_BASEMAP_N_KINDS 3
 
+/* What a place name in the basemap names. */
+typedef enum
+{
+  GB_BASEMAP_NAME_COUNTRY = 1,
+  GB_BASEMAP_NAME_CAPITAL = 2,
+} GbBasemapNameKind;
+
+/* One place name: where it goes and from which zoom. */
+typedef struct
+{
+  GbBasemapNameKind kind;
+  guint             min_zoom;
+  guint             rank;      /* 0 the most important */
+  double            x, y;      /* Web Mercator, world units [0, 1] */
+} GbBasemapName;
+
 /* Levels past this one reuse it: the data hold no finer detail. */
 #define GB_BASEMAP_MAX_LEVEL 11
 
@@ -43,6 +59,12 @@ guint       gb_basemap_get_n_points        (GbBasemap       *self,
                                             GbBasemapKind    kind);
 GbBasemapLevel *gb_basemap_get_level       (GbBasemap       *self,
                                             int              zoom);
+guint       gb_basemap_get_n_names         (GbBasemap       *self);
+const GbBasemapName *gb_basemap_get_name   (GbBasemap       *self,
+                                            guint            i);
+const char *gb_basemap_get_name_text       (GbBasemap       *self,
+                                            guint            i,
+                                            const char * const *languages);
 
 int         gb_basemap_level_get_zoom      (GbBasemapLevel  *level);
 double      gb_basemap_level_get_world_size (GbBasemapLevel *level);

@@ -253,7 +253,6 @@ render_tile (GbBasemapLayer *self,
   double world = (double) TILE_SIZE * ldexp (1.0, z);
   const Palette *p = &self->palette;
   cairo_surface_t *surface;
-  g_autoptr(GBytes) bytes = NULL;
   TileContext tc;
   double margin = 2, rx, ry, rsize;
   int size = TILE_SIZE * scale;
@@ -302,16 +301,7 @@ render_tile (GbBasemapLayer *self,
   g_array_unref (tc.ring);
   g_array_unref (tc.scratch);
 
-  cairo_surface_flush (surface);
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * size);
-  {
-    GdkTexture *texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
-                                                  cairo_image_surface_get_stride (surface));
-
-    cairo_surface_destroy (surface);
-    return texture;
-  }
+  return gb_map_texture_new_for_surface (surface);
 }
 
 static GdkTexture *
@@ -577,8 +567,6 @@ gb_basemap_layer_class_init (GbBasemapLayerClass *klass)
 static void
 gb_basemap_layer_init (GbBasemapLayer *self)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-
   self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, cached_tile_free);
   self->cache_scale = 1;
 
@@ -586,10 +574,7 @@ gb_basemap_layer_init (GbBasemapLayer *self)
   gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 
   update_palette (self);
-  g_signal_connect_object (manager, "notify::dark", G_CALLBACK (style_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (manager, "notify::high-contrast", G_CALLBACK (style_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  gb_map_layer_follow_style (SHUMATE_LAYER (self), G_CALLBACK (style_changed_cb));
 }
 
 /**

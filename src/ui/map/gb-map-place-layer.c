@@ -105,6 +105,7 @@ G_DEFINE_FINAL_TYPE (GbMapPlaceLayer, gb_map_place_layer, SHUMATE_TYPE_LAYER)
 
 enum {
   PLACE_ACTIVATED,
+  LAID_OUT,
   N_SIGNALS
 };
 
@@ -455,12 +456,11 @@ move_marker_aside (GbMapPlaceLayer *self,
 }
 
 static void
-gb_map_place_layer_size_allocate (GtkWidget *widget,
-                                  int        width,
-                                  int        height,
-                                  int        baseline)
+lay_out (GbMapPlaceLayer *self,
+         int              width,
+         int              height)
 {
-  GbMapPlaceLayer *self = GB_MAP_PLACE_LAYER (widget);
+  GtkWidget *widget = GTK_WIDGET (self);
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   GbMapFrame f;
   guint slots;
@@ -576,6 +576,18 @@ gb_map_place_layer_size_allocate (GtkWidget *widget,
     place_label (self, g_ptr_array_index (self->shown, i), width, height);
 }
 
+static void
+gb_map_place_layer_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  GbMapPlaceLayer *self = GB_MAP_PLACE_LAYER (widget);
+
+  lay_out (self, width, height);
+  g_signal_emit (self, signals[LAID_OUT], 0);
+}
+
 /* A dot drawn once, as a texture, and stamped wherever needed: thousands
  * of textured squares cost the renderer far less than thousands of arcs. */
 static GdkTexture *
@@ -587,8 +599,6 @@ make_dot_texture (const GdkRGBA *fill,
   int size = (int) ceil (2 * r * scale);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
   cairo_t *cr = cairo_create (surface);
-  g_autoptr(GBytes) bytes = NULL;
-  GdkTexture *texture;
 
   cairo_scale (cr, (double) size / (2 * r), (double) size / (2 * r));
   cairo_arc (cr, r, r, DOT_RADIUS, 0, 2 * G_PI);
@@ -598,14 +608,7 @@ make_dot_texture (const GdkRGBA *fill,
   gdk_cairo_set_source_rgba (cr, fill);
   cairo_fill (cr);
   cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * size);
-  texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
-  cairo_surface_destroy (surface);
-  return texture;
+  return gb_map_texture_new_for_surface (surface);
 }
 
 /* Dots under everything, then names, then markers with the most important
@@ -818,6 +821,14 @@ gb_map_place_layer_class_init (GbMapPlaceLayerClass *klass)
    */
   signals[PLACE_ACTIVATED] =
     gb_map_layer_class_add_chosen_signal (klass, "place-activated", GB_TYPE_PLACE);
+
+  /**
+   * GbMapPlaceLayer::laid-out:
+   *
+   * The markers and names are placed for the frame: gb_map_place_layer_get_boxes()
+   * holds them.
+   */
+  signals[LAID_OUT] = gb_map_layer_class_add_laid_out_signal (klass);
 
   gtk_widget_class_set_css_name (widget_class, "map-places");
 }

@@ -5,6 +5,8 @@
 
 #include <math.h>
 
+#include <adwaita.h>
+
 #include "gb-geodesic.h"
 #include "gb-map-private.h"
 
@@ -197,6 +199,26 @@ gb_map_layer_follow_viewport (ShumateLayer *layer,
 }
 
 /**
+ * gb_map_layer_follow_style:
+ * @callback: called with @layer as its only argument
+ *
+ * Calls @callback whenever the style turns dark or light or high contrast
+ * comes or goes, for as long as @layer lives.
+ */
+void
+gb_map_layer_follow_style (ShumateLayer *layer,
+                           GCallback     callback)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  g_return_if_fail (SHUMATE_IS_LAYER (layer));
+  g_return_if_fail (callback != NULL);
+
+  g_signal_connect_object (manager, "notify::dark", callback, layer, G_CONNECT_SWAPPED);
+  g_signal_connect_object (manager, "notify::high-contrast", callback, layer, G_CONNECT_SWAPPED);
+}
+
+/**
  * gb_map_layer_class_add_chosen_signal:
  * @name: the signal's name, as "place-activated"
  * @item_type: the type of its one argument, the item chosen
@@ -226,4 +248,46 @@ gb_map_widget_set_css_class (GtkWidget  *widget,
     gtk_widget_add_css_class (widget, css_class);
   else
     gtk_widget_remove_css_class (widget, css_class);
+}
+
+/**
+ * gb_map_layer_class_add_laid_out_signal:
+ *
+ * Returns: the id of "laid-out", which a layer emits once it has placed
+ *   its markers or labels for a frame: the layers below that keep clear of
+ *   them draw again then, though the view has not moved
+ */
+guint
+gb_map_layer_class_add_laid_out_signal (gpointer klass)
+{
+  g_return_val_if_fail (SHUMATE_IS_LAYER_CLASS (klass), 0);
+
+  return g_signal_new ("laid-out", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                       0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+/**
+ * gb_map_texture_new_for_surface:
+ * @surface: (transfer full): an image surface, drawn
+ *
+ * Returns: (transfer full): a texture of @surface's pixels; @surface is
+ *   destroyed
+ */
+GdkTexture *
+gb_map_texture_new_for_surface (cairo_surface_t *surface)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  GdkTexture *texture;
+  int stride, height;
+
+  g_return_val_if_fail (surface != NULL, NULL);
+
+  cairo_surface_flush (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  height = cairo_image_surface_get_height (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * height);
+  texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
+                                    GDK_MEMORY_DEFAULT, bytes, stride);
+  cairo_surface_destroy (surface);
+  return texture;
 }

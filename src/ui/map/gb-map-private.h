@@ -9,6 +9,7 @@
 
 #include "gb-clip.h"
 #include "gb-map-place-layer.h"
+#include "gb-route-label-layer.h"
 #include "gb-route-layer.h"
 
 G_BEGIN_DECLS
@@ -38,12 +39,16 @@ int         gb_map_frame_nearest_copy (const GbMapFrame *frame,
 
 void        gb_map_layer_follow_viewport (ShumateLayer *layer,
                                           GCallback     callback);
+void        gb_map_layer_follow_style    (ShumateLayer *layer,
+                                          GCallback     callback);
 guint       gb_map_layer_class_add_chosen_signal (gpointer    klass,
                                                   const char *name,
                                                   GType       item_type);
 void        gb_map_widget_set_css_class  (GtkWidget    *widget,
                                           const char   *css_class,
                                           gboolean      set);
+guint       gb_map_layer_class_add_laid_out_signal (gpointer klass);
+GdkTexture *gb_map_texture_new_for_surface (cairo_surface_t *surface);
 
 /* Rectangles already taken on the screen, in square cells so that a
  * thousand labels cost a look at a few neighbours each. */
@@ -63,6 +68,7 @@ gboolean gb_map_boxes_collides (const GbMapBoxes      *boxes,
                                 const graphene_rect_t *rect);
 
 const GbMapBoxes *gb_map_place_layer_get_boxes (GbMapPlaceLayer *self);
+const GbMapBoxes *gb_route_label_layer_get_boxes (GbRouteLabelLayer *self);
 
 /* A route's line as the route layer knows it, for its label. */
 typedef struct

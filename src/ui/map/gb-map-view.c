@@ -12,6 +12,7 @@
 #include "gb-geodesic.h"
 #include "gb-map-place-layer.h"
 #include "gb-map-private.h"
+#include "gb-basemap-label-layer.h"
 #include "gb-map-scale.h"
 #include "gb-map-view.h"
 #include "gb-place.h"
@@ -59,6 +60,7 @@ struct _GbMapView
   ShumateRasterRenderer *renderer;
   GbTileSource          *tile_source;
   ShumateMapLayer       *tile_layer;
+  GbBasemapLabelLayer   *basemap_label_layer;
   GbBasemapLayer        *basemap_layer;
   GbRouteLayer          *route_layer;
   GbMapPlaceLayer       *place_layer;
@@ -176,7 +178,7 @@ tile_layer_settle_cb (GtkWidget     *layer,
 
 /* (Re)builds the tile source from the settings: the app's own data source,
  * a raster renderer over it as the viewport's reference, and — when online
- * tiles are wanted — a tile layer just above the basemap. */
+ * tiles are wanted — a tile layer just above the basemap and its names. */
 static void
 setup_tiles (GbMapView *self)
 {
@@ -225,7 +227,7 @@ setup_tiles (GbMapView *self)
     {
       self->tile_layer = shumate_map_layer_new (SHUMATE_MAP_SOURCE (self->renderer), self->viewport);
       shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->tile_layer),
-                                      SHUMATE_LAYER (self->basemap_layer));
+                                      SHUMATE_LAYER (self->basemap_label_layer));
 
       gtk_widget_add_tick_callback (GTK_WIDGET (self->tile_layer), tile_layer_settle_cb,
                                     g_new0 (guint, 1), g_free);
@@ -892,6 +894,13 @@ gb_map_view_init (GbMapView *self)
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->route_label_layer));
   g_signal_connect_object (self->route_label_layer, "route-activated",
                            G_CALLBACK (route_activated_cb), self, G_CONNECT_SWAPPED);
+
+  /* The basemap's names just above it, fitted around the story's markers
+   * and labels, which are laid out before it draws. */
+  self->basemap_label_layer = gb_basemap_label_layer_new (self->viewport, self->place_layer,
+                                                          self->route_label_layer);
+  shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->basemap_label_layer),
+                                  SHUMATE_LAYER (self->basemap_layer));
 
   setup_tiles (self);
 

@@ -60,6 +60,7 @@ G_DEFINE_FINAL_TYPE (GbRouteLabelLayer, gb_route_label_layer, SHUMATE_TYPE_LAYER
 
 enum {
   ROUTE_ACTIVATED,
+  LAID_OUT,
   N_SIGNALS
 };
 
@@ -363,14 +364,13 @@ place_label (GbRouteLabelLayer *self,
 }
 
 static void
-gb_route_label_layer_size_allocate (GtkWidget *widget,
-                                    int        width,
-                                    int        height,
-                                    int        baseline)
+lay_out (GbRouteLabelLayer *self,
+         int                width,
+         int                height)
 {
-  GbRouteLabelLayer *self = GB_ROUTE_LABEL_LAYER (widget);
   GbMapFrame f;
 
+  gb_map_boxes_reset (&self->boxes, width, height);
   if (self->labels->len == 0
       || self->labels->len != gb_route_layer_get_n_routes (self->routes)
       || labels_matching_lines (self) != self->labels->len
@@ -387,9 +387,20 @@ gb_route_label_layer_size_allocate (GtkWidget *widget,
     }
   g_array_sort (self->order, compare_candidates);
 
-  gb_map_boxes_reset (&self->boxes, width, height);
   for (guint i = 0; i < self->order->len; i++)
     place_label (self, &f, &g_array_index (self->order, Candidate, i));
+}
+
+static void
+gb_route_label_layer_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  GbRouteLabelLayer *self = GB_ROUTE_LABEL_LAYER (widget);
+
+  lay_out (self, width, height);
+  g_signal_emit (self, signals[LAID_OUT], 0);
 }
 
 /* Only the labels take the pointer; the map around them is the map's. */
@@ -455,6 +466,14 @@ gb_route_label_layer_class_init (GbRouteLabelLayerClass *klass)
    */
   signals[ROUTE_ACTIVATED] =
     gb_map_layer_class_add_chosen_signal (klass, "route-activated", GB_TYPE_ROUTE);
+
+  /**
+   * GbRouteLabelLayer::laid-out:
+   *
+   * The labels are placed for the frame: gb_route_label_layer_get_boxes()
+   * holds them.
+   */
+  signals[LAID_OUT] = gb_map_layer_class_add_laid_out_signal (klass);
 
   gtk_widget_class_set_css_name (widget_class, "map-route-labels");
 }
@@ -529,4 +548,20 @@ gb_route_label_layer_label_is_shown (GbRouteLabelLayer *self,
 
   label = find_label (self, route);
   return label != NULL && label->shown && gtk_widget_get_child_visible (label->button);
+}
+
+/**
+ * gb_route_label_layer_get_boxes:
+ *
+ * The labels shown in the last layout, for the layers below to keep clear
+ * of (gb_map_place_layer_get_boxes() has the places').
+ *
+ * Returns: (transfer none): the boxes
+ */
+const GbMapBoxes *
+gb_route_label_layer_get_boxes (GbRouteLabelLayer *self)
+{
+  g_return_val_if_fail (GB_IS_ROUTE_LABEL_LAYER (self), NULL);
+
+  return &self->boxes;
 }
