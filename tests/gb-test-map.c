@@ -8,6 +8,7 @@
 
 #include "gb-dossier-loader.h"
 #include "gb-place.h"
+#include "gb-basemap-label-layer.h"
 #include "gb-test-map.h"
 
 /* Everything here waits for something to happen, up to a bound, and says
@@ -240,20 +241,24 @@ gb_test_map_color_distance (GbTestRgb a,
   return abs (a.r - b.r) + abs (a.g - b.g) + abs (a.b - b.b);
 }
 
-/* Shown, with the basemap drawn in full. */
+/* Shown, with the basemap and its names drawn in full. */
 gboolean
 gb_test_map_view_drawn (gpointer data)
 {
   GtkWidget *view = data;
   g_autoptr(GPtrArray) layers = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
   if (gtk_widget_get_width (view) <= 0)
     return FALSE;
 
   gb_test_map_find_all (view, GB_TYPE_BASEMAP_LAYER, NULL, layers);
+  gb_test_map_find_all (view, GB_TYPE_BASEMAP_LABEL_LAYER, NULL, names);
   return layers->len == 1
          && gb_basemap_layer_get_n_cached_tiles (layers->pdata[0]) > 0
-         && gb_basemap_layer_is_complete (layers->pdata[0]);
+         && gb_basemap_layer_is_complete (layers->pdata[0])
+         && names->len == 1
+         && gb_basemap_label_layer_is_complete (names->pdata[0]);
 }
 
 /* Shown and drawn, however slow the machine (valgrind). */

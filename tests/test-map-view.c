@@ -556,6 +556,8 @@ test_view_basemap_names (GbTestMapFixture *fx,
     GB_BASEMAP_LABEL_LAYER (gb_test_map_find_one (GTK_WIDGET (fx->view),
                                                   GB_TYPE_BASEMAP_LABEL_LAYER));
   const char * const ko[] = { "ko", NULL };
+  g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_free);
+  guint shown;
 
   g_assert_nonnull (layer);
   gb_test_map_wait_redrawn (GTK_WIDGET (fx->view));
@@ -588,6 +590,28 @@ test_view_basemap_names (GbTestMapFixture *fx,
   shumate_map_center_on (fx->map, 51.17, 71.45);
   shumate_viewport_set_zoom_level (fx->viewport, 3);
   gb_test_map_wait_redrawn (GTK_WIDGET (fx->view));
+  assert_names_clear_of_story (fx, layer);
+
+  /* Names in another language are drawn a few a frame, the most important
+   * first, so that no frame waits for them all; they all come. */
+  gb_basemap_label_layer_set_languages (layer, NULL);
+  gb_test_map_wait_redrawn (GTK_WIDGET (fx->view));
+  shown = gb_basemap_label_layer_get_n_shown (layer);
+  g_test_message ("%u names around Astana", shown);
+  g_assert_cmpuint (shown, >, 8);
+  gb_basemap_label_layer_set_languages (layer, ko);
+  gb_test_map_wait_redrawn (GTK_WIDGET (fx->view));
+  gb_basemap_label_layer_set_languages (layer, NULL);
+  gb_test_map_wait_frame (GTK_WIDGET (fx->view));
+  g_assert_cmpuint (gb_basemap_label_layer_get_n_shown (layer), >, 0);
+  g_assert_cmpuint (gb_basemap_label_layer_get_n_shown (layer), <=, 8);
+  for (guint i = 0; i < gb_basemap_label_layer_get_n_shown (layer); i++)
+    g_ptr_array_add (first, g_strdup (gb_basemap_label_layer_get_shown (layer, i, NULL)));
+  g_assert_false (gb_basemap_label_layer_is_complete (layer));
+  gb_test_map_wait_redrawn (GTK_WIDGET (fx->view));
+  g_assert_cmpuint (gb_basemap_label_layer_get_n_shown (layer), ==, shown);
+  for (guint i = 0; i < first->len; i++)
+    g_assert_true (name_shown (layer, first->pdata[i]));
   assert_names_clear_of_story (fx, layer);
 }
 

@@ -28,6 +28,7 @@
 #define STORY_GAP 2.0    /* from the story's markers and labels */
 #define HALO 2.0
 #define FONT_SIZE 9.5
+#define NEW_PER_FRAME 8  /* names drawn into textures in one frame (≈ 0.25 ms each) */
 
 struct _GbBasemapLabelLayer
 {
@@ -43,6 +44,8 @@ struct _GbBasemapLabelLayer
   GdkRGBA            halo;
   GbMapBoxes         boxes;      /* scratch: the names placed */
   GArray            *shown;      /* ShownName, this frame's */
+  guint              more_id;    /* a frame to come, for the names not drawn yet */
+  gboolean           incomplete; /* the last frame left names for the next */
 };
 
 typedef struct
@@ -84,6 +87,16 @@ static void
 redraw_cb (GbBasemapLabelLayer *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+draw_more_cb (gpointer data)
+{
+  GbBasemapLabelLayer *self = data;
+
+  self->more_id = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -176,10 +189,12 @@ gb_basemap_label_layer_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   int scale = gtk_widget_get_scale_factor (widget);
+  guint budget = NEW_PER_FRAME;
   double zoom;
   GbMapFrame f;
 
   g_array_set_size (self->shown, 0);
+  self->incomplete = FALSE;
   if (self->basemap == NULL || !gb_map_frame_init (&f, viewport, width, height))
     return;
 
@@ -209,6 +224,17 @@ gb_basemap_label_layer_snapshot (GtkWidget   *widget,
       p = gb_map_frame_project (&f, name->x, name->y, gb_map_frame_nearest_copy (&f, name->x));
       if (p.x < 0 || p.x > width || p.y < 0 || p.y > height)
         continue;
+
+      /* A frame draws a few names new, the most important first, and leaves
+       * the rest to the frames after: the first frame of a map is not held up
+       * by a hundred names, and no name shown is taken back for a better one. */
+      if (g_ptr_array_index (self->textures, i) == NULL && budget-- == 0)
+        {
+          if (self->more_id == 0)
+            self->more_id = g_idle_add (draw_more_cb, self);
+          self->incomplete = TRUE;
+          break;
+        }
 
       texture = ensure_texture (self, i, scale);
       w = (double) gdk_texture_get_width (texture) / scale;
@@ -246,6 +272,7 @@ gb_basemap_label_layer_dispose (GObject *object)
   g_clear_object (&self->places);
   g_clear_object (&self->route_labels);
   g_clear_object (&self->basemap);
+  g_clear_handle_id (&self->more_id, g_source_remove);
   clear_textures (self);
 
   G_OBJECT_CLASS (gb_basemap_label_layer_parent_class)->dispose (object);
@@ -391,4 +418,18 @@ gb_basemap_label_layer_get_shown (GbBasemapLabelLayer *self,
     *bounds = shown->bounds;
   return gb_basemap_get_name_text (self->basemap, shown->index,
                                    (const char * const *) self->languages);
+}
+
+/**
+ * gb_basemap_label_layer_is_complete:
+ *
+ * Returns: whether the last frame drew every name it had room for, none
+ *   being left for the frames after
+ */
+gboolean
+gb_basemap_label_layer_is_complete (GbBasemapLabelLayer *self)
+{
+  g_return_val_if_fail (GB_IS_BASEMAP_LABEL_LAYER (self), FALSE);
+
+  return !self->incomplete;
 }

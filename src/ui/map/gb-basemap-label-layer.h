@@ -23,5 +23,6 @@ guint                gb_basemap_label_layer_get_n_shown   (GbBasemapLabelLayer *
 const char          *gb_basemap_label_layer_get_shown     (GbBasemapLabelLayer *self,
                                                            guint                i,
                                                            graphene_rect_t     *bounds);
+gboolean             gb_basemap_label_layer_is_complete   (GbBasemapLabelLayer *self);
 
 G_END_DECLS
